@@ -1,0 +1,1 @@
+"""One module per subcommand of ``cables``; each exposes ``run(args) -> int``."""
