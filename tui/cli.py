@@ -12,10 +12,12 @@ import sys
 from collections.abc import Sequence
 
 
-def _add_store_option(parser: argparse.ArgumentParser) -> None:
+def _add_store_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Subcommands must not reset a --store given before the subcommand name.
     parser.add_argument(
         "--store",
         metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
         help="the store folder (default: $CABLES_STORE, else the user data directory)",
     )
 
@@ -26,17 +28,22 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cables",
         description="A keyboard-first terminal browser for diplomatic cables.",
     )
-    _add_store_option(parser)
-    parser.add_argument("--read-only", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--no-mouse", action="store_true", help=argparse.SUPPRESS)
+    _add_store_option(parser, top=True)
+    parser.add_argument("--read-only", action="store_true", help="never write to the store")
+    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     browse = sub.add_parser("browse", help="open the browser, optionally at a cable / paragraph")
     browse.add_argument("ref", nargs="?", help="a cable id, optionally with ¶N, #N or #parN")
     browse.add_argument(
-        "--read-only", action="store_true", help="never write (for ForceCommand over SSH)"
+        "--read-only",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="never write but the user's notes (for ForceCommand over SSH)",
     )
-    browse.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    browse.add_argument(
+        "--no-mouse", action="store_true", default=argparse.SUPPRESS, help="do not capture the mouse"
+    )
     _add_store_option(browse)
 
     imp = sub.add_parser("import", help="import files, folders, cables.csv, or - for stdin")
