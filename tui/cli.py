@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="never write but the user's notes (for ForceCommand over SSH)",
     )
     browse.add_argument(
-        "--no-mouse", action="store_true", default=argparse.SUPPRESS, help="do not capture the mouse"
+        "--no-mouse",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="do not capture the mouse",
     )
     _add_store_option(browse)
 
