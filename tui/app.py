@@ -1,0 +1,162 @@
+"""The Cables browser: a Textual app over a store, built by :func:`create_app`.
+
+The app holds the store and, once loaded, its catalog; the screens do the work (the list in
+:mod:`tui.screens.main`, the reader in :mod:`tui.screens.reader`). Tests build the app the
+same way the ``cables browse`` command does, with :func:`create_app`, or hand
+:class:`CablesApp` any object with the store's API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from cables.links import parse_cable_link
+from store.catalog import Catalog
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.palette import CablesCommands
+from tui.screens.reader import ReaderScreen
+from tui.screens.store_api import BrowsableStore
+from tui.widgets.catalog_view import SortKey
+
+__all__ = ["CablesApp", "create_app"]
+
+
+class CablesApp(App[int]):
+    """The browser: the cable list, and a reader pushed over it for the chosen cable.
+
+    ``start`` opens the reader at once on (cable id, paragraph or None). ``read_only`` keeps
+    the app from writing anything (the screenshot command is withdrawn). With
+    ``exit_after_first_paint`` the app quits as soon as its first frame is drawn (to time
+    start-up).
+    """
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = "Cables"
+    COMMANDS: ClassVar = App.COMMANDS | {CablesCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Quit Cables", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Show every key", id="app.help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            priority=True,
+            id="app.command_palette",
+        ),
+        Binding("ctrl+q", "quit", "Quit now", show=False, priority=True, id="app.quit_now"),
+    ]
+
+    def __init__(
+        self,
+        store: BrowsableStore,
+        *,
+        start: tuple[str, int | None] | None = None,
+        read_only: bool = False,
+        exit_after_first_paint: bool = False,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.catalog: Catalog | None = None
+        self.read_only = read_only
+        self._start = start
+        self._exit_after_first_paint = exit_after_first_paint
+        self._notice = notice
+        # No animations: scrolling jumps, nothing moves on its own (DESIGN: over SSH).
+        self.animation_level = "none"
+
+    def get_default_screen(self) -> Screen:
+        """The cable list."""
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        """Open the starting cable, if one was asked for."""
+        if self._start is not None:
+            cable_id, paragraph = self._start
+            self.push_screen(ReaderScreen(cable_id, paragraph))
+        if self._notice:
+            self.notify(self._notice, timeout=8, markup=False)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: quit now when timing start-up."""
+        if self._exit_after_first_paint:
+            self.exit(0)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        """The list screen (always at the bottom of the stack)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    # --- navigation used by screens and commands --------------------------------------
+
+    def open_cable(self, cable_id: str, paragraph: int | None = None) -> None:
+        """Read ``cable_id`` (at ``paragraph``): in the open reader, or a new one."""
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.follow(cable_id, paragraph)
+        else:
+            self.push_screen(ReaderScreen(cable_id, paragraph))
+
+    def close_reader(self, reader: ReaderScreen) -> None:
+        """Back to the list from ``reader``."""
+        if self.screen is reader:
+            self.pop_screen()
+
+    def action_show_list(self) -> None:
+        """Close every screen above the list."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def sort_list(self, key: SortKey) -> None:
+        """Show the list sorted by ``key``."""
+        self.action_show_list()
+        self.main_screen.set_sort(key)
+
+    def action_help(self) -> None:
+        """Show the keys of the current screen (generated from its bindings)."""
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, without the screenshot (it writes a file) when read-only."""
+        for command in super().get_system_commands(screen):
+            if self.read_only and command.title == "Screenshot":
+                continue
+            yield command
+
+
+def create_app(
+    store_dir: Path,
+    *,
+    start_ref: str | None = None,
+    read_only: bool = False,
+    exit_after_first_paint: bool = False,
+    notice: str | None = None,
+) -> CablesApp:
+    """The browser on the store in ``store_dir``, opened at ``start_ref`` (``08ASTANA611¶5``).
+
+    Raises ``store.errors.StoreError`` when the store cannot be opened and ValueError when
+    ``start_ref`` names no cable; both messages are sentences for the user.
+    """
+    from store.store import CableStore  # the store's module, only when a browser opens
+
+    start = parse_cable_link(start_ref) if start_ref else None
+    store = CableStore.open(store_dir, read_only=read_only)
+    return CablesApp(
+        store,
+        start=start,
+        read_only=read_only,
+        exit_after_first_paint=exit_after_first_paint,
+        notice=notice,
+    )

@@ -1,0 +1,68 @@
+"""The browser's commands in the command palette (``ctrl+p``): open a cable, sort, help."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from cables.links import format_cable_link, parse_cable_link
+from tui.widgets.catalog_view import SortKey
+
+if TYPE_CHECKING:
+    from tui.app import CablesApp
+
+__all__ = ["CablesCommands"]
+
+
+class CablesCommands(Provider):
+    """Open a cable by typing its id (``08ASTANA611¶5`` too), sort the list, show help."""
+
+    @property
+    def _app(self) -> CablesApp:
+        return self.app  # type: ignore[return-value]
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app = self._app
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            (
+                f"Sort by {key.value}",
+                partial(app.sort_list, key),
+                f"Sort the cable list by {key.value}",
+            )
+            for key in SortKey
+        ]
+        commands.append(("Show keys", app.action_help, "The help screen: every key and its id"))
+        commands.append(("Back to the list", app.action_show_list, "Close the reader"))
+        return commands
+
+    async def discover(self) -> Hits:
+        """The commands shown before anything is typed."""
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(name, command, help=help_text)
+
+    async def search(self, query: str) -> AsyncIterator[Hit]:
+        """Commands matching ``query``, and "Open …" when it reads as a cable reference."""
+        try:
+            cable_id, paragraph = parse_cable_link(query)
+        except ValueError:
+            cable_id, paragraph = None, None
+        if cable_id is not None and any(ch.isdigit() for ch in cable_id):
+            catalog = self._app.catalog
+            if catalog is None or cable_id in catalog:
+                link = format_cable_link(cable_id, paragraph)
+                yield Hit(
+                    1.0,
+                    Text(f"Open {link}"),
+                    partial(self._app.open_cable, cable_id, paragraph),
+                    text=f"Open {link}",
+                    help="Open this cable in the reader",
+                )
+        matcher = self.matcher(query)
+        for name, command, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, help=help_text)

@@ -1,0 +1,369 @@
+"""The reader: one cable's header beside its numbered paragraphs, with links and history.
+
+On a wide terminal the metadata panel stands at the left; below 100 columns it goes above the
+text in a compact form, and ``m`` hides it. ``enter`` on a link follows it; ``backspace`` or
+``alt+left`` goes back to the cable before; ``escape`` returns to the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from cables.links import format_cable_link
+from cables.model import Cable
+from tui.screens.common import SCREEN_BINDINGS
+from tui.widgets.link_list import LinkList
+from tui.widgets.metadata_panel import MetadataPanel
+from tui.widgets.paragraph_view import ParagraphView
+from tui.widgets.prompt_bar import PromptBar
+from tui.widgets.safe_text import clean, one_line
+from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.app import CablesApp
+
+__all__ = ["ReaderScreen"]
+
+NARROW = 100  # below this many columns the metadata goes above the text
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where the reader was: a cable and the paragraph at the top of the view."""
+
+    cable_id: str
+    paragraph: int | None
+    current: int | None
+
+
+class ReaderScreen(Screen[None], inherit_bindings=False):
+    """One cable at a time; following links keeps a history to go back through."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *SCREEN_BINDINGS,
+        Binding("escape", "close", "List", tooltip="Back to the list of cables", id="reader.close"),
+        Binding(
+            "backspace,alt+left",
+            "back",
+            "Back",
+            tooltip="Back to the cable read before (or to the list)",
+            id="reader.back",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Search this cable's text",
+            priority=True,  # so that keys typed right after it reach the prompt
+            id="reader.search",
+        ),
+        Binding(
+            "enter",
+            "follow",
+            "Follow",
+            show=False,
+            tooltip="Follow the cable's only link, or choose among its links",
+            id="reader.follow",
+        ),
+        Binding(
+            "l",
+            "links",
+            "Links",
+            tooltip="Go to the links (cites, cited by) and back",
+            id="reader.links",
+        ),
+        Binding(
+            "m",
+            "toggle_metadata",
+            "Header",
+            show=False,
+            tooltip="Show or hide the header panel",
+            id="reader.toggle_metadata",
+        ),
+        Binding(
+            "y",
+            "copy_link",
+            "Copy link",
+            tooltip="Copy the link to this paragraph (08ASTANA611¶5)",
+            id="reader.copy_link",
+        ),
+        Binding(
+            "Y",
+            "copy_paragraph",
+            "Copy ¶",
+            show=False,
+            tooltip="Copy this paragraph's text with its link",
+            id="reader.copy_paragraph",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    ReaderScreen {
+        #reader-body { layout: horizontal; height: 1fr; }
+        &.-narrow #reader-body { layout: vertical; }
+        &.-narrow MetadataPanel {
+            width: 1fr;
+            height: auto;
+            max-height: 9;
+            border-bottom: solid $panel-lighten-2;
+        }
+        &.-no-metadata MetadataPanel { display: none; }
+    }
+    """
+
+    class Loaded(Message):
+        """A cable has been read from the store (sent by the loading worker)."""
+
+        def __init__(
+            self,
+            request: int,
+            cable_id: str,
+            cable: Cable | None,
+            cited_by: list[str],
+            error: str | None = None,
+        ) -> None:
+            super().__init__()
+            self.request = request
+            self.cable_id = cable_id
+            self.cable = cable
+            self.cited_by = cited_by
+            self.error = error
+
+    def __init__(self, cable_id: str, paragraph: int | None = None) -> None:
+        super().__init__()
+        self.cable_id = cable_id
+        self._start_paragraph = paragraph
+        self._history: list[_Place] = []
+        self._request = 0
+        self._pending: tuple[int | None, int | None] = (paragraph, paragraph)
+
+    @property
+    def cables_app(self) -> CablesApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Metadata panel and paragraphs, search prompt, status line, footer."""
+        with Container(id="reader-body"):
+            yield MetadataPanel(id="metadata")
+            yield ParagraphView(id="paragraphs")
+        yield PromptBar(id="search")
+        yield StatusLine(id="reader-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the first cable."""
+        self._apply_width(self.app.size.width)
+        self.query_one(ParagraphView).focus()
+        self.open(self.cable_id, self._start_paragraph)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Move the metadata above the text on narrow terminals."""
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(MetadataPanel).compact = narrow
+
+    # --- loading ------------------------------------------------------------------------
+
+    def open(
+        self, cable_id: str, paragraph: int | None = None, *, current: int | None = None
+    ) -> None:
+        """Show ``cable_id``, scrolled to ``paragraph`` (highlighted unless ``current`` says)."""
+        self.cable_id = cable_id
+        self._request += 1
+        self._pending = (paragraph, paragraph if current is None else current)
+        self.query_one(ParagraphView).show_note(f"Loading {one_line(cable_id)}…")
+        self.query_one(MetadataPanel).show_cable(None, title=cable_id)
+        self.query_one(StatusLine).busy = "Loading…"
+        self.sub_title = cable_id
+        self._load(self._request, cable_id)
+
+    @work(thread=True, exclusive=True, group="reader")
+    def _load(self, request: int, cable_id: str) -> None:
+        store = self.cables_app.store
+        try:
+            cable = store.get_cable(cable_id)
+            cited_by = store.references_to(cable_id) if cable is not None else []
+        except Exception as error:  # the store's errors are sentences for the user
+            self.post_message(self.Loaded(request, cable_id, None, [], str(error)))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(request, cable_id, cable, cited_by))
+
+    def on_reader_screen_loaded(self, message: Loaded) -> None:
+        """Show the cable that arrived (if it is still the one wanted)."""
+        if message.request != self._request:
+            return
+        view = self.query_one(ParagraphView)
+        panel = self.query_one(MetadataPanel)
+        self.query_one(StatusLine).busy = ""
+        if message.cable is None:
+            reason = message.error or f"No cable {message.cable_id} in this store."
+            view.show_note(reason)
+            self.notify(reason, severity="warning", markup=False)
+            return
+        top, current = self._pending
+        view.show_cable(message.cable, paragraph=top)
+        if top is not None and current != top:
+            view.current = current
+        if top is not None and view.cable is not None and message.cable.paragraph(top) is None:
+            self.notify(
+                f"{message.cable_id} has no paragraph {top}.", severity="warning", markup=False
+            )
+        panel.show_cable(message.cable)
+        catalog = self.cables_app.catalog
+        present = None
+        if catalog is not None:
+            present = {i for i in (*message.cable.references, *message.cited_by) if i in catalog}
+        panel.show_links(message.cited_by, present)
+
+    # --- status ------------------------------------------------------------------------
+
+    @on(ParagraphView.Moved)
+    def _moved(self) -> None:
+        view = self.query_one(ParagraphView)
+        if view.cable is None:
+            self.query_one(StatusLine).info = one_line(self.cable_id)
+            return
+        parts = [one_line(view.cable.id)]
+        paragraph = view.current if view.current is not None else view.top_paragraph()
+        if paragraph:
+            parts.append(f"¶{paragraph} of {view.paragraph_count}")
+        if view.max_scroll_y > 0:
+            parts.append(f"{round(100 * view.scroll_y / view.max_scroll_y)}%")
+        index, count = view.match_info
+        if view.search_text:
+            found = f"{index}/{count}" if index else f"{count} found"
+            parts.append(f"“{clean(view.search_text)}” {found}")
+        self.query_one(StatusLine).info = " · ".join(parts)
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def _here(self) -> _Place:
+        view = self.query_one(ParagraphView)
+        return _Place(self.cable_id, view.top_paragraph(), view.current)
+
+    def follow(self, cable_id: str, paragraph: int | None = None) -> None:
+        """Open ``cable_id`` and remember the present cable to come back to."""
+        self._history.append(self._here())
+        self.open(cable_id, paragraph)
+        self.query_one(ParagraphView).focus()
+
+    @on(LinkList.Followed)
+    def _followed(self, message: LinkList.Followed) -> None:
+        self.follow(message.cable_id)
+
+    def action_back(self) -> None:
+        """Go back to the cable before, or to the list when there is none."""
+        if not self._history:
+            self.action_close()
+            return
+        place = self._history.pop()
+        self.open(place.cable_id, place.paragraph, current=place.current)
+        self.query_one(ParagraphView).focus()
+
+    def action_close(self) -> None:
+        """Back to the list (escape also closes the search prompt and leaves the links)."""
+        search = self.query_one(PromptBar)
+        if search.is_open:
+            search.close()
+            self.query_one(ParagraphView).focus()
+            return
+        if self.query_one(LinkList).has_focus:
+            self.query_one(ParagraphView).focus()
+            return
+        self.cables_app.close_reader(self)
+
+    def action_links(self) -> None:
+        """Move to the list of links (cites / cited by), or back to the text."""
+        links = self.query_one(LinkList)
+        if links.has_focus:
+            self.query_one(ParagraphView).focus()
+            return
+        if not links.link_count:
+            self.notify("This cable has no links to follow.", timeout=2, markup=False)
+            return
+        self.remove_class("-no-metadata")
+        links.focus()
+        links.scroll_visible(animate=False)
+
+    def action_follow(self) -> None:
+        """Follow the cable's only link, or go to its list of links to choose one."""
+        links = self.query_one(LinkList)
+        if links.link_count == 1:
+            option = next(option for option in links.options if not option.disabled)
+            if option.id:
+                self.follow(option.id[1:])
+            return
+        self.action_links()
+
+    def action_toggle_metadata(self) -> None:
+        """Show or hide the metadata panel."""
+        self.toggle_class("-no-metadata")
+        if self.has_class("-no-metadata") and self.query_one(LinkList).has_focus:
+            self.query_one(ParagraphView).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "/" is a priority key, except in the prompt itself, where it is typed."""
+        return not (action == "search" and self.query_one(PromptBar).has_focus)
+
+    def action_search(self) -> None:
+        """Open the search prompt (in the prompt, "/" is typed as itself)."""
+        prompt = self.query_one(PromptBar)
+        prompt.open("Search this cable", self.query_one(ParagraphView).search_text)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        view = self.query_one(ParagraphView)
+        self.query_one(PromptBar).close()
+        view.focus()
+        found = view.search(event.value)
+        if event.value.strip() and not found:
+            self.notify(f"Not found: {clean(event.value)}", timeout=2, markup=False)
+
+    @on(PromptBar.Cancelled, "#search")
+    def _search_cancelled(self) -> None:
+        self.query_one(PromptBar).close()
+        self.query_one(ParagraphView).focus()
+
+    def _link_here(self) -> tuple[str, int | None] | None:
+        view = self.query_one(ParagraphView)
+        if view.cable is None:
+            return None
+        paragraph = view.current if view.current is not None else view.top_paragraph()
+        return view.cable.id, paragraph or None
+
+    def action_copy_link(self) -> None:
+        """Copy the link to this paragraph (``08ASTANA611¶5``) to the clipboard (OSC 52)."""
+        here = self._link_here()
+        if here is None:
+            return
+        link = format_cable_link(*here)
+        self.app.copy_to_clipboard(link)
+        self.notify(f"Copied {link}", timeout=2, markup=False)
+
+    def action_copy_paragraph(self) -> None:
+        """Copy this paragraph's text, with its link, to the clipboard (OSC 52)."""
+        here = self._link_here()
+        view = self.query_one(ParagraphView)
+        if here is None or view.cable is None or here[1] is None:
+            return
+        para = view.cable.paragraph(here[1])
+        if para is None:
+            return
+        text = f"{clean(para.text)}\n({format_cable_link(*here)})"
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied the text of {format_cable_link(*here)}", timeout=2, markup=False)

@@ -1,0 +1,36 @@
+"""The part of the store the browser uses, as a Protocol (``store.store.CableStore`` fits it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from cables.model import Cable
+from store.catalog import Catalog
+
+__all__ = ["BrowsableStore"]
+
+
+class BrowsableStore(Protocol):
+    """What the browser asks of a store.
+
+    ``load_catalog`` may take seconds (it runs in a worker thread); ``get_cable`` and
+    ``references_to`` are thread-safe and take up to tens of milliseconds.
+    """
+
+    @property
+    def count(self) -> int:
+        """How many cables the store holds (cheap: read from its meta)."""
+        ...
+
+    def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:
+        """Every cable's header row; ``progress(done, total)`` is called as rows arrive."""
+        ...
+
+    def get_cable(self, cable_id: str) -> Cable | None:
+        """The whole cable, or None when the store does not hold it."""
+        ...
+
+    def references_to(self, cable_id: str) -> list[str]:
+        """The ids of the cables that cite this one."""
+        ...
