@@ -1,0 +1,2 @@
+"""Fields of a cable body: page markers, header lines, references, subject, summary,
+classified-by, signer and numbered paragraphs."""

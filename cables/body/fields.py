@@ -1,0 +1,62 @@
+"""All the fields of a cable body at once: :func:`parse_body`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cables.body.header_fields import find_classified_by, find_eo, find_section, find_tags
+from cables.body.lines import prepare_lines
+from cables.body.paragraphs import split_paragraphs
+from cables.body.references import find_references
+from cables.body.signer import find_signer
+from cables.body.subject import find_subject
+from cables.body.summary import find_summary
+from cables.model import Paragraph
+
+# Without a paragraph 1, the header fields are looked for in this many opening lines.
+_HEADER_LINES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class BodyFields:
+    """What a cable body says about itself."""
+
+    subject: str | None
+    tags: tuple[str, ...]
+    references: tuple[str, ...]
+    summary: str | None
+    classified_by: str | None
+    signer: str | None
+    paragraphs: tuple[Paragraph, ...]
+    section: tuple[int, int] | None
+    eo: str | None
+    declassify_on: str | None
+
+
+def parse_body(
+    text: str, *, station: str | None = None, year: str | None = None, own_id: str | None = None
+) -> BodyFields:
+    """The fields of a cable body (the text after the routing header).
+
+    ``station`` (of the cable's id) helps cut page markers out of lines; ``year`` (two
+    digits) is the year of references that give none; ``own_id`` is never a reference.
+    """
+    body = prepare_lines(text, station)
+    paragraphs, first = split_paragraphs(body)
+    head = body.lines[: min(first, len(body.lines))] if first else []
+    if first >= len(body.lines):
+        head = body.lines[:_HEADER_LINES]
+    eo, declassify_on = find_eo(head)
+    references = [ref for ref in find_references(head, year) if ref != own_id]
+    return BodyFields(
+        subject=find_subject(head),
+        tags=find_tags(head),
+        references=tuple(references),
+        summary=find_summary(paragraphs),
+        classified_by=find_classified_by(head),
+        signer=find_signer(body.lines),
+        paragraphs=tuple(paragraphs),
+        section=find_section(body.lines),
+        eo=eo,
+        declassify_on=declassify_on,
+    )

@@ -1,0 +1,47 @@
+"""Recognisers for the lines of a cable's opening block (shared by the field readers)."""
+
+from __future__ import annotations
+
+import re
+
+from cables.body.page_markers import MARKER
+
+# "Tags:" / "TAGS:" / "TAGS PGOV" (without the colon only in capitals).
+TAGS_LINE = re.compile(r"[ \t]*(?:(?i:TAGS)[ \t]*:|TAGS[ \t])[ \t]*")
+SUBJECT_LINE = re.compile(r"[ \t]*(?:(?i:SUBJECT|SUBJ)[ \t]*:|(?:SUBJECT|SUBJ)[ \t])[ \t]*")
+REF_LINE = re.compile(
+    r"[ \t]*(?:(?:REFS?|REFTELS?|REFERENCES?)[ \t]*:|(?:REF|REFS|REFTEL)(?=[ \t]+[A-Z(]))[ \t]*",
+    re.IGNORECASE,
+)
+CLASSIFIED_LINE = re.compile(
+    r"[ \t]*(?:\([A-Z/]{1,6}\)[ \t]*)?CLASSIFIED[ \t]+BY\b[ \t]*:?[ \t]*", re.IGNORECASE
+)
+EO_LINE = re.compile(r"[ \t]*E[ \t]*\.?[ \t]*O[ \t]*\.?[ \t]*(1\d{4})\b[ \t]*:?[ \t]*(.*)")
+SUMMARY_LINE = re.compile(r"[ \t]*(?:BEGIN[ \t]+)?SUMMARY\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"[ \t]*(?:[A-Za-z][.)]|\([A-Za-z]\))[ \t]")
+
+
+def is_keyword_line(line: str) -> bool:
+    """True for a line that opens another header field (TAGS, SUBJECT, REF, E.O., ...)."""
+    return bool(
+        TAGS_LINE.match(line)
+        or SUBJECT_LINE.match(line)
+        or REF_LINE.match(line)
+        or CLASSIFIED_LINE.match(line)
+        or EO_LINE.match(line)
+    )
+
+
+def block(lines: list[str], start: int, *, limit: int, skip_markers: bool = False) -> list[str]:
+    """The lines after ``lines[start]`` that continue its field: up to a blank line, a
+    page marker (unless ``skip_markers``), another field's line, or ``limit`` lines."""
+    out: list[str] = []
+    for line in lines[start + 1 : start + 1 + limit]:
+        if line == MARKER:
+            if skip_markers:
+                continue
+            break
+        if not line.strip() or is_keyword_line(line):
+            break
+        out.append(line)
+    return out

@@ -1,0 +1,54 @@
+"""Which source format a document is, from its first few kilobytes (not its name)."""
+
+from __future__ import annotations
+
+import re
+
+SNIFF_BYTES = 8192
+GZIP_MAGIC = b"\x1f\x8b"
+
+_CSV_ROW = re.compile(r'"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,')
+_JSON_CABLE = re.compile(r'\{\s*"id"\s*:')
+_HTML = re.compile(r"<(?:!doctype|html|head|body|table|pre|code|div|\?xml)\b", re.IGNORECASE)
+_HEADER_ROW = re.compile(r"Reference ID\s+Created\s+Released\s+Classification\s+Origin")
+_LABELLED = re.compile(r"(?m)^\s*Reference ID\s*:\s*\S")
+_ID_TOKEN = re.compile(r"\b\d{2}[A-Z]{3,}\d{1,7}\b")
+_CABLE_LINES = re.compile(
+    r"(?m)^[ \t]*(?:TAGS\b|SUBJECT\s*:|SUBJ\s*:|E\.\s?O\.\s*1\d{4}|EO 1\d{4}|REF\s*:|"
+    r"Classified\s+By\b|FM\s+AM|TO\s+(?:R[A-Z]{3,6}/)?SECSTATE|\d{1,2}\.\s+\([A-Z/]{1,6}\))",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def is_binary(head: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes, many control characters, or mostly
+    invalid UTF-8."""
+    if b"\x00" in head:
+        return True
+    text = head.decode("utf-8", errors="replace")
+    if not text:
+        return False
+    bad = text.count("\ufffd") + len(_CONTROL.findall(text))
+    return bad > max(8, len(text) // 20)
+
+
+def sniff(head: str) -> str | None:
+    """ "html", "csv", "jsonl" or "text" for the opening of a document, or None when it
+    does not look like any cable source."""
+    text = head.lstrip("\ufeff \t\r\n")
+    if not text:
+        return None
+    if _JSON_CABLE.match(text):
+        return "jsonl"
+    if _CSV_ROW.match(text):
+        return "csv"
+    if _HTML.search(text[:2048]) or (text.startswith("<") and _HTML.search(text)):
+        return "html"
+    if _HEADER_ROW.search(text) or _LABELLED.search(text):
+        return "text"
+    if _ID_TOKEN.search(text) and len(_CABLE_LINES.findall(text)) >= 2:
+        return "text"
+    if len({m.lower().split()[0] for m in _CABLE_LINES.findall(text)}) >= 3:
+        return "text"
+    return None

@@ -1,0 +1,227 @@
+"""Where cables come from: files, folders, cables.csv, JSON Lines, stdin.
+
+:func:`iter_units` does the cheap I/O (walk, sniff, stream records) and yields one
+:class:`SourceUnit` per cable; :func:`parse_unit` does the CPU work and can run in a
+process pool; :func:`iter_cables` composes the two. Bad input never raises from the
+iterators: it comes out as :class:`~cables.errors.ParseError` items, and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from cables.errors import ParseError
+from cables.formats.csv_release import iter_rows, parse_row
+from cables.formats.detect import GZIP_MAGIC, SNIFF_BYTES, is_binary, sniff
+from cables.formats.html_page import parse_html
+from cables.formats.json_lines import parse_json_line
+from cables.formats.plain_text import parse_text
+from cables.model import Cable
+
+STDIN = "<stdin>"
+# One cable document (page or text copy); the real ones are at most a few hundred KB.
+MAX_DOCUMENT = 20 * 1024 * 1024
+# Extensions of files that, in a folder, are meant to be cables: if their content is not
+# one, that is reported; other files that are not cables are passed over silently.
+CABLE_EXTENSIONS = frozenset({".html", ".htm", ".txt", ".csv", ".jsonl", ".gz", ".text"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceUnit:
+    """One cable's worth of raw input.
+
+    ``source``: the file path or "<stdin>"; ``location``: "row 17", "line 3", or None for a
+    whole file; ``format``: "html", "text", "csv" or "jsonl"; ``payload``: the document
+    text, or the csv record's fields. Picklable, for a process pool.
+    """
+
+    source: str
+    location: str | None
+    format: str
+    payload: str | tuple[str, ...]
+
+
+def parse_unit(unit: SourceUnit) -> Cable:
+    """The Cable of one unit. Raises ParseError (and nothing else) for bad input."""
+    payload = unit.payload
+    if unit.format == "csv":
+        if not isinstance(payload, tuple):
+            raise ParseError(unit.source, "a csv unit needs the record's fields", unit.location)
+        return parse_row(payload, unit.source, unit.location)
+    if not isinstance(payload, str):
+        raise ParseError(unit.source, f"a {unit.format} unit needs text", unit.location)
+    if unit.format == "html":
+        return parse_html(payload, unit.source, unit.location)
+    if unit.format == "text":
+        return parse_text(payload, unit.source, unit.location)
+    if unit.format == "jsonl":
+        return parse_json_line(payload, unit.source, unit.location)
+    raise ParseError(unit.source, f"unknown format {unit.format!r}", unit.location)
+
+
+def iter_cables(paths: Sequence[str], stdin: TextIO | None = None) -> Iterator[Cable | ParseError]:
+    """Every cable of these paths ("-" for stdin), or a ParseError per bad source."""
+    for unit in iter_units(paths, stdin):
+        if isinstance(unit, ParseError):
+            yield unit
+            continue
+        try:
+            yield parse_unit(unit)
+        except ParseError as error:
+            yield error
+
+
+def iter_units(
+    paths: Sequence[str], stdin: TextIO | None = None
+) -> Iterator[SourceUnit | ParseError]:
+    """The units of these paths, in order: files, folders (walked recursively in sorted
+    order), "-" for ``stdin`` (default sys.stdin). Formats are detected from the content.
+    Never raises for bad input: missing paths, non-cable files and malformed records come
+    out as ParseError items."""
+    for path in paths:
+        if path == "-":
+            yield from _stream_units(stdin if stdin is not None else sys.stdin, STDIN)
+        elif os.path.isdir(path):
+            yield from _folder_units(path)
+        elif os.path.exists(path):
+            yield from _file_units(path, explicit=True)
+        else:
+            yield ParseError(path, "no such file or folder")
+
+
+def _folder_units(folder: str) -> Iterator[SourceUnit | ParseError]:
+    found = False
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            explicit = Path(name).suffix.lower() in CABLE_EXTENSIONS
+            for item in _file_units(path, explicit=explicit):
+                found = True
+                yield item
+    if not found:
+        yield ParseError(folder, "no cable files found in this folder")
+
+
+def _file_units(path: str, *, explicit: bool) -> Iterator[SourceUnit | ParseError]:
+    """The units of one file; for a file met in a folder (``explicit`` False), nothing at
+    all when it is not a cable."""
+    try:
+        with open(path, "rb") as raw:
+            head = raw.read(SNIFF_BYTES)
+        compressed = head[:2] == GZIP_MAGIC
+        if compressed:
+            with gzip.open(path, "rb") as unzipped:
+                head = unzipped.read(SNIFF_BYTES)
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        if explicit:
+            yield ParseError(path, f"cannot read: {_reason(error)}")
+        return
+    problem, kind = _classify(head)
+    if kind is None:
+        if explicit:
+            yield ParseError(path, problem)
+        return
+    try:
+        with _open_text(path, compressed) as stream:
+            if kind in ("csv", "jsonl"):
+                yield from _record_units(stream, path, kind)
+            else:
+                if not compressed and os.path.getsize(path) > MAX_DOCUMENT:
+                    yield ParseError(path, _too_large(os.path.getsize(path)))
+                    return
+                text = stream.read(MAX_DOCUMENT + 1)
+                if len(text) > MAX_DOCUMENT:
+                    yield ParseError(path, _too_large(len(text)))
+                    return
+                yield SourceUnit(path, None, kind, text)
+    except (OSError, EOFError, gzip.BadGzipFile) as error:
+        yield ParseError(path, f"cannot read: {_reason(error)}")
+
+
+def _open_text(path: str, compressed: bool) -> TextIO:
+    """The file as text (UTF-8, undecodable bytes replaced, newlines as written)."""
+    if compressed:
+        return gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="")
+    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+
+
+def _stream_units(stream: TextIO, source: str) -> Iterator[SourceUnit | ParseError]:
+    try:
+        head = stream.read(SNIFF_BYTES)
+    except (OSError, UnicodeDecodeError) as error:
+        yield ParseError(source, f"cannot read: {_reason(error)}")
+        return
+    problem, kind = _classify(head.encode("utf-8", errors="replace"))
+    if kind is None:
+        yield ParseError(source, problem)
+        return
+    try:
+        if kind in ("csv", "jsonl"):
+            if not head.endswith("\n"):
+                head += stream.readline()
+            yield from _record_units(_chain_lines(head, stream), source, kind)
+            return
+        text = head + stream.read(MAX_DOCUMENT + 1 - len(head))
+        if len(text) > MAX_DOCUMENT:
+            yield ParseError(source, _too_large(len(text)))
+            return
+        yield SourceUnit(source, None, kind, text)
+    except (OSError, UnicodeDecodeError) as error:
+        yield ParseError(source, f"cannot read: {_reason(error)}")
+
+
+def _chain_lines(head: str, stream: TextIO) -> Iterator[str]:
+    start = 0
+    while True:
+        end = head.find("\n", start)
+        if end < 0:
+            break
+        yield head[start : end + 1]
+        start = end + 1
+    if start < len(head):
+        yield head[start:]
+    yield from stream
+
+
+def _record_units(
+    stream: TextIO | Iterator[str], source: str, kind: str
+) -> Iterator[SourceUnit | ParseError]:
+    if kind == "csv":
+        for item in iter_rows(stream, source):
+            if isinstance(item, ParseError):
+                yield item
+            else:
+                yield SourceUnit(source, item[0], "csv", item[1])
+        return
+    for number, line in enumerate(stream, start=1):
+        if line.strip():
+            yield SourceUnit(source, f"line {number}", "jsonl", line)
+
+
+def _classify(head: bytes) -> tuple[str, str | None]:
+    """(reason it is not a cable, format or None) for the first bytes of a document."""
+    if not head.strip():
+        return "empty file", None
+    if is_binary(head):
+        return "binary data, not a cable", None
+    kind = sniff(head.decode("utf-8", errors="replace"))
+    if kind is None:
+        return "not a cable: no cable page, csv row, JSON line or cable text found", None
+    return "", kind
+
+
+def _too_large(size: int) -> str:
+    return f"too large for one cable ({size / 1e6:.1f} MB; at most {MAX_DOCUMENT // 2**20} MB)"
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
