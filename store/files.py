@@ -1,0 +1,85 @@
+"""Durable file primitives: atomic replace (temporary file, fsync, rename) and a paused GC.
+
+Every file of a store is written through :func:`write_atomic`, so a reader (or a process
+started after a ``kill -9``) sees either the old bytes or the new ones, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+TMP_SUFFIX = ".tmp"
+
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = [True]
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while large JSON documents are built.
+
+    orjson creates millions of containers for a big file; without the pause the collector
+    runs again and again over objects that can hold no cycles. Re-entrant across threads:
+    the collector comes back when the last pauser leaves (and only if it was on before).
+    """
+    global _gc_pausers
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled[0] = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled[0]:
+                gc.enable()
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make the entries of a folder (new names, renames) durable."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Replace ``path`` with ``data``: write a temporary file beside it, fsync, rename.
+
+    ``sync_dir`` also fsyncs the folder so that the rename itself survives a crash; callers
+    writing several files to one folder may pass False and call :func:`fsync_dir` once.
+    """
+    tmp = path.with_name(path.name + TMP_SUFFIX)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    if sync_dir:
+        fsync_dir(path.parent)
+
+
+def tree_size(path: Path) -> int:
+    """Bytes of every file under ``path`` (a file's own size if it is one)."""
+    if path.is_file():
+        return path.stat().st_size
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.stat(os.path.join(root, name)).st_size
+    return total

@@ -1,0 +1,284 @@
+"""The reader of a store: a consistent snapshot, opened in milliseconds, loaded on demand.
+
+``CableStore.open`` reads only the manifest and opens (without reading) the two generation
+files it names, so a writer that commits and deletes them afterwards cannot take them away.
+Segments never change once written, so everything this reader loads later belongs to the
+same snapshot: an import running meanwhile is invisible until the store is opened again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from cables.jsonform import cable_from_json
+from cables.model import Cable
+from store.catalog import Catalog, CatalogRow
+from store.errors import StoreError
+from store.files import gc_paused
+from store.layout import (
+    BODIES_TABLE,
+    CATALOG_TABLE,
+    INDEX_TABLE,
+    REFS_TABLE,
+    SCHEMA_VERSION,
+    Manifest,
+    bodies_path,
+    catalog_path,
+    damaged_message,
+    describe_file_error,
+    read_manifest,
+    refs_bucket,
+)
+from store.storage import StoreFileError, open_db
+
+#: Segments of bodies kept parsed in memory (each about 2 MB on disk, 250 cables).
+SHARD_CACHE_SIZE = 8
+
+_OPEN_ATTEMPTS = 5
+
+# Locations pack (segment, doc id) into one int to keep 251k of them small.
+_SHIFT = 20
+
+
+class CableStore:
+    """A read-only snapshot of one store folder.
+
+    Thread-safe: the UI loads the catalog in a worker thread while it reads cables.
+    Every failure to read is a StoreError with one sentence for the user.
+    """
+
+    def __init__(self, directory: Path, manifest: Manifest, read_only: bool = False) -> None:
+        self.directory = directory
+        self.manifest = manifest
+        self.read_only = read_only
+        # One lock per lazily loaded part, so that loading the reverse references in a
+        # worker does not hold up reading a cable.
+        self._index_lock = threading.Lock()
+        self._refs_lock = threading.Lock()
+        self._shards_lock = threading.Lock()
+        self._index_db: TinyDB | None = None
+        self._refs_db: TinyDB | None = None
+        self._locations: dict[str, int] | None = None
+        self._shards: OrderedDict[int, Table] = OrderedDict()
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: Path, *, read_only: bool = False) -> CableStore:
+        """Open the store in ``directory``: reads the manifest only; raises StoreError."""
+        directory = Path(directory).expanduser()
+        for _attempt in range(_OPEN_ATTEMPTS):
+            manifest = read_manifest(directory)
+            store = cls(directory, manifest, read_only)
+            try:
+                store._open_generation()
+            except FileNotFoundError as missing:
+                if read_manifest(directory).generation == manifest.generation:
+                    what = f"{Path(str(missing)).relative_to(directory)} is missing"
+                    raise StoreError(damaged_message(directory, what)) from None
+                continue  # a writer committed a newer generation meanwhile: read that one
+            return store
+        raise StoreError(
+            f"cannot open the store at {directory}: it keeps changing under an import; try again"
+        )
+
+    def _open_generation(self) -> None:
+        manifest = self.manifest
+        try:
+            if manifest.index:
+                self._index_db = open_db(self.directory / manifest.index)
+            if manifest.refs:
+                self._refs_db = open_db(self.directory / manifest.refs)
+        except StoreFileError as error:
+            if isinstance(error.__cause__, FileNotFoundError):
+                raise FileNotFoundError(str(error.path)) from None
+            raise self._damaged(error) from None
+
+    def _damaged(self, error: StoreFileError | Exception) -> StoreError:
+        if isinstance(error, StoreFileError):
+            what = describe_file_error(self.directory, error)
+        else:
+            what = f"unexpected content: {error}"
+        return StoreError(damaged_message(self.directory, what))
+
+    # -- facts ---------------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        """The number of cables in this snapshot (from the manifest)."""
+        return self.manifest.count
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the store (always this program's: others do not open)."""
+        return self.manifest.schema
+
+    @property
+    def generation(self) -> int:
+        """The committed generation this snapshot reads."""
+        return self.manifest.generation
+
+    def is_current(self) -> bool:
+        """False once a writer has committed a newer generation (reopen to see it)."""
+        try:
+            return read_manifest(self.directory).generation == self.manifest.generation
+        except StoreError:
+            return False
+
+    # -- catalog -------------------------------------------------------------------------
+
+    def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:
+        """Every cable's header row, in store order (call it from a worker thread).
+
+        ``progress(done, total)`` is called after each segment, counting catalog rows. Ends
+        by warming the cable index and reverse references (see :meth:`warm`).
+        """
+        catalog = Catalog()
+        total = self.manifest.rows
+        done = 0
+        for segment in range(1, self.manifest.segments + 1):
+            append = catalog.append
+            rows = 0
+            for doc in self._read_table(catalog_path(self.directory, segment), CATALOG_TABLE):
+                append(
+                    CatalogRow(
+                        doc["id"],
+                        doc.get("created"),
+                        doc.get("origin"),
+                        doc.get("classification"),
+                        doc.get("subject"),
+                    )
+                )
+                rows += 1
+            done += rows
+            if progress is not None:
+                progress(done, total)
+        self.warm()
+        return catalog
+
+    def warm(self) -> None:
+        """Load the cable index and the reverse references now rather than on first use
+        (a few hundred ms at full size; :meth:`load_catalog` ends with it, in its worker)."""
+        self._load_locations()
+        if self._refs_db is not None:
+            with self._refs_lock:
+                try:
+                    with gc_paused():
+                        len(self._refs_db.table(REFS_TABLE))
+                except StoreFileError as error:
+                    raise self._damaged(error) from None
+
+    def iter_catalog_docs(self) -> Iterator[dict[str, Any]]:
+        """Every catalog document (header fields, counts, digest), superseded rows included,
+        in store order; for statistics and tools."""
+        for segment in range(1, self.manifest.segments + 1):
+            yield from self._read_table(catalog_path(self.directory, segment), CATALOG_TABLE)
+
+    def _read_table(self, path: Path, table: str) -> list[dict[str, Any]]:
+        """Every document of one table of a store file (parsed now, then the file closed)."""
+        try:
+            db = open_db(path)
+            with gc_paused():
+                docs: list[dict[str, Any]] = list(db.table(table))
+            db.close()
+            return docs
+        except StoreFileError as error:
+            raise self._damaged(error) from None
+
+    # -- cables --------------------------------------------------------------------------
+
+    def _load_locations(self) -> dict[str, int]:
+        """The id -> (segment, doc id) map of this snapshot, loaded on first use."""
+        locations = self._locations
+        if locations is not None:
+            return locations
+        with self._index_lock:
+            if self._locations is None:
+                self._locations = self._read_locations()
+            return self._locations
+
+    def _read_locations(self) -> dict[str, int]:
+        locations: dict[str, int] = {}
+        if self._index_db is not None:
+            try:
+                with gc_paused():
+                    for doc in self._index_db.table(INDEX_TABLE):
+                        base = doc.doc_id << _SHIFT
+                        for position, cable_id in enumerate(doc["ids"], start=1):
+                            locations[cable_id] = base | position
+            except StoreFileError as error:
+                raise self._damaged(error) from None
+            except (KeyError, TypeError, ValueError) as error:
+                raise self._damaged(error) from None
+            self._index_db.close()
+        return locations
+
+    def __contains__(self, cable_id: object) -> bool:
+        return isinstance(cable_id, str) and cable_id in self._load_locations()
+
+    def ids(self) -> list[str]:
+        """The ids of every stored cable, in store order (from the index; no catalog)."""
+        return list(self._load_locations())
+
+    def _shard(self, segment: int) -> Table:
+        """The bodies table of a segment, from the LRU or loaded (hold _shards_lock)."""
+        shard = self._shards.get(segment)
+        if shard is not None:
+            self._shards.move_to_end(segment)
+            return shard
+        try:
+            db = open_db(bodies_path(self.directory, segment))
+            shard = db.table(BODIES_TABLE)
+            with gc_paused():
+                len(shard)  # parse now, under the paused collector
+        except StoreFileError as error:
+            raise self._damaged(error) from None
+        self._shards[segment] = shard
+        while len(self._shards) > max(1, SHARD_CACHE_SIZE):
+            self._shards.popitem(last=False)[1].storage.close()
+        return shard
+
+    def get_cable(self, cable_id: str) -> Cable | None:
+        """The stored cable with this id, or None (thread-safe)."""
+        location = self._load_locations().get(cable_id)
+        if location is None:
+            return None
+        with self._shards_lock:
+            shard = self._shard(location >> _SHIFT)
+            doc = shard.get(doc_id=location & ((1 << _SHIFT) - 1))
+        if doc is None:
+            raise self._damaged(ValueError(f"segment {location >> _SHIFT} lacks {cable_id}"))
+        try:
+            return cable_from_json(doc)
+        except (KeyError, TypeError, ValueError) as error:
+            raise self._damaged(error) from None
+
+    def references_to(self, cable_id: str) -> list[str]:
+        """The ids of stored cables that cite this one, sorted (thread-safe)."""
+        if self._refs_db is None:
+            return []
+        with self._refs_lock:
+            try:
+                bucket = self._refs_db.table(REFS_TABLE).get(doc_id=refs_bucket(cable_id))
+            except StoreFileError as error:
+                raise self._damaged(error) from None
+        if bucket is None:
+            return []
+        return sorted(bucket["refs"].get(cable_id, ()))
+
+    def close(self) -> None:
+        """Drop the loaded segments of bodies (the store stays usable: they load again)."""
+        with self._shards_lock:
+            for shard in self._shards.values():
+                shard.storage.close()
+            self._shards.clear()
+
+
+__all__ = ["SCHEMA_VERSION", "CableStore"]

@@ -1,0 +1,321 @@
+"""The one writer of a store: takes the lock, adds records in segments, commits durably.
+
+A commit writes the new segment's two files, then the generation's index and reverse
+references, each atomically, and finally the manifest that names them (the commit point).
+A ``kill -9`` at any moment leaves the previous manifest and every file it names intact;
+the next writer removes what the dead one left half-done.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import orjson
+
+from store.errors import StoreError
+from store.files import TMP_SUFFIX, gc_paused
+from store.layout import (
+    BODIES_TABLE,
+    CATALOG_TABLE,
+    GENERATIONS,
+    INDEX_TABLE,
+    MANIFEST,
+    REFS_BUCKETS,
+    REFS_TABLE,
+    SEGMENTS,
+    Manifest,
+    SourceRecord,
+    bodies_path,
+    catalog_path,
+    damaged_message,
+    describe_file_error,
+    index_name,
+    is_empty_store_folder,
+    read_manifest,
+    refs_bucket,
+    refs_name,
+    write_manifest,
+)
+from store.lock import WriterLock
+from store.records import Record
+from store.storage import StoreFileError, new_db, open_db
+
+Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
+
+#: Cables per segment. Chosen by measurement (benchmarks/RESULTS.md): loading a segment of
+#: 250 / 500 / 1,000 / 2,000 cables (2 / 4 / 8 / 16 MB) took 1.8 / 5.6 / 18 / 43 ms (p50),
+#: growing faster than the size; 250 leaves the most room under the 50 ms budget of one
+#: cable for the heavier cables to come (entities), at the price of more, smaller files.
+DEFAULT_SHARD_SIZE = 250
+#: Cables per commit at most (each commit rewrites the index and reverse references).
+DEFAULT_COMMIT_SIZE = 4000
+#: Seconds a full segment may wait before it is committed (what a kill -9 can lose).
+DEFAULT_COMMIT_INTERVAL = 5.0
+
+
+class StoreWriter:
+    """Adds cables to a store; one at a time per store (see :class:`store.lock.WriterLock`).
+
+    Cables are committed in batches: up to ``commit_size`` (default 4,000 cables) or what
+    has waited ``commit_interval`` seconds, each batch written as segments of
+    ``shard_size`` cables, then one new generation (index, references, manifest).
+
+    Use as a context manager: entering takes the lock (creating the store if the folder is
+    empty), cleans up after a writer that died, and loads what deduplication needs; leaving
+    commits what is pending (unless an exception is on its way) and releases the lock.
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        command: str | None = None,
+        shard_size: int = DEFAULT_SHARD_SIZE,
+        commit_size: int | None = None,
+        commit_interval: float = DEFAULT_COMMIT_INTERVAL,
+        lock_wait: float = 0.0,
+    ) -> None:
+        self.directory = Path(directory)
+        self.shard_size = max(1, shard_size)
+        self.commit_size = max(self.shard_size, commit_size or DEFAULT_COMMIT_SIZE)
+        self.commit_interval = commit_interval
+        self.lock = WriterLock(self.directory, command)
+        self._lock_wait = lock_wait
+        self.manifest = Manifest()
+        self._known: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._index_docs: list[dict[str, Any]] = []
+        self._refs: list[dict[str, list[str]]] = []
+        self._pending: list[_Pending] = []
+        self._last_commit = time.monotonic()
+        self._seen: set[str] = set()
+        self._sources: dict[str, SourceRecord] = {}
+        self._sources_dirty = False
+
+    # -- opening -------------------------------------------------------------------------
+
+    def __enter__(self) -> StoreWriter:
+        self.open()
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            if exc_type is None:
+                self.commit()
+        finally:
+            self.lock.release()
+
+    def open(self) -> None:
+        """Lock the store (creating it in an empty folder) and load its state."""
+        directory = self.directory
+        if directory.exists() and not directory.is_dir():
+            raise StoreError(f"{directory} is a file, not a store folder: pass a folder to --store")
+        if not (directory / MANIFEST).exists() and not is_empty_store_folder(directory):
+            read_manifest(directory)  # raises the "not a store" sentence
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise StoreError(f"cannot create the store folder {directory}: {reason}") from None
+        self.lock.acquire(wait=self._lock_wait)
+        try:
+            self._open_locked()
+        except BaseException:
+            self.lock.release()
+            raise
+
+    def _open_locked(self) -> None:
+        directory = self.directory
+        (directory / SEGMENTS).mkdir(exist_ok=True)
+        (directory / GENERATIONS).mkdir(exist_ok=True)
+        if not (directory / MANIFEST).exists():
+            write_manifest(directory, Manifest(updated=_now()))
+        self.manifest = read_manifest(directory)
+        self._sources = {s.path: s for s in self.manifest.sources}
+        self._remove_leftovers()
+        try:
+            self._load_state()
+        except StoreFileError as error:
+            what = describe_file_error(directory, error)
+            raise StoreError(damaged_message(directory, what)) from None
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise StoreError(damaged_message(directory, f"unexpected content: {error}")) from None
+
+    def _remove_leftovers(self) -> None:
+        """Delete what no committed manifest names: a dead writer's segments, temporaries,
+        and generation files older than the manifest (their readers hold them open)."""
+        keep = {self.manifest.index, self.manifest.refs}
+        for path in (self.directory / GENERATIONS).iterdir():
+            if f"{GENERATIONS}/{path.name}" not in keep:
+                path.unlink(missing_ok=True)
+        for path in (self.directory / SEGMENTS).iterdir():
+            number = path.name.split("-", 1)[0]
+            uncommitted = not number.isdigit() or int(number) > self.manifest.segments
+            if uncommitted or path.name.endswith(TMP_SUFFIX):
+                path.unlink(missing_ok=True)
+        (self.directory / (MANIFEST + TMP_SUFFIX)).unlink(missing_ok=True)
+
+    def _load_state(self) -> None:
+        manifest = self.manifest
+        known = self._known
+        with gc_paused():
+            for segment in range(1, manifest.segments + 1):
+                db = open_db(catalog_path(self.directory, segment))
+                for doc in db.table(CATALOG_TABLE):
+                    known[doc["id"]] = (doc["digest"], tuple(doc["references"]))
+                db.close()
+            if manifest.index:
+                db = open_db(self.directory / manifest.index)
+                self._index_docs = [dict(doc) for doc in db.table(INDEX_TABLE)]
+                db.close()
+            if manifest.refs:
+                db = open_db(self.directory / manifest.refs)
+                self._refs = [dict(doc["refs"]) for doc in db.table(REFS_TABLE)]
+                db.close()
+        if len(self._index_docs) != manifest.segments:
+            raise StoreFileError(self.directory / MANIFEST, "the index does not match the segments")
+        if not self._refs:
+            self._refs = [{} for _ in range(REFS_BUCKETS)]
+
+    # -- writing -------------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        """Distinct cables in the store, pending ones included."""
+        return len(self._known)
+
+    def contains(self, cable_id: str) -> bool:
+        """True if a cable with this id is stored or pending."""
+        return cable_id in self._known
+
+    def add(self, record: Record) -> Outcome:
+        """Add one cable (committing now and then, see :meth:`_due`); say what happened.
+
+        Within one writer's life the first cable of an id wins: a later one of the same id is
+        a "duplicate" and ignored. So importing the same sources again, in the same order,
+        compares each id with the version the first import kept, and changes nothing.
+        """
+        if record.id in self._seen:
+            return "duplicate"
+        self._seen.add(record.id)
+        previous = self._known.get(record.id)
+        if previous is not None and previous[0] == record.digest:
+            return "unchanged"
+        references = tuple(record.catalog.get("references") or ())
+        self._known[record.id] = (record.digest, references)
+        self._pending.append(_Pending(record, previous[1] if previous else None))
+        if self._due():
+            self.commit(full_segments_only=True)
+        return "added" if previous is None else "replaced"
+
+    def _due(self) -> bool:
+        """A commit is due when ``commit_size`` cables wait, or a full segment has waited
+        ``commit_interval`` seconds (so a kill loses at most that much work)."""
+        waiting = len(self._pending)
+        if waiting >= self.commit_size:
+            return True
+        if waiting >= self.shard_size:
+            return time.monotonic() - self._last_commit >= self.commit_interval
+        return False
+
+    def _update_refs(self, cable_id: str, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        for cited in set(old) - set(new):
+            bucket = self._refs[refs_bucket(cited) - 1]
+            citing = bucket.get(cited)
+            if citing and cable_id in citing:
+                citing.remove(cable_id)
+                if not citing:
+                    del bucket[cited]
+        for cited in set(new) - set(old):
+            bucket = self._refs[refs_bucket(cited) - 1]
+            citing = bucket.setdefault(cited, [])
+            if cable_id not in citing:
+                citing.append(cable_id)
+
+    def record_source(self, source: SourceRecord) -> None:
+        """Remember a source imported completely, and commit it with every cable pending."""
+        self._sources[source.path] = source
+        self._sources_dirty = True
+        self.commit()
+
+    def commit(self, *, full_segments_only: bool = False) -> bool:
+        """Make what is pending durable; return False if there was nothing to commit.
+
+        ``full_segments_only`` leaves a last, partial segment's worth pending (so segments
+        stay full while an import runs).
+        """
+        size = self.shard_size
+        take = len(self._pending)
+        if full_segments_only:
+            take -= take % size
+        if not take and not self._sources_dirty:
+            return False
+        batch, self._pending = self._pending[:take], self._pending[take:]
+        manifest = self.manifest
+        generation = manifest.generation + 1
+        segments = manifest.segments
+        index, refs = manifest.index, manifest.refs
+        if batch:
+            for start in range(0, len(batch), size):
+                segments += 1
+                chunk = [p.record for p in batch[start : start + size]]
+                self._write_segment(segments, chunk)
+                self._index_docs.append({"segment": segments, "ids": [r.id for r in chunk]})
+            for pending in batch:
+                new_refs = tuple(pending.record.catalog.get("references") or ())
+                self._update_refs(pending.record.id, pending.previous_refs or (), new_refs)
+            index, refs = index_name(generation), refs_name(generation)
+            new_db(self.directory / index).table(INDEX_TABLE).insert_multiple(self._index_docs)
+            new_db(self.directory / refs).table(REFS_TABLE).insert_multiple(
+                {"refs": bucket} for bucket in self._refs
+            )
+        added = sum(1 for p in batch if p.previous_refs is None)
+        replaced = len(batch) - added
+        new = replace(
+            manifest,
+            generation=generation,
+            count=manifest.count + added,
+            rows=manifest.rows + len(batch),
+            segments=segments,
+            index=index,
+            refs=refs,
+            replaced_at=generation if replaced else manifest.replaced_at,
+            sources=tuple(self._sources.values()),
+            updated=_now(),
+        )
+        write_manifest(self.directory, new)
+        self.manifest = new
+        self._sources_dirty = False
+        self._last_commit = time.monotonic()
+        for name in {manifest.index, manifest.refs} - {index, refs}:
+            if name:
+                (self.directory / name).unlink(missing_ok=True)
+        return True
+
+    def _write_segment(self, segment: int, records: list[Record]) -> None:
+        catalog = new_db(catalog_path(self.directory, segment))
+        # Plain dicts: a tinydb Document would bring its own doc id along.
+        catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
+        with gc_paused():
+            bodies = [orjson.loads(r.body) for r in records]
+        body_db = new_db(bodies_path(self.directory, segment))
+        body_db.table(BODIES_TABLE).insert_multiple(bodies)
+        del bodies
+        catalog.close()
+        body_db.close()
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A record waiting for the next commit, with the references of the version it replaces
+    (None for a new cable)."""
+
+    record: Record
+    previous_refs: tuple[str, ...] | None
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")

@@ -1,0 +1,95 @@
+"""A store that cannot be used gives one sentence naming the folder and the fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.errors import StoreError
+from store.store import CableStore
+from store.writer import StoreWriter
+from tests.store_support import build_store, make_cable
+
+
+def _message(directory: Path) -> str:
+    with pytest.raises(StoreError) as caught:
+        CableStore.open(directory)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_a_missing_folder_says_there_is_no_store_and_how_to_import(tmp_path: Path) -> None:
+    message = _message(tmp_path / "nothing")
+    assert "no store" in message and "cables import --store" in message
+    assert str(tmp_path / "nothing") in message
+
+
+def test_a_folder_of_other_files_is_not_a_store(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    message = _message(tmp_path)
+    assert "is not a Cables store" in message
+
+
+def test_a_writer_refuses_a_folder_of_other_files(tmp_path: Path) -> None:
+    (tmp_path / "thesis.tex").write_text("mine")
+    with pytest.raises(StoreError, match="is not a Cables store"):
+        StoreWriter(tmp_path).open()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thesis.tex"]
+
+
+def test_a_store_of_another_schema_version_names_both_versions_and_the_fix(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    manifest = directory / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["manifest"]["1"]["schema"] = 99
+    manifest.write_text(json.dumps(data))
+    message = _message(directory)
+    assert "another version of Cables" in message
+    assert "schema 99" in message and "schema 1" in message
+    assert "cables import --store" in message
+
+
+def test_a_damaged_manifest_says_damaged_and_how_to_start_again(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    (directory / "manifest.json").write_bytes(b"\x00\x01garbage")
+    message = _message(directory)
+    assert "is damaged" in message and "manifest.json" in message
+    assert "mv " in message and "cables import --store" in message
+
+
+def test_a_manifest_of_another_program_is_not_a_store(tmp_path: Path) -> None:
+    (tmp_path / "manifest.json").write_text('{"manifest": {"1": {"format": "other"}}}')
+    assert "is not a Cables store" in _message(tmp_path)
+
+
+def test_a_damaged_segment_is_reported_when_its_cable_is_read(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    (directory / "segments" / "000001-bodies.json").write_bytes(b'{"bodies": {"1": ')
+    store = CableStore.open(directory)
+    with pytest.raises(StoreError, match=r"damaged \(segments/000001-bodies.json"):
+        store.get_cable("08TEST1")
+
+
+def test_a_damaged_catalog_segment_is_reported_by_load_catalog(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    (directory / "segments" / "000001-catalog.json").write_bytes(b"[1, 2")
+    with pytest.raises(StoreError, match=r"segments/000001-catalog\.json"):
+        CableStore.open(directory).load_catalog()
+
+
+def test_a_file_given_as_the_store_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    message = _message(tmp_path / "file")
+    assert "not a store folder" in message or "not a Cables store" in message
+
+
+def test_a_missing_generation_file_is_reported_as_damage(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    (directory / "generations" / "000001-index.json").unlink()
+    message = _message(directory)
+    assert "is damaged (generations/000001-index.json is missing)" in message

@@ -1,0 +1,94 @@
+"""The import's parallel stage keeps input order and reads its input only as far as needed;
+the storage under TinyDB parses a file once and replaces files atomically."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from store.files import gc_paused, write_atomic
+from store.pipeline import BoundedPool
+from store.storage import OrjsonStorage, new_db, open_db
+
+
+def _square(value: int) -> int:
+    return value * value
+
+
+def test_the_pool_returns_results_in_input_order() -> None:
+    with BoundedPool(2, chunksize=3) as pool:
+        assert list(pool.map(_square, range(200))) == [n * n for n in range(200)]
+
+
+def test_the_pool_reads_no_more_than_its_in_flight_bound_ahead() -> None:
+    pulled = 0
+
+    def numbers() -> Iterator[int]:
+        nonlocal pulled
+        for n in range(10_000):
+            pulled += 1
+            yield n
+
+    with BoundedPool(2, chunksize=2, in_flight=16) as pool:
+        results = pool.map(_square, numbers())
+        assert next(results) == 0
+        time.sleep(0.5)  # the feeder would read all 10,000 by now if it were not held back
+        assert pulled <= 16 + 1  # the bound, plus the one result taken
+        assert sum(1 for _ in results) == 9_999
+
+
+def test_without_workers_the_pool_maps_in_this_process() -> None:
+    with BoundedPool(0) as pool:
+        assert list(pool.map(_square, [1, 2, 3])) == [1, 4, 9]
+
+
+def test_stopping_early_does_not_hang_the_pool() -> None:
+    pool = BoundedPool(2, chunksize=1, in_flight=4)
+    results = pool.map(_square, iter(range(1_000_000)))
+    assert next(results) == 0
+    done = threading.Event()
+
+    def close() -> None:
+        pool.close()  # results left suspended: the feeder waits at its gate
+        done.set()
+
+    threading.Thread(target=close, daemon=True).start()
+    assert done.wait(20)
+
+
+def test_a_store_file_is_a_tinydb_database_parsed_once(tmp_path: Path) -> None:
+    db = new_db(tmp_path / "t.json")
+    db.table("rows").insert_multiple({"n": n} for n in range(5))
+    reader = open_db(tmp_path / "t.json")
+    assert reader.table("rows").get(doc_id=3) == {"n": 2}
+    (tmp_path / "t.json").unlink()  # parsed already: the reader no longer needs the file
+    assert len(reader.table("rows")) == 5
+    assert isinstance(reader.storage, OrjsonStorage)
+
+
+def test_a_reader_opened_before_a_replace_reads_the_old_file(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    new_db(path).table("rows").insert({"v": "old"})
+    reader = TinyDB(path, storage=OrjsonStorage)
+    new_db(path).table("rows").insert({"v": "new"})
+    assert reader.table("rows").all() == [{"v": "old"}]
+    assert open_db(path).table("rows").all() == [{"v": "new"}]
+
+
+def test_an_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "f", b"data")
+    assert [p.name for p in tmp_path.iterdir()] == ["f"]
+
+
+def test_the_collector_is_paused_inside_and_restored_after_nesting() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
