@@ -1,6 +1,7 @@
 """Throughput and peak memory of ``cables parse FILE.csv --json`` on the synthetic corpus.
 
 usage: python benchmarks/bench_parse.py [N]      (N defaults to 251287, the real corpus size)
+(``python benchmarks/run.py`` runs it too, before the store's measurements.)
 
 Makes ``/tmp/cables-bench-N.csv`` with ../shared/bench/make_corpus.py if it is absent, runs
 the parse as a subprocess with its output sent to /dev/null, and appends a dated section
@@ -11,51 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import platform
 import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
-RESULTS = PROJECT / "benchmarks" / "RESULTS.md"
-FULL_SIZE = 251_287
+from common import FULL_SIZE, PROJECT, RESULTS, corpus, machine
 
 
-def machine() -> str:
-    """CPU model, core count and RAM of this machine, in one line."""
-    model = platform.processor() or "unknown cpu"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "unknown RAM"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                ram = f"{int(line.split()[1]) / 2**20:.1f} GiB RAM"
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {ram}, Python {platform.python_version()}"
-
-
-def corpus(n: int) -> Path:
-    """The synthetic csv of ``n`` cables under /tmp, made if absent."""
-    path = Path(f"/tmp/cables-bench-{n}.csv")
-    if not path.exists():
-        subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(path)], check=True)
-    return path
-
-
-def main() -> int:
-    """Run the benchmark and append its result to RESULTS.md."""
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else FULL_SIZE
+def main(n: int = FULL_SIZE) -> int:
+    """Run the benchmark on ``n`` cables and append its result to RESULTS.md."""
     path = corpus(n)
     start = time.perf_counter()
     with open(os.devnull, "wb") as sink:
@@ -88,4 +54,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else FULL_SIZE))

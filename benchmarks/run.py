@@ -1,8 +1,9 @@
 """The store's benchmark (issue 4): every figure in one run, appended to RESULTS.md.
 
-usage: python benchmarks/run.py [--n 251287] [--variants-n 20000] [--skip-import]
+usage: python benchmarks/run.py [--n 251287] [--variants-n 20000] [--skip-import] [--skip-parse]
 
-1. makes the synthetic corpus ``/tmp/cables-bench-N.csv`` if absent (never in the repo);
+1. makes the synthetic corpus ``/tmp/cables-bench-N.csv`` if absent (never in the repo),
+   and times ``cables parse --json`` of it: cables per second, peak memory (bench_parse.py);
 2. ``cables import`` into a fresh store under /tmp: wall time, peak RSS of the process tree
    (the importer and its parsing workers, sampled every 0.1 s);
 3. re-imports: the unchanged-file shortcut (``cables import`` again) and a full re-parse;
@@ -25,7 +26,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import pty
 import select
 import shutil
@@ -37,10 +37,9 @@ import threading
 import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
-RESULTS = PROJECT / "benchmarks" / "RESULTS.md"
-FULL_SIZE = 251_287
+import bench_parse
+from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, corpus, machine
+
 WORK = Path(tempfile.gettempdir()) / "cables-store-bench"
 SHARD_VARIANTS = (250, 500, 1000, 2000)
 
@@ -110,35 +109,6 @@ print(json.dumps({"elapsed": report.elapsed, "added": report.added,
                   "unchanged": report.unchanged, "replaced": report.replaced,
                   "duplicates": report.duplicates}))
 """
-
-
-def machine() -> str:
-    """CPU model, core count and RAM of this machine, in one line."""
-    model = platform.processor() or "unknown cpu"
-    ram = "unknown RAM"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                ram = f"{int(line.split()[1]) / 2**20:.1f} GiB RAM"
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {ram}, Python {platform.python_version()}"
-
-
-def corpus(n: int) -> Path:
-    """The synthetic csv of ``n`` cables under /tmp, made if absent."""
-    path = Path(tempfile.gettempdir()) / f"cables-bench-{n}.csv"
-    if not path.exists():
-        print(f"making {path} ...", file=sys.stderr)
-        partial = path.with_suffix(".csv.tmp")
-        subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(partial)], check=True)
-        partial.rename(path)
-    return path
 
 
 def _tree_rss(root: int) -> int:
@@ -294,8 +264,11 @@ def main() -> int:
     parser.add_argument("--variants-n", type=int, default=20_000)
     parser.add_argument("--skip-import", action="store_true", help="reuse the last store")
     parser.add_argument("--no-record", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument("--skip-parse", action="store_true", help="skip `cables parse` timing")
     options = parser.parse_args()
     source = corpus(options.n)
+    if not options.skip_parse and not options.no_record:
+        bench_parse.main(options.n)  # parse throughput and memory (issue 3), its own section
     WORK.mkdir(exist_ok=True)
     store = WORK / f"store-{options.n}"
     cli = [sys.executable, "-m", "tui.cli", "--store", str(store)]
