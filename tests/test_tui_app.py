@@ -210,3 +210,19 @@ async def test_read_only_withdraws_the_screenshot_command() -> None:
     async with app.run_test(size=(80, 24)):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles and "Quit" in titles
+
+
+async def test_links_show_which_cables_are_absent_before_the_catalog_has_loaded() -> None:
+    gate = threading.Event()  # the catalog stays unloaded for the whole test
+    cables = [c for c in sample_cables() if c.id != "07TASHKENT877"]
+    app = CablesApp(FakeStore(cables, gate=gate), start=("08ASTANA611", None))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_cable(pilot)
+            text = screen_text(pilot)
+            assert app.catalog is None
+            assert "→ 07TASHKENT877 (not in store)" in text
+            assert "← 08ASTANA900" in text
+            assert "08ASTANA900 (not in store)" not in text
+    finally:
+        gate.set()

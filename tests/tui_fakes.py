@@ -81,7 +81,7 @@ def sample_cables() -> list[Cable]:
 
 
 class FakeStore:
-    """The store API (count, load_catalog, get_cable, references_to) over a list of cables.
+    """The store API (count, in, load_catalog, get_cable, references_to) over a list of cables.
 
     ``gate``, when given, holds ``load_catalog`` until it is set, so a test can look at the
     screen while the catalog is still loading.
@@ -111,6 +111,9 @@ class FakeStore:
             if progress is not None:
                 progress(done, total)
         return catalog
+
+    def __contains__(self, cable_id: object) -> bool:
+        return cable_id in self._cables
 
     def get_cable(self, cable_id: str) -> Cable | None:
         """The cable, or None."""

@@ -131,6 +131,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             cable: Cable | None,
             cited_by: list[str],
             error: str | None = None,
+            present: frozenset[str] = frozenset(),
         ) -> None:
             super().__init__()
             self.request = request
@@ -138,6 +139,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             self.cable = cable
             self.cited_by = cited_by
             self.error = error
+            self.present = present
 
     def __init__(self, cable_id: str, paragraph: int | None = None) -> None:
         super().__init__()
@@ -197,11 +199,15 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         try:
             cable = store.get_cable(cable_id)
             cited_by = store.references_to(cable_id) if cable is not None else []
+            # Which links lead somewhere: asked of the store, so it holds before the
+            # catalog has finished loading.
+            links = (*cable.references, *cited_by) if cable is not None else ()
+            present = frozenset(link for link in links if link in store)
         except Exception as error:  # the store's errors are sentences for the user
             self.post_message(self.Loaded(request, cable_id, None, [], str(error)))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.Loaded(request, cable_id, cable, cited_by))
+            self.post_message(self.Loaded(request, cable_id, cable, cited_by, present=present))
 
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         """Show the cable that arrived (if it is still the one wanted)."""
@@ -224,11 +230,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
                 f"{message.cable_id} has no paragraph {top}.", severity="warning", markup=False
             )
         panel.show_cable(message.cable)
-        catalog = self.cables_app.catalog
-        present = None
-        if catalog is not None:
-            present = {i for i in (*message.cable.references, *message.cited_by) if i in catalog}
-        panel.show_links(message.cited_by, present)
+        panel.show_links(message.cited_by, set(message.present))
 
     # --- status ------------------------------------------------------------------------
 

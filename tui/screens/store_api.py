@@ -27,6 +27,10 @@ class BrowsableStore(Protocol):
         """Every cable's header row; ``progress(done, total)`` is called as rows arrive."""
         ...
 
+    def __contains__(self, cable_id: object) -> bool:
+        """Whether the store holds a cable of this id (cheap after the first call)."""
+        ...
+
     def get_cable(self, cable_id: str) -> Cable | None:
         """The whole cable, or None when the store does not hold it."""
         ...
