@@ -18,6 +18,7 @@ reads it once and then sees exactly the files it names, whatever writers do mean
 
 from __future__ import annotations
 
+import re
 import shlex
 import zlib
 from dataclasses import asdict, dataclass, field
@@ -122,8 +123,8 @@ class Manifest:
             count=int(doc["count"]),
             rows=int(doc["rows"]),
             segments=int(doc["segments"]),
-            index=doc.get("index"),
-            refs=doc.get("refs"),
+            index=_generation_file(doc.get("index"), "index"),
+            refs=_generation_file(doc.get("refs"), "refs"),
             replaced_at=int(doc.get("replaced_at", 0)),
             sources=tuple(SourceRecord(**s) for s in doc.get("sources", ())),
             updated=doc.get("updated"),
@@ -131,6 +132,15 @@ class Manifest:
             format=str(doc["format"]),
             extra=dict(doc.get("extra") or {}),
         )
+
+
+def _generation_file(name: object, kind: str) -> str | None:
+    """A generation file name of a manifest, checked (ValueError if it is not one)."""
+    if name is None:
+        return None
+    if not isinstance(name, str) or not re.fullmatch(rf"{GENERATIONS}/\d{{6,}}-{kind}\.json", name):
+        raise ValueError(f"not a {kind} file name: {name!r}")
+    return name
 
 
 def _q(path: Path) -> str:

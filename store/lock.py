@@ -8,6 +8,7 @@ dead writer left there is simply overwritten by the next one.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import socket
@@ -99,8 +100,9 @@ class WriterLock:
             "command": self.command,
             "started": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S %z"),
         }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, orjson.dumps(info), 0)
+        with contextlib.suppress(OSError):  # who holds it is only for messages (disk full)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, orjson.dumps(info), 0)
         self._fd = fd
 
     def release(self) -> None:

@@ -145,19 +145,21 @@ class CableStore:
         done = 0
         for segment in range(1, self.manifest.segments + 1):
             append = catalog.append
-            rows = 0
-            for doc in self._read_table(catalog_path(self.directory, segment), CATALOG_TABLE):
-                append(
-                    CatalogRow(
-                        doc["id"],
-                        doc.get("created"),
-                        doc.get("origin"),
-                        doc.get("classification"),
-                        doc.get("subject"),
+            docs = self._read_catalog(segment)
+            try:
+                for doc in docs:
+                    append(
+                        CatalogRow(
+                            doc["id"],
+                            doc.get("created"),
+                            doc.get("origin"),
+                            doc.get("classification"),
+                            doc.get("subject"),
+                        )
                     )
-                )
-                rows += 1
-            done += rows
+            except TypeError as error:  # a field of another type (interned strings)
+                raise self._damaged_segment(segment, error) from None
+            done += len(docs)
             if progress is not None:
                 progress(done, total)
         self.warm()
@@ -179,18 +181,30 @@ class CableStore:
         """Every catalog document (header fields, counts, digest), superseded rows included,
         in store order; for statistics and tools."""
         for segment in range(1, self.manifest.segments + 1):
-            yield from self._read_table(catalog_path(self.directory, segment), CATALOG_TABLE)
+            yield from self._read_catalog(segment)
 
-    def _read_table(self, path: Path, table: str) -> list[dict[str, Any]]:
-        """Every document of one table of a store file (parsed now, then the file closed)."""
+    def _read_catalog(self, segment: int) -> list[dict[str, Any]]:
+        """Every document of a segment's catalog, each checked to be a document with an id
+        (parsed now, then the file closed)."""
+        path = catalog_path(self.directory, segment)
         try:
             db = open_db(path)
-            with gc_paused():
-                docs: list[dict[str, Any]] = list(db.table(table))
-            db.close()
-            return docs
+            try:
+                with gc_paused():
+                    docs: list[dict[str, Any]] = list(db.table(CATALOG_TABLE))
+            finally:
+                db.close()
         except StoreFileError as error:
             raise self._damaged(error) from None
+        except (TypeError, ValueError) as error:  # a document that is not one, a bad doc id
+            raise self._damaged_segment(segment, error) from None
+        if not all(isinstance(doc.get("id"), str) for doc in docs):
+            raise self._damaged_segment(segment, ValueError("a document without an id"))
+        return docs
+
+    def _damaged_segment(self, segment: int, error: Exception) -> StoreError:
+        name = catalog_path(self.directory, segment).relative_to(self.directory)
+        return StoreError(damaged_message(self.directory, f"{name}: unexpected content: {error}"))
 
     # -- cables --------------------------------------------------------------------------
 
@@ -252,7 +266,10 @@ class CableStore:
             return None
         with self._shards_lock:
             shard = self._shard(location >> _SHIFT)
-            doc = shard.get(doc_id=location & ((1 << _SHIFT) - 1))
+            try:
+                doc = shard.get(doc_id=location & ((1 << _SHIFT) - 1))
+            except (TypeError, ValueError) as error:  # the document is not an object
+                raise self._damaged(error) from None
         if doc is None:
             raise self._damaged(ValueError(f"segment {location >> _SHIFT} lacks {cable_id}"))
         try:

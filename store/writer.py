@@ -123,6 +123,9 @@ class StoreWriter:
         self.lock.acquire(wait=self._lock_wait)
         try:
             self._open_locked()
+        except OSError as error:
+            self.lock.release()
+            raise self._cannot_write(error) from None
         except BaseException:
             self.lock.release()
             raise
@@ -187,10 +190,6 @@ class StoreWriter:
         """Distinct cables in the store, pending ones included."""
         return len(self._known)
 
-    def contains(self, cable_id: str) -> bool:
-        """True if a cable with this id is stored or pending."""
-        return cable_id in self._known
-
     def add(self, record: Record) -> Outcome:
         """Add one cable (committing now and then, see :meth:`_due`); say what happened.
 
@@ -245,8 +244,20 @@ class StoreWriter:
         """Make what is pending durable; return False if there was nothing to commit.
 
         ``full_segments_only`` leaves a last, partial segment's worth pending (so segments
-        stay full while an import runs).
+        stay full while an import runs). A file that cannot be written (a full disk) raises
+        StoreError; the store keeps its last commit, and this writer must not be used again.
         """
+        try:
+            return self._commit(full_segments_only)
+        except OSError as error:
+            raise self._cannot_write(error) from None
+
+    def _cannot_write(self, error: OSError) -> StoreError:
+        return StoreError(
+            f"cannot write to the store at {self.directory}: {error.strerror or error}"
+        )
+
+    def _commit(self, full_segments_only: bool) -> bool:
         size = self.shard_size
         take = len(self._pending)
         if full_segments_only:

@@ -3,18 +3,28 @@ tracebacks, and no Textual."""
 
 from __future__ import annotations
 
+import errno
 import gzip
+import io
 import json
+import os
+import sys
+import threading
+import time
 from pathlib import Path
 
 import orjson
+import pytest
 
 from cables.jsonform import cable_to_json
 from cables.model import Cable, Paragraph
 from store.importer import ImportReport, ImportStatus
-from store.sample import ensure_default_store
+from store.records import make_record
+from store.sample import SAMPLE_COMMAND, ensure_default_store
 from store.store import CableStore
+from store.writer import StoreWriter
 from tests.store_support import build_store, make_cable, run_cli
+from tui import cli
 from tui.commands.importing import PlainProgress, plain_line, summary
 
 
@@ -185,3 +195,76 @@ def test_the_sample_is_not_written_into_a_folder_of_other_files(tmp_path: Path) 
     (tmp_path / "mine.txt").write_text("x")
     assert ensure_default_store(tmp_path, data=_sample_bytes([make_cable(1)])) is False
     assert [p.name for p in tmp_path.iterdir()] == ["mine.txt"]
+
+
+def test_the_browser_does_not_wait_for_a_first_import_to_finish(tmp_path: Path) -> None:
+    # An import creating the store holds its lock for minutes: `cables` opens at once on what
+    # it has committed, instead of waiting for the lock and then failing.
+    with StoreWriter(tmp_path / "s", command="cables import cables.csv"):
+        started = time.monotonic()
+        assert ensure_default_store(tmp_path / "s", data=_sample_bytes([make_cable(1)])) is False
+        assert time.monotonic() - started < 5
+        assert CableStore.open(tmp_path / "s").count == 0
+
+
+def test_a_sample_being_built_by_another_cables_is_waited_for(tmp_path: Path) -> None:
+    data = _sample_bytes([make_cable(1)])
+    builder = StoreWriter(tmp_path / "s", command=SAMPLE_COMMAND)
+    builder.open()
+
+    def finish() -> None:
+        time.sleep(0.3)
+        builder.add(make_record(make_cable(1), "sample"))
+        builder.__exit__(None)
+
+    thread = threading.Thread(target=finish)
+    thread.start()
+    try:
+        assert ensure_default_store(tmp_path / "s", data=data) is False
+    finally:
+        thread.join()
+    assert CableStore.open(tmp_path / "s").count == 1
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_ctrl_c_during_an_import_gives_the_terminal_its_cursor_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr("tui.commands.importing.import_sources", interrupted)
+    assert cli.main(["import", "--store", str(tmp_path / "s"), "x.csv"]) == 130
+    output = terminal.getvalue()
+    assert "\x1b[?25l" in output  # the bar hid the cursor
+    assert output.rindex("\x1b[?25h") > output.rindex("\x1b[?25l")
+    assert output.endswith("cables: interrupted\n")
+
+
+def test_a_full_disk_during_an_import_is_one_line_and_keeps_the_last_commit(
+    tmp_path: Path,
+    corpus: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store = build_store(tmp_path / "s", [make_cable(1)])
+    write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        if len(data) > 10_000:  # a segment, not the lock file's few bytes
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    assert cli.main(["import", "--store", str(store), str(corpus / "old-format")]) == 2
+    monkeypatch.setattr(os, "write", write)
+    err = capsys.readouterr().err
+    assert err == f"cables: cannot write to the store at {store}: No space left on device\n"
+    assert not list(store.rglob("*.tmp"))  # the space a partial file took is given back
+    assert CableStore.open(store).ids() == ["08TEST1"]

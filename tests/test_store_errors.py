@@ -93,3 +93,37 @@ def test_a_missing_generation_file_is_reported_as_damage(tmp_path: Path) -> None
     (directory / "generations" / "000001-index.json").unlink()
     message = _message(directory)
     assert "is damaged (generations/000001-index.json is missing)" in message
+
+
+@pytest.mark.parametrize("index", [5, "../../../etc/passwd", "generations/000001-refs.json"])
+def test_a_manifest_naming_no_generation_file_is_damage(tmp_path: Path, index: object) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    manifest = directory / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["manifest"]["1"]["index"] = index
+    manifest.write_text(json.dumps(data))
+    message = _message(directory)
+    assert "is damaged (manifest.json does not hold a valid manifest)" in message
+
+
+@pytest.mark.parametrize(
+    "documents", [{"1": 5}, {"x": {"id": "08TEST1"}}, {"1": {"digest": "d"}}, {"1": {"id": 7}}]
+)
+def test_a_catalog_segment_of_valid_json_but_no_catalog_is_damage(
+    tmp_path: Path, documents: dict[str, object]
+) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    (directory / "segments" / "000001-catalog.json").write_text(json.dumps({"catalog": documents}))
+    store = CableStore.open(directory)
+    match = r"damaged \(segments/000001-catalog\.json: unexpected content"
+    with pytest.raises(StoreError, match=match):
+        store.load_catalog()
+    with pytest.raises(StoreError, match=match):
+        list(store.iter_catalog_docs())
+
+
+def test_a_body_that_is_not_an_object_is_damage(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(1)])
+    (directory / "segments" / "000001-bodies.json").write_text('{"bodies": {"1": 5}}')
+    with pytest.raises(StoreError, match="is damaged"):
+        CableStore.open(directory).get_cable("08TEST1")

@@ -13,6 +13,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.cable_list import CableList
+from tui.widgets.catalog_view import CatalogArranger, CatalogView
 from tui.widgets.paragraph_view import ParagraphView
 from tui.widgets.status_line import StatusLine
 
@@ -226,3 +227,34 @@ async def test_links_show_which_cables_are_absent_before_the_catalog_has_loaded(
             assert "08ASTANA900 (not in store)" not in text
     finally:
         gate.set()
+
+
+async def test_a_filter_typed_while_the_first_rows_are_arranged_is_applied(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arranging, release = threading.Event(), threading.Event()
+    arrange = CatalogArranger.arrange
+
+    def slow_arrange(self: CatalogArranger, *args: object) -> CatalogView:
+        if not release.is_set():  # the loader's own arrangement, with the settings of then
+            arranging.set()
+            release.wait(10)
+        return arrange(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CatalogArranger, "arrange", slow_arrange)
+    app = CablesApp(FakeStore(sample_cables()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if arranging.is_set():
+                break
+        await pilot.press("slash", *"tashkent", "enter")
+        await pilot.pause(0.1)
+        release.set()
+        cables = app.main_screen.query_one(CableList)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if cables.row_count == 1:
+                break
+        assert cables.row_count == 1
+        assert cables.highlighted_id == "07TASHKENT877"

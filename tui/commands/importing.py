@@ -17,6 +17,7 @@ from cables.errors import ParseError
 from store.errors import StoreError
 from store.importer import ImportReport, ImportStatus, import_sources
 from store.location import resolve_store_dir
+from store.stats import human_size
 
 PLAIN_INTERVAL = 5.0
 
@@ -39,14 +40,6 @@ def summary(report: ImportReport) -> str:
     return line
 
 
-def _size(count: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if count < 1000 or unit == "GB":
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} GB"
-
-
 def _duration(seconds: float) -> str:
     seconds = int(seconds)
     if seconds < 60:
@@ -66,7 +59,7 @@ def plain_line(status: ImportStatus) -> str:
     if status.bytes_total:
         done = min(status.bytes_done, status.bytes_total)
         fraction = done / status.bytes_total
-        parts.append(f"{_size(done)} of {_size(status.bytes_total)} ({fraction:.0%})")
+        parts.append(f"{human_size(done)} of {human_size(status.bytes_total)} ({fraction:.0%})")
         if 0 < fraction < 1:
             parts.append(f"about {_duration(elapsed * (1 - fraction) / fraction)} left")
     return "cables: importing: " + ", ".join(parts)
@@ -157,10 +150,11 @@ def run(args: argparse.Namespace) -> int:
             directory, args.paths, stdin=sys.stdin, progress=progress, on_error=on_error
         )
     except StoreError as error:
-        progress.close()
         print(f"cables: {error}", file=stderr)
         return 2
-    progress.close()
+    finally:
+        # Also on Ctrl-C: the bar hides the cursor until it is stopped.
+        progress.close()
     print(summary(report))
     print(
         f"the store at {directory} holds {_plural(report.store_count, 'cable')} "

@@ -159,6 +159,13 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.cables_app.catalog = message.catalog
         self.query_one(StatusLine).busy = ""
         self._show_view(message.view)
+        view = message.view
+        if (view.sort, view.descending, view.query) != (
+            self.sort,
+            self.descending,
+            self.filter_text,
+        ):
+            self._rearrange()  # the sort or filter changed while the worker arranged the rows
 
     def on_main_screen_catalog_failed(self, message: CatalogFailed) -> None:
         """Say the catalog could not be read."""
