@@ -30,6 +30,7 @@ MONTH_NAMES = frozenset(_MONTHS)
 _ISO_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})")
 _US_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})")
 _US_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+_YEAR_FIRST_DAY = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _NAMED_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _DAY_NAMED = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 
@@ -55,16 +56,19 @@ def parse_timestamp(text: str) -> str | None:
 
 
 def find_day(text: str) -> str | None:
-    """The first date written in ``text`` ("12/14/2029", "JUNE 21, 2006", "30 JUN 2005")
+    """The first date written in ``text`` ("12/14/2029", "2019/12/17", "JUNE 21, 2006",
+    "30 JUN 2005")
     as "YYYY-MM-DD", or None."""
     candidates: list[tuple[int, str]] = []
-    match = _US_DAY.search(text)
-    if match:
-        month, day, year = int(match[1]), int(match[2]), int(match[3])
-        if year < 100:
-            year += 1900 if year >= 50 else 2000
-        if _valid(year, month, day):
-            candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+    # (pattern, groups of year, month, day)
+    for pattern, (y, m, d) in ((_US_DAY, (3, 1, 2)), (_YEAR_FIRST_DAY, (1, 2, 3))):
+        match = pattern.search(text)
+        if match:
+            year, month, day = int(match[y]), int(match[m]), int(match[d])
+            if year < 100:
+                year += 1900 if year >= 50 else 2000
+            if _valid(year, month, day):
+                candidates.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
     for pattern, order in ((_NAMED_DAY, (1, 2, 3)), (_DAY_NAMED, (2, 1, 3))):
         match = pattern.search(text)
         if match:

@@ -7,6 +7,7 @@ without leading zeros: ``07TASHKENT877``, ``04RIODEJANEIRO128``.
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 # Stations written in several words, as they appear in REF lines (the id joins the words).
 MULTI_WORD_STATIONS: frozenset[tuple[str, ...]] = frozenset(
@@ -74,6 +75,8 @@ STATION_ALIASES: dict[str, str] = {
 
 _NOT_LETTER = re.compile(r"[^A-Z]")
 _ID = re.compile(r"(\d{2})([A-Z]+)(\d{1,7})")
+# A file named after its cable: "08ASTANA611.txt", "7575LIBREVILLE1895.html".
+_FILE_ID = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}|\d{4}[A-Z]{3,}\d{1,7}")
 
 
 def normalize_station(name: str) -> str:
@@ -131,3 +134,10 @@ def id_station(cable_id: str) -> str | None:
     """The station of a canonical id, or None."""
     match = _ID.fullmatch(cable_id)
     return match[2] if match else None
+
+
+def id_from_file_name(path: str) -> str | None:
+    """The cable id a file is named after ("cables/08ASTANA611.txt" -> "08ASTANA611"), or
+    None when its name is not an id."""
+    stem = PurePath(path).name.split(".")[0]
+    return stem if _FILE_ID.fullmatch(stem) else None

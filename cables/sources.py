@@ -8,7 +8,9 @@ iterators: it comes out as :class:`~cables.errors.ParseError` items, and the res
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -25,6 +27,9 @@ from cables.formats.plain_text import parse_text
 from cables.model import Cable
 
 STDIN = "<stdin>"
+# Decoding: UTF-8, and a byte that is not UTF-8 is read as Windows-1252 (a superset of
+# Latin-1), so that a Latin-1 copy keeps its "é" and its "¶" paragraph signs.
+DECODE_ERRORS = "cables-cp1252"
 # One cable document (page or text copy); the real ones are at most a few hundred KB.
 MAX_DOCUMENT = 20 * 1024 * 1024
 # Extensions of files that, in a folder, are meant to be cables: if their content is not
@@ -45,6 +50,16 @@ class SourceUnit:
     location: str | None
     format: str
     payload: str | tuple[str, ...]
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(DECODE_ERRORS, _cp1252_fallback)
 
 
 def parse_unit(unit: SourceUnit) -> Cable:
@@ -86,7 +101,10 @@ def iter_units(
     out as ParseError items."""
     for path in paths:
         if path == "-":
-            yield from _stream_units(stdin if stdin is not None else sys.stdin, STDIN)
+            if stdin is not None:
+                yield from _stream_units(stdin, STDIN)
+            else:
+                yield from _stdin_units()
         elif os.path.isdir(path):
             yield from _folder_units(path)
         elif os.path.exists(path):
@@ -148,16 +166,33 @@ def _file_units(path: str, *, explicit: bool) -> Iterator[SourceUnit | ParseErro
 
 
 def _open_text(path: str, compressed: bool) -> TextIO:
-    """The file as text (UTF-8, undecodable bytes replaced, newlines as written)."""
+    """The file as text (UTF-8, other bytes as Windows-1252, newlines as written)."""
     if compressed:
-        return gzip.open(path, "rt", encoding="utf-8", errors="replace", newline="")
-    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+        return gzip.open(path, "rt", encoding="utf-8-sig", errors=DECODE_ERRORS, newline="")
+    return open(path, encoding="utf-8-sig", errors=DECODE_ERRORS, newline="")
+
+
+def _stdin_units() -> Iterator[SourceUnit | ParseError]:
+    """The units of the process's standard input, read as bytes and decoded like a file
+    (gzip included) when it has a byte buffer, else as the text stream it is."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if not isinstance(buffer, io.BufferedReader):
+        yield from _stream_units(sys.stdin, STDIN)
+        return
+    raw: io.BufferedIOBase = buffer
+    if buffer.peek(2)[:2] == GZIP_MAGIC:
+        raw = gzip.GzipFile(fileobj=buffer, mode="rb")
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors=DECODE_ERRORS, newline="")
+    try:
+        yield from _stream_units(text, STDIN)
+    finally:
+        text.detach()  # leave sys.stdin usable (and open)
 
 
 def _stream_units(stream: TextIO, source: str) -> Iterator[SourceUnit | ParseError]:
     try:
         head = stream.read(SNIFF_BYTES)
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, EOFError, UnicodeDecodeError) as error:
         yield ParseError(source, f"cannot read: {_reason(error)}")
         return
     problem, kind = _classify(head.encode("utf-8", errors="replace"))
@@ -175,7 +210,7 @@ def _stream_units(stream: TextIO, source: str) -> Iterator[SourceUnit | ParseErr
             yield ParseError(source, _too_large(len(text)))
             return
         yield SourceUnit(source, None, kind, text)
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, EOFError, UnicodeDecodeError) as error:
         yield ParseError(source, f"cannot read: {_reason(error)}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -111,3 +112,31 @@ def test_parse_command_does_not_import_textual() -> None:
         [sys.executable, "-c", code], cwd=PROJECT, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "False False"
+
+
+def test_stdin_may_be_gzip_or_latin1(corpus: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    rows = (corpus / "csv" / "cables_sample.csv").read_bytes()
+    packed = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "parse", "-"],
+        cwd=PROJECT,
+        env=env,
+        input=gzip.compress(rows),
+        capture_output=True,
+    )
+    assert packed.returncode == 0, packed.stderr
+    assert [line.split(b"\t")[0] for line in packed.stdout.splitlines()] == [
+        b"66BUENOSAIRES2481",
+        b"72TEHRAN1164",
+    ]
+    seed = (corpus / "blog" / "08ASTANA611.txt").read_text(encoding="utf-8")
+    latin = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "parse", "-", "--json"],
+        cwd=PROJECT,
+        env=env,
+        input=seed.replace("Shymkent", "Chymkent à").encode("latin-1"),
+        capture_output=True,
+    )
+    assert latin.returncode == 0, latin.stderr
+    cable = orjson.loads(latin.stdout)
+    assert "Chymkent à" in cable["paragraphs"][1]["text"]

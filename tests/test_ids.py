@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cables.ids import canonical_id, normalize_id, normalize_station
+from cables.ids import canonical_id, id_from_file_name, normalize_id, normalize_station
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,10 @@ def test_normalize_id_canonicalises_or_flags(given: str, expected: tuple[str, bo
 )
 def test_station_names_normalise_to_the_id_station(written: str, station: str) -> None:
     assert normalize_station(written) == station
+
+
+def test_id_from_file_name() -> None:
+    assert id_from_file_name("corpus/blog/08ASTANA611.txt") == "08ASTANA611"
+    assert id_from_file_name("old-format/7575LIBREVILLE1895.html") == "7575LIBREVILLE1895"
+    assert id_from_file_name("notes/readme.txt") is None
+    assert id_from_file_name("<stdin>") is None

@@ -131,3 +131,60 @@ def test_tehran_2011_layout_all_capitals(corpus: Path) -> None:
     assert cable.summary.startswith("TERRORIST ACTIVITIES IN IRAN SEEM TO BE INCREASING")
     assert cable.summary.endswith("POLITICAL, SOCIAL AND ADMINISTRATIVE REFORMS.")
     assert cable.routing is not None and cable.routing.dtg == "100400Z AUG 72"
+
+
+def test_a_date_wrapped_to_a_line_start_does_not_swallow_the_paragraphs_after_it(
+    corpus: Path,
+) -> None:
+    # "on October\n¶16. President Aznar ..." inside ¶1: the site anchored the date.
+    cable = _parse(corpus / "wikileaks-html" / "06MADRID2632.html")
+    assert [p.number for p in cable.paragraphs if p.number] == [1, 2, 3, 4, 5]
+    one = cable.paragraph(1)
+    assert one is not None and "on October 16. President Aznar offered" in one.text
+    two = cable.paragraph(2)
+    assert two is not None and two.marking == "C"
+    assert two.text.startswith("During their October 16 luncheon, former President Aznar")
+    # "in Lyon on November\n¶16. His aim was ..." inside ¶10.
+    paris = _parse(corpus / "wikileaks-html" / "05PARIS7835.html")
+    assert [p.number for p in paris.paragraphs if p.number] == list(range(1, 17))
+    ten = paris.paragraph(10)
+    assert ten is not None and "in Lyon on November 16. His aim was" in ten.text
+    # "began on October\n¶5. FDP strategist ..." inside ¶2 (a real ¶5 comes later).
+    berlin = _parse(corpus / "wikileaks-html" / "09BERLIN1271.html")
+    assert [p.number for p in berlin.paragraphs if p.number] == list(range(1, 11))
+    # "told PolOff on January\n¶11. (Comment: ..." inside ¶3.
+    sanaa = _parse(corpus / "wikileaks-html" / "10SANAA45.html")
+    assert [p.number for p in sanaa.paragraphs if p.number] == [1, 2, 3, 4, 5]
+
+
+def test_the_site_query_line_after_the_signer_is_chrome(corpus: Path) -> None:
+    cable = _parse(corpus / "wikileaks-html" / "06LAPAZ3400.html")
+    last = cable.paragraphs[-1]
+    assert last.text.endswith("when his economic luck runs out. End Comment. GOLDBERG")
+    assert cable.signer == "GOLDBERG"
+
+
+def test_lower_cased_copy_keeps_its_eo_line_and_declassification_date(corpus: Path) -> None:
+    cable = _parse(corpus / "wikileaks-html" / "09STATE68250.html")
+    assert cable.eo == "12958: decl: 07/01/2034"
+    assert cable.declassify_on == "2034-07-01"
+    beijing = _parse(corpus / "wikileaks-html" / "09BEIJING2963.html")
+    assert beijing.eo == "12958: decl: after korean unification"
+    assert beijing.declassify_on is None
+    # "Tags: ovip (steinberg, james b.), prel, ..." : the person stays with its OVIP tag.
+    assert beijing.tags[:3] == ("OVIP (STEINBERG, JAMES B.)", "PREL", "PARM")
+
+
+def test_declassification_date_written_year_first(corpus: Path) -> None:
+    cable = _parse(corpus / "wikileaks-html" / "10BRASILIA49.html")
+    assert cable.eo == "12958: DECL: 2020/02/13"
+    assert cable.declassify_on == "2020-02-13"
+
+
+def test_ref_on_the_subject_line_is_read(corpus: Path) -> None:
+    # "SUBJECT: ... COMES UP FAST BEHIND JOSE SERRA REF: RIO DE JANEIRO 32"
+    cable = _parse(corpus / "wikileaks-html" / "10BRASILIA49.html")
+    assert cable.subject == (
+        "BRAZIL'S PRESIDENTIAL ELECTIONS: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA"
+    )
+    assert cable.references == ("10RIODEJANEIRO32",)

@@ -142,3 +142,30 @@ def test_labelled_text_copy_parses(tmp_path: Path) -> None:
     assert cable.references == ("09BERLIN1337", "09BERLIN1340")
     assert [p.number for p in cable.paragraphs] == [0, 1, 2]
     assert cable.signer == "MURPHY"
+
+
+def test_a_latin1_copy_keeps_its_accents_and_paragraph_signs(corpus: Path, tmp_path: Path) -> None:
+    page = (corpus / "wikileaks-html" / "04MADRID1731.html").read_text(encoding="utf-8")
+    latin = tmp_path / "04MADRID1731.html"
+    latin.write_bytes(
+        page.replace("BERNARDINO&#x000A;LEON", "BERNARDINO&#x000A;LEÓN").encode("latin-1")
+    )
+    (cable,) = iter_cables([str(latin)])
+    assert isinstance(cable, Cable)
+    # The page's ¶ signs are the byte 0xB6 in Latin-1: its nine paragraphs are still found.
+    assert [p.number for p in cable.paragraphs if p.number] == list(range(1, 10))
+    assert cable.subject == "DCM'S MEETING WITH MFA STATE SECRETARY BERNARDINO LEÓN"
+
+
+def test_a_csv_with_a_header_row_is_read_as_csv(tmp_path: Path) -> None:
+    header = '"row","created","id","origin","classification","refs","header","body"\n'
+    table = tmp_path / "with_header.csv"
+    table.write_text(header + _row(1) + _row(2), encoding="utf-8")
+    items = list(iter_units([str(table)]))
+    assert [(u.location, u.format) for u in items if isinstance(u, SourceUnit)] == [
+        ("row 1", "csv"),
+        ("row 2", "csv"),
+    ]
+    cables = list(iter_cables([str(table)]))
+    assert all(isinstance(c, Cable) for c in cables), cables
+    assert [c.id for c in cables if isinstance(c, Cable)] == ["08ASTANA1", "08ASTANA2"]

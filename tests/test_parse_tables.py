@@ -312,6 +312,11 @@ TAGS = [
     ),
     ("lower-case", "Tags: prel, pgov kdem", ("PREL", "PGOV", "KDEM")),
     (
+        "09BEIJING2963",
+        "Tags: ovip (steinberg, james b.), prel, parm, pgov, econ,",
+        ("OVIP (STEINBERG, JAMES B.)", "PREL", "PARM", "PGOV", "ECON"),
+    ),
+    (
         "09ISLAMABAD454",
         "TAGS PREL, PTER, PGOV, PK \nSUBJECT: SCENESETTER FOR FBI DIRECTOR MUELLER",
         ("PREL", "PTER", "PGOV", "PK"),
@@ -402,6 +407,27 @@ CLASSIFIED_BY = [
         "06CARACAS2367",
         "Classified By: Classified by CDA Kevin Whitaker for reason 1.4(d.) ",
         "Kevin Whitaker",
+    ),
+    (
+        "08STATE107438",
+        "Classified By: IO PDAS James Warlick. Reasons 1.4 (b) and (d).",
+        "James Warlick",
+    ),
+    (
+        "09BERLIN1395",
+        "Classified By: ECONMIN Robert A. Pollard for reasons 1.4 (b,d). ",
+        "Robert A. Pollard",
+    ),
+    (
+        "09STATE68250",
+        "Classified By: ISN/MTR DIRECTOR PAM DURHAM FOR REASONS\n1.4 (b), (c), and (d).",
+        "PAM DURHAM",
+    ),
+    (
+        "09BERLIN1162",
+        "Classified By: MINISTER-COUNSELOR FOR POLITICAL AFFAIRS GEORGE GLASS FO \n"
+        "R REASONS 1.4 (B) and (D) ",
+        "GEORGE GLASS",
     ),
 ]
 
@@ -552,6 +578,38 @@ SUMMARIES = [
             )
         ],
         None,
+    ),
+    (
+        "09RIYADH181",
+        [
+            Paragraph(
+                1,
+                "C",
+                "SUMMARY & COMMENT: Netherlands Ambassador Ron Strikker met on January 25.",
+            ),
+            Paragraph(
+                2,
+                "C",
+                "Dr. Prince Turki is not a decision-maker. A grand bargain is a concern we "
+                "have heard often in recent weeks. End summary & comment.",
+            ),
+        ],
+        "Netherlands Ambassador Ron Strikker met on January 25.\nDr. Prince Turki is not a "
+        "decision-maker. A grand bargain is a concern we have heard often in recent weeks.",
+    ),
+    (
+        "08BRASILIA880",
+        [
+            Paragraph(
+                1,
+                "C",
+                "The Ambassador met with Brazilian presidential Foreign Policy Advisor "
+                "Marco Aurelio Garcia on June 25. End Summary.",
+            ),
+            Paragraph(2, "C", "The Ambassador, accompanied by PolCouns (notetaker) met."),
+        ],
+        "The Ambassador met with Brazilian presidential Foreign Policy Advisor "
+        "Marco Aurelio Garcia on June 25.",
     ),
 ]
 

@@ -9,6 +9,8 @@ from cables.body.keywords import CLASSIFIED_LINE, EO_LINE, TAGS_LINE, block
 from cables.dates import find_day
 
 _TAG_SPLIT = re.compile(r"[\s,;]+")
+# A tag, or a parenthesised group that qualifies the tag before it.
+_TAG_WORD = re.compile(r"\([^()]*\)|[^\s,;()]+")
 _TAG_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9_/-]{0,11}")
 _SECTION = re.compile(r"\bSECTION\s+0*(\d{1,3})\s+OF\s+0*(\d{1,3})\b", re.IGNORECASE)
 _DECL = re.compile(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:\s*(\S[^;]*)", re.IGNORECASE)
@@ -16,7 +18,8 @@ _DECL = re.compile(r"\bDECL(?:ASSIFY)?(?:\s+ON)?\s*:\s*(\S[^;]*)", re.IGNORECASE
 
 def find_tags(lines: list[str]) -> tuple[str, ...]:
     """The TAGS, split on spaces and commas, upper-cased, in order, without duplicates;
-    continuation lines holding only tag-like words are included."""
+    continuation lines holding only tag-like words are included. A parenthesised group
+    stays with the tag before it: "OVIP (STEINBERG, JAMES B.)"."""
     for index, line in enumerate(lines):
         match = TAGS_LINE.match(line)
         if not match:
@@ -28,11 +31,15 @@ def find_tags(lines: list[str]) -> tuple[str, ...]:
                 break
             parts.append(more)
         tags: list[str] = []
-        for part in parts:
-            for word in _TAG_SPLIT.split(part.upper()):
-                word = word.strip(".:")
-                if word and word not in tags:
-                    tags.append(word)
+        for word in _TAG_WORD.findall(" ".join(parts).upper()):
+            if word[0] == "(":
+                # The person of an OVIP tag: "OVIP (STEINBERG, JAMES B.)" is one tag.
+                if tags:
+                    tags[-1] = f"{tags[-1]} ({' '.join(word[1:-1].split())})"
+                continue
+            word = word.strip(".:")
+            if word and word not in tags:
+                tags.append(word)
         return tuple(tags)
     return ()
 
@@ -165,15 +172,33 @@ _TITLE_WORDS = frozenset(
         "m-c",
         "special",
         "envoy",
+        # bureaus and offices of the Department
+        "io",
+        "isn",
+        "eur",
+        "nea",
+        "sca",
+        "eap",
+        "inr",
+        "drl",
+        "eeb",
+        "pm",
+        "econmin",
+        "polmin",
     ]
 )
-_CUT = re.compile(r"\bfor\s+reasons?\b|\breasons?\b|;|\bE\.\s?O\.|\(|\d|\bper\b", re.IGNORECASE)
+# Where the name ends: "for reasons" (also "FO\nR REASONS", a word broken by a line
+# break), the reasons, the E.O. or a parenthesis.
+_CUT = re.compile(
+    r"\bf\s?o\s?r\s+reasons?\b|\breasons?\b|;|\bE\.\s?O\.|\(|\d|\bper\b", re.IGNORECASE
+)
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.-]*|[a-z]{1,3}|[A-Z]\.")
 
 
 def _name_in(segment: str) -> str | None:
     words = segment.replace(":", " ").split()
-    while words and words[0].upper().rstrip(",") in _TITLE_WORDS:
+    # Titles, and office symbols such as "ISN/MTR", before the name.
+    while words and (words[0].upper().rstrip(",") in _TITLE_WORDS or "/" in words[0]):
         words.pop(0)
     while words and words[-1].upper().rstrip(",.") in _TITLE_WORDS:
         words.pop()

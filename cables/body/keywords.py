@@ -16,7 +16,8 @@ REF_LINE = re.compile(
 CLASSIFIED_LINE = re.compile(
     r"[ \t]*(?:\([A-Z/]{1,6}\)[ \t]*)?CLASSIFIED[ \t]+BY\b[ \t]*:?[ \t]*", re.IGNORECASE
 )
-EO_LINE = re.compile(r"[ \t]*E[ \t]*\.?[ \t]*O[ \t]*\.?[ \t]*(1\d{4})\b[ \t]*:?[ \t]*(.*)")
+# "E.O. 12958", also "E.o. 12958" in the lower-cased copies.
+EO_LINE = re.compile(r"[ \t]*E[ \t]*\.?[ \t]*[Oo][ \t]*\.?[ \t]*(1\d{4})\b[ \t]*:?[ \t]*(.*)")
 SUMMARY_LINE = re.compile(r"[ \t]*(?:BEGIN[ \t]+)?SUMMARY\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"[ \t]*(?:[A-Za-z][.)]|\([A-Za-z]\))[ \t]")
 

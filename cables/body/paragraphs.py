@@ -26,6 +26,8 @@ _ITEM = re.compile(
     r"[ \t]*(?:-{1,2}|\*|o[ \t]|•|[A-Za-z][.)][ \t]|\([A-Za-z0-9]{1,3}\)|\d{1,2}\)[ \t])"
 )
 _HEADING_END = frozenset(".;,!?)\"'”")
+# How many numbered lines after a jump in the numbering are looked at for the next number.
+_LOOKAHEAD = 3
 
 
 def _marking(rest: str) -> tuple[str | None, str]:
@@ -101,23 +103,38 @@ def _accepts(number: int, last: int, anchored: bool, marked: bool) -> bool:
     return number <= last + 3
 
 
+# A numbered line: (index of the line, number, portion marking, text after them).
+_Candidate = tuple[int, int, str | None, str]
+
+
+def _resumed(candidates: list[_Candidate], position: int, wanted: int) -> bool:
+    """True when one of the next few candidates is paragraph ``wanted`` with a marking: the
+    sequence goes on there, so the unmarked jump at ``position`` is a number in the text
+    (a date wrapped to the start of a line: "on October\n16. President ...")."""
+    following = candidates[position + 1 : position + 1 + _LOOKAHEAD]
+    return any(number == wanted and marking is not None for _, number, marking, _ in following)
+
+
 def split_paragraphs(body: BodyLines) -> tuple[list[Paragraph], int]:
     """The paragraphs of a body and the index of the line of paragraph 1 (or of the first
     numbered paragraph; len(lines) when there is none)."""
     lines = body.lines
-    starts: list[tuple[int, int, str | None, str]] = []
-    last = 0
+    candidates: list[_Candidate] = []
     for index, line in enumerate(lines):
         if not line or not (line[0].isdigit() or line.lstrip()[:1].isdigit()):
             continue
         match = _START.match(line)
-        if not match:
+        if match:
+            candidates.append((index, int(match[1]), *_marking(match[2])))
+    starts: list[_Candidate] = []
+    last = 0
+    for position, (index, number, marking, rest) in enumerate(candidates):
+        if not _accepts(number, last, index in body.anchored, marking is not None):
             continue
-        number = int(match[1])
-        marking, rest = _marking(match[2])
-        if _accepts(number, last, index in body.anchored, marking is not None):
-            starts.append((index, number, marking, rest))
-            last = number
+        if number > last + 1 and marking is None and _resumed(candidates, position, last + 1):
+            continue
+        starts.append((index, number, marking, rest))
+        last = number
     if not starts:
         text = "\n".join(_collapse(line) for line in lines if line.strip() and line != MARKER)
         return ([Paragraph(0, None, text)] if text else []), len(lines)

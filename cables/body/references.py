@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from cables.body.keywords import CLASSIFIED_LINE, LIST_ITEM, REF_LINE, is_keyword_line
+from cables.body.keywords import (
+    CLASSIFIED_LINE,
+    LIST_ITEM,
+    REF_LINE,
+    SUBJECT_LINE,
+    is_keyword_line,
+)
 from cables.body.page_markers import MARKER
 from cables.dates import MONTH_NAMES
 from cables.ids import (
@@ -33,6 +39,8 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _YEAR_STATION = re.compile(r"(\d{2})([A-Za-z]{3,})")
 _WHOLE_ID = re.compile(r"\d{2}[A-Za-z]{3,}\d{1,7}")
 _INLINE_END = re.compile(r"\bClassified\s+By\b|\bSUMMARY\b|\bSUBJECT\s*:", re.IGNORECASE)
+# A REF block that starts on the SUBJECT line: "SUBJECT: ... JOSE SERRA REF: RIO DE JANEIRO 32".
+_REF_AFTER_SUBJECT = re.compile(r"\s(?:REFS?|REFTELS?|Refs?|Reftel)[ \t]*:[ \t]*")
 
 # Words that precede a number in REF lines without being a station.
 _NOT_STATIONS = MONTH_NAMES | frozenset(
@@ -276,11 +284,14 @@ def ref_block_text(lines: list[str]) -> str:
     parts: list[str] = []
     index = 0
     while index < len(lines):
-        match = REF_LINE.match(lines[index])
+        line = lines[index]
+        match = REF_LINE.match(line)
+        if not match and SUBJECT_LINE.match(line):
+            match = _REF_AFTER_SUBJECT.search(line)
         if not match:
             index += 1
             continue
-        parts.append(lines[index][match.end() :])
+        parts.append(line[match.end() :])
         index += 1
         while index < len(lines) and len(parts) < 40:
             line = lines[index]

@@ -1,5 +1,6 @@
-"""The summary: ``SUMMARY: ... END SUMMARY``, ``BEGIN SUMMARY ... END SUMMARY``, or a
-paragraph opening with "Summary:" (or under a "Summary" heading) without an end mark."""
+"""The summary: ``SUMMARY: ... END SUMMARY``, ``BEGIN SUMMARY ... END SUMMARY``, a
+paragraph opening with "Summary:" (or under a "Summary" heading) without an end mark, or a
+first paragraph closing with "End Summary" without an opening mark."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from cables.model import Paragraph
 
 _START = re.compile(
     r"(?im)^[ \t]*(?:BEGIN[ \t]+)?SUMMARY"
-    r"(?:[ \t]+AND[ \t]+(?:COMMENTS?|ACTION[ \t]+REQUEST(?:ED)?|INTRODUCTION|ANALYSIS))?"
+    r"(?:[ \t]+(?:AND|&)[ \t]+(?:COMMENTS?|ACTION[ \t]+REQUEST(?:ED)?|INTRODUCTION|ANALYSIS"
+    r"|KEY[ \t]+THEMES|TABLE[ \t]+OF[ \t]+CONTENTS))?"
     r"[ \t]*(?:[:.\-–—]+[ \t]*|$)"
 )
 _END = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t]+")
 _FIRST_PARAGRAPHS = 4
 _MAX_CHARS = 20_000
+_CLOSING_CHARS = 40
 
 
 def _tidy(text: str) -> str | None:
@@ -28,7 +31,8 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
     """The summary text (whitespace tidied, paragraph breaks kept as newlines), or None.
 
     The opening mark is looked for in paragraph 0 and the first numbered paragraphs; the
-    text runs to END SUMMARY (across paragraphs), else to the end of its paragraph.
+    text runs to END SUMMARY (across paragraphs), else to the end of its paragraph. Without
+    an opening mark, a first paragraph that closes with END SUMMARY is the summary.
     """
     for position, para in enumerate(paragraphs[:_FIRST_PARAGRAPHS]):
         start = _START.search(para.text)
@@ -40,4 +44,11 @@ def find_summary(paragraphs: list[Paragraph]) -> str | None:
         if end:
             return _tidy(joined[: end.start()])
         return _tidy(para.text[start.end() :])
+    # No opening mark: the first numbered paragraph is the summary when it closes with
+    # END SUMMARY (looked for in its last characters only: most cables have no summary).
+    first = next((p for p in paragraphs if p.number > 0), None)
+    if first is not None:
+        end = _END.search(first.text, max(0, len(first.text) - _CLOSING_CHARS))
+        if end:
+            return _tidy(first.text[: end.start()])
     return None

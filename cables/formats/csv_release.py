@@ -12,9 +12,9 @@ from typing import TextIO
 from cables.dates import parse_timestamp
 from cables.errors import ParseError
 from cables.formats.assemble import Where, build_cable
+from cables.formats.detect import CSV_COLUMNS as COLUMNS
 from cables.model import Cable
 
-COLUMNS = 8
 # Far above any real cable (the largest are a few hundred KB), far below a broken file.
 MAX_FIELD = 16 * 1024 * 1024
 csv.field_size_limit(MAX_FIELD)
@@ -31,7 +31,8 @@ def iter_rows(
 ) -> Iterator[tuple[str, tuple[str, ...]] | ParseError]:
     """("row N", fields) for each record, or a ParseError for a malformed one (wrong number
     of columns, a field over 16 MB, broken quoting); after an error, reading resumes at
-    the next line that starts a record. ``stream`` must be opened with ``newline=""``."""
+    the next line that starts a record. A header row of column names is skipped.
+    ``stream`` must be opened with ``newline=""``."""
     lines: Iterator[str] = iter(stream)
     reader = _reader(lines)
     row = 0
@@ -51,6 +52,8 @@ def iter_rows(
             continue
         if not fields or fields == [""]:
             continue
+        if row == 0 and not any(c.isdigit() for field in fields for c in field):
+            continue  # a header row of column names (the release itself has none)
         row += 1
         if len(fields) != COLUMNS:
             yield ParseError(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 SNIFF_BYTES = 8192
+# Columns of a cables.csv record: row, created, id, origin, classification, refs, header, body.
+CSV_COLUMNS = 8
 GZIP_MAGIC = b"\x1f\x8b"
 
 _CSV_ROW = re.compile(r'"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,')
@@ -33,6 +35,16 @@ def is_binary(head: bytes) -> bool:
     return bad > max(8, len(text) // 20)
 
 
+def _starts_with_csv_header(text: str) -> bool:
+    """True for a header row of eight column names (no digits) followed by a csv record."""
+    first, _, rest = text.partition("\n")
+    return (
+        first.count(",") == CSV_COLUMNS - 1
+        and not any(c.isdigit() for c in first)
+        and bool(_CSV_ROW.match(rest))
+    )
+
+
 def sniff(head: str) -> str | None:
     """ "html", "csv", "jsonl" or "text" for the opening of a document, or None when it
     does not look like any cable source."""
@@ -41,7 +53,7 @@ def sniff(head: str) -> str | None:
         return None
     if _JSON_CABLE.match(text):
         return "jsonl"
-    if _CSV_ROW.match(text):
+    if _CSV_ROW.match(text) or _starts_with_csv_header(text):
         return "csv"
     if _HTML.search(text[:2048]) or (text.startswith("<") and _HTML.search(text)):
         return "html"

@@ -10,20 +10,22 @@ page heading ("Viewing cable ...") or the file name.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from selectolax.lexbor import LexborHTMLParser
 
 from cables.dates import parse_timestamp
 from cables.formats.assemble import Where, build_cable
+from cables.ids import id_from_file_name
 from cables.model import Cable
 
 _PARTIAL = "partial extract of the original cable"
 _VIEWING = re.compile(r"Viewing cable\s+(\S+?),?\s*$")
-_ID_NAME = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}|\d{4}[A-Z]{3,}\d{1,7}")
 _HTML_CLOSE = re.compile(r"</html\s*>", re.IGNORECASE)
 _PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
 _PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+# The 2010 site sometimes printed its own database query after the cable text.
+_SITE_QUERY = "SELECT * FROM `cable`"
+_SITE_QUERY_LINE = re.compile(r"\n[ \t]*SELECT \* FROM `cable`[^\n]*\s*\Z")
 
 
 def _check_complete(text: str, where: Where) -> None:
@@ -49,8 +51,7 @@ def _fallback_id(tree: LexborHTMLParser, source: str) -> str | None:
         match = _VIEWING.search(heading.text().strip())
         if match:
             return match[1]
-    stem = PurePath(source).name.split(".")[0]
-    return stem if _ID_NAME.fullmatch(stem) else None
+    return id_from_file_name(source)
 
 
 def parse_html(text: str, source: str, location: str | None = None) -> Cable:
@@ -66,6 +67,8 @@ def parse_html(text: str, source: str, location: str | None = None) -> Cable:
     if not blocks:
         raise where.error("no cable text in this HTML page (no <pre> block)")
     body = blocks[-1]
+    if _SITE_QUERY in body:
+        body = _SITE_QUERY_LINE.sub("\n", body)
     routing = blocks[-2] if len(blocks) >= 2 else ""
     values = _table_values(tree)
     if values:

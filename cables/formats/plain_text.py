@@ -13,10 +13,10 @@ top of the body become the routing header.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 from cables.dates import parse_timestamp
 from cables.formats.assemble import Where, build_cable
+from cables.ids import id_from_file_name
 from cables.model import Cable
 from cables.routing import split_leading_routing
 
@@ -33,7 +33,6 @@ _VALUES = re.compile(
 _LABEL = re.compile(
     r"\s*(Reference ID|Created|Released|Classification|Origin)\s*:\s*(.*?)\s*", re.IGNORECASE
 )
-_ID_NAME = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}|\d{4}[A-Z]{3,}\d{1,7}")
 # The blog's comment form and sharing widgets: everything from the first such line on.
 _BOILERPLATE = re.compile(
     r"\s*(?:Post a comment or leave a trackback|Leave a Reply|Leave a Comment|"
@@ -81,10 +80,7 @@ def parse_text(text: str, source: str, location: str | None = None) -> Cable:
     where = Where(source, location)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     values, first = _header(lines)
-    raw_id = values.get("id")
-    if not raw_id:
-        stem = PurePath(source).name.split(".")[0]
-        raw_id = stem if _ID_NAME.fullmatch(stem) else None
+    raw_id = values.get("id") or id_from_file_name(source)
     body_lines = _cut_boilerplate(lines[first:])
     start = 0
     while start < len(body_lines) and not body_lines[start].strip():
