@@ -258,3 +258,11 @@ async def test_a_filter_typed_while_the_first_rows_are_arranged_is_applied(
                 break
         assert cables.row_count == 1
         assert cables.highlighted_id == "07TASHKENT877"
+
+
+async def test_a_tiny_terminal_still_shows_text_under_the_compact_metadata() -> None:
+    app = CablesApp(FakeStore(sample_cables()), start=("08ASTANA611", 5))
+    async with app.run_test(size=(40, 12)) as pilot:
+        view = await wait_for_cable(pilot)
+        assert view.size.height >= 3
+        assert "Narymbetov" in screen_text(pilot)

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["ReaderScreen"]
 
 NARROW = 100  # below this many columns the metadata goes above the text
+SHORT = 18  # below this many rows the metadata above the text keeps to a few lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             max-height: 9;
             border-bottom: solid $panel-lighten-2;
         }
+        &.-narrow.-short MetadataPanel { max-height: 4; }
         &.-no-metadata MetadataPanel { display: none; }
     }
     """
@@ -165,17 +167,18 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
 
     def on_mount(self) -> None:
         """Load the first cable."""
-        self._apply_width(self.app.size.width)
+        self._apply_size(self.app.size.width, self.app.size.height)
         self.query_one(ParagraphView).focus()
         self.open(self.cable_id, self._start_paragraph)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Move the metadata above the text on narrow terminals."""
-        self._apply_width(event.size.width)
+        """Move the metadata above the text on narrow terminals (and shrink it on short ones)."""
+        self._apply_size(event.size.width, event.size.height)
 
-    def _apply_width(self, width: int) -> None:
+    def _apply_size(self, width: int, height: int) -> None:
         narrow = width < NARROW
         self.set_class(narrow, "-narrow")
+        self.set_class(height < SHORT, "-short")
         self.query_one(MetadataPanel).compact = narrow
 
     # --- loading ------------------------------------------------------------------------
