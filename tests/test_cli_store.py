@@ -137,6 +137,15 @@ def test_show_of_a_cable_not_in_the_store_says_so_and_exits_1(tmp_path: Path) ->
     assert result.stderr == f"cables: the store at {tmp_path / 's'} holds no cable 99NOPE1\n"
 
 
+def test_show_without_an_id_asks_for_one(tmp_path: Path) -> None:
+    build_store(tmp_path / "s", [make_cable(1)])
+    result = run_cli("--store", str(tmp_path / "s"), "show", " ")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "cables: show needs a cable id, such as 08ASTANA611 or 08ASTANA611¶5\n"
+    )
+
+
 def test_stats_prints_counts_size_and_schema_version(tmp_path: Path) -> None:
     build_store(tmp_path / "s", [make_cable(n) for n in range(6)])
     result = run_cli("--store", str(tmp_path / "s"), "stats")

@@ -64,6 +64,11 @@ def format_cable(cable: Cable, cited_by: list[str], paragraph: int | None = None
 def run(args: argparse.Namespace) -> int:
     """Print the cable ``args.ref``; exit 1 if the store does not hold it, 2 if no store."""
     directory = resolve_store_dir(args.store)
+    if not args.ref.strip():
+        print(
+            "cables: show needs a cable id, such as 08ASTANA611 or 08ASTANA611¶5", file=sys.stderr
+        )
+        return 2
     try:
         store = CableStore.open(directory, read_only=True)
         cable, paragraph, cable_id = _lookup(store, args.ref)
