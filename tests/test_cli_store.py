@@ -11,6 +11,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -243,7 +244,8 @@ class _Terminal(io.StringIO):
 def test_ctrl_c_during_an_import_gives_the_terminal_its_cursor_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(*args: object, **kwargs: object) -> None:
+    def interrupted(*args: object, progress: Callable[[ImportStatus], None], **kw: object) -> None:
+        progress(ImportStatus(ImportReport(), bytes_total=1000))  # the bar is up
         raise KeyboardInterrupt
 
     terminal = _Terminal()
@@ -277,3 +279,24 @@ def test_a_full_disk_during_an_import_is_one_line_and_keeps_the_last_commit(
     assert err == f"cables: cannot write to the store at {store}: No space left on device\n"
     assert not list(store.rglob("*.tmp"))  # the space a partial file took is given back
     assert CableStore.open(store).ids() == ["08TEST1"]
+
+
+def test_the_progress_bar_starts_only_once_the_import_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The import forks its parsing workers before its first report: no bar thread may run
+    # (and hold the console's lock) while they are forked.
+    seen: list[int] = []
+
+    def import_sources(
+        *args: object, progress: Callable[[ImportStatus], None], **kw: object
+    ) -> ImportReport:
+        seen.append(threading.active_count())
+        progress(ImportStatus(ImportReport(), bytes_total=1000))
+        seen.append(threading.active_count())
+        return ImportReport()
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setattr("tui.commands.importing.import_sources", import_sources)
+    assert cli.main(["import", "--store", str(tmp_path / "s"), "x.csv"]) == 0
+    assert seen[1] == seen[0] + 1

@@ -111,9 +111,17 @@ class BarProgress:
             transient=True,
         )
         self._task = self._progress.add_task("import", total=None, counts="")
-        self._progress.start()
+        self._started = False
+
+    def _start(self) -> None:
+        # Started on first use, after the import has forked its parsing workers: forking
+        # while the bar's refresh thread holds a lock would hand the workers that lock.
+        if not self._started:
+            self._started = True
+            self._progress.start()
 
     def __call__(self, status: ImportStatus) -> None:
+        self._start()
         report = status.report
         rate = report.cables / max(status.elapsed, 1e-6)
         counts = f"{report.cables:,} cables, {rate:,.0f}/s"
@@ -125,11 +133,13 @@ class BarProgress:
 
     def print_error(self, message: str) -> None:
         """Print a line above the bar."""
+        self._start()
         self._progress.console.print(message, markup=False, highlight=False)
 
     def close(self) -> None:
-        """Remove the bar."""
-        self._progress.stop()
+        """Remove the bar (if it was ever drawn)."""
+        if self._started:
+            self._progress.stop()
 
 
 def run(args: argparse.Namespace) -> int:
