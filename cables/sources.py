@@ -34,6 +34,8 @@ DECODE_ERRORS = "cables-cp1252"
 MAX_DOCUMENT = 20 * 1024 * 1024
 # Extensions of files that, in a folder, are meant to be cables: if their content is not
 # one, that is reported; other files that are not cables are passed over silently.
+# Formats read record by record (streamed); the others are one document a file.
+RECORD_FORMATS = frozenset({"csv", "jsonl"})
 CABLE_EXTENSIONS = frozenset({".html", ".htm", ".txt", ".csv", ".jsonl", ".gz", ".text"})
 
 
@@ -149,18 +151,12 @@ def _file_units(path: str, *, explicit: bool) -> Iterator[SourceUnit | ParseErro
             yield ParseError(path, problem)
         return
     try:
+        size = os.path.getsize(path)
+        if kind not in RECORD_FORMATS and not compressed and size > MAX_DOCUMENT:
+            yield ParseError(path, _too_large(size))
+            return
         with _open_text(path, compressed) as stream:
-            if kind in ("csv", "jsonl"):
-                yield from _record_units(stream, path, kind)
-            else:
-                if not compressed and os.path.getsize(path) > MAX_DOCUMENT:
-                    yield ParseError(path, _too_large(os.path.getsize(path)))
-                    return
-                text = stream.read(MAX_DOCUMENT + 1)
-                if len(text) > MAX_DOCUMENT:
-                    yield ParseError(path, _too_large(len(text)))
-                    return
-                yield SourceUnit(path, None, kind, text)
+            yield from _classified_units(stream, "", path, kind)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         yield ParseError(path, f"cannot read: {_reason(error)}")
 
@@ -200,18 +196,26 @@ def _stream_units(stream: TextIO, source: str) -> Iterator[SourceUnit | ParseErr
         yield ParseError(source, problem)
         return
     try:
-        if kind in ("csv", "jsonl"):
-            if not head.endswith("\n"):
-                head += stream.readline()
-            yield from _record_units(_chain_lines(head, stream), source, kind)
-            return
-        text = head + stream.read(MAX_DOCUMENT + 1 - len(head))
-        if len(text) > MAX_DOCUMENT:
-            yield ParseError(source, _too_large(len(text)))
-            return
-        yield SourceUnit(source, None, kind, text)
+        yield from _classified_units(stream, head, source, kind)
     except (OSError, EOFError, UnicodeDecodeError) as error:
         yield ParseError(source, f"cannot read: {_reason(error)}")
+
+
+def _classified_units(
+    stream: TextIO, head: str, source: str, kind: str
+) -> Iterator[SourceUnit | ParseError]:
+    """The units of a stream of format ``kind`` whose first characters, ``head``, were
+    already read from it: one per record, or one for the whole (bounded) document."""
+    if kind in RECORD_FORMATS:
+        if not head.endswith("\n"):
+            head += stream.readline()
+        yield from _record_units(_chain_lines(head, stream), source, kind)
+        return
+    text = head + stream.read(MAX_DOCUMENT + 1 - len(head))
+    if len(text) > MAX_DOCUMENT:
+        yield ParseError(source, _too_large(len(text)))
+        return
+    yield SourceUnit(source, None, kind, text)
 
 
 def _chain_lines(head: str, stream: TextIO) -> Iterator[str]:
