@@ -143,8 +143,8 @@ class CableStore:
         catalog = Catalog()
         total = self.manifest.rows
         done = 0
+        append = catalog.append
         for segment in range(1, self.manifest.segments + 1):
-            append = catalog.append
             docs = self._read_catalog(segment)
             try:
                 for doc in docs:
@@ -227,9 +227,7 @@ class CableStore:
                         base = doc.doc_id << _SHIFT
                         for position, cable_id in enumerate(doc["ids"], start=1):
                             locations[cable_id] = base | position
-            except StoreFileError as error:
-                raise self._damaged(error) from None
-            except (KeyError, TypeError, ValueError) as error:
+            except (StoreFileError, KeyError, TypeError, ValueError) as error:
                 raise self._damaged(error) from None
             self._index_db.close()
         return locations
