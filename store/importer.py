@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from cables.errors import ParseError
+from cables.sources import SourceUnit, iter_units, parse_unit
 from store.files import tree_size
 from store.layout import SourceRecord
 from store.pipeline import BoundedPool, default_workers
@@ -97,7 +98,7 @@ class ImportProgress(Protocol):
 ErrorTuple = tuple[str, str, str | None]
 
 
-def _prepare(item: Any) -> Record | ErrorTuple:
+def _prepare(item: SourceUnit | ErrorTuple) -> Record | ErrorTuple:
     """Worker: a source unit to a Record, or an error as (source, reason, location).
 
     ParseError does not survive pickling (its constructor takes three arguments), so errors
@@ -106,24 +107,12 @@ def _prepare(item: Any) -> Record | ErrorTuple:
     """
     if isinstance(item, tuple):
         return item
-    from cables.sources import parse_unit
-
     try:
-        return make_record(parse_unit(item), _unit_attr(item, ("source", "path")))
+        return make_record(parse_unit(item), item.source)
     except ParseError as error:
         return (error.source, error.reason, error.location)
     except Exception as error:
-        source = str(_unit_attr(item, ("source", "path")) or "?")
-        location = _unit_attr(item, ("location",))
-        return (source, f"cannot parse ({type(error).__name__}: {error})", location)
-
-
-def _unit_attr(unit: Any, names: tuple[str, ...]) -> Any:
-    for name in names:
-        value = getattr(unit, name, None)
-        if value is not None:
-            return value if isinstance(value, int) else str(value)
-    return None
+        return (item.source, f"cannot parse ({type(error).__name__}: {error})", item.location)
 
 
 def _workers_from_environment() -> int | None:
@@ -264,8 +253,6 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
         return
     here = ImportReport()
     sources: set[str] = set()
-    from cables.sources import iter_units
-
     units = _track_offsets(iter_units([path], run.stdin), status, base)
     for result in run.pool.map(_prepare, units):
         if isinstance(result, tuple):
@@ -302,7 +289,9 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
             )
 
 
-def _track_offsets(units: Iterable[Any], status: ImportStatus, base: int) -> Iterator[Any]:
+def _track_offsets(
+    units: Iterable[SourceUnit | ParseError], status: ImportStatus, base: int
+) -> Iterator[SourceUnit | ErrorTuple]:
     """Pass units through (ParseErrors as tuples), advancing the byte count by each unit's
     size.
 
@@ -320,10 +309,8 @@ def _track_offsets(units: Iterable[Any], status: ImportStatus, base: int) -> Ite
         yield unit
 
 
-def _unit_size(unit: Any) -> int:
-    payload = getattr(unit, "payload", None)
+def _unit_size(unit: SourceUnit) -> int:
+    payload = unit.payload
     if isinstance(payload, str):
         return len(payload)
-    if isinstance(payload, tuple):
-        return sum(len(field) for field in payload) + 3 * len(payload)
-    return 0
+    return sum(len(field) for field in payload) + 3 * len(payload)

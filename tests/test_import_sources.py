@@ -170,7 +170,7 @@ def test_a_parser_bug_fails_one_cable_not_the_import(
             raise IndexError("boom")
         return real(unit)
 
-    monkeypatch.setattr(cables.sources, "parse_unit", flaky)
+    monkeypatch.setattr("store.importer.parse_unit", flaky)
     source = make_csv(tmp_path / "c.csv", 5)
     errors: list[ParseError] = []
     report = import_sources(tmp_path / "s", [str(source)], workers=0, on_error=errors.append)
