@@ -236,8 +236,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def action_cycle_sort(self) -> None:
         """Sort by the next key: date, id, origin."""
-        self.sort = self.sort.next()
-        self._rearrange()
+        self.set_sort(self.sort.next())
 
     def action_reverse(self) -> None:
         """Reverse the order."""
