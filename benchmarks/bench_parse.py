@@ -3,7 +3,7 @@
 usage: python benchmarks/bench_parse.py [N]      (N defaults to 251287, the real corpus size)
 (``python benchmarks/run.py`` runs it too, before the store's measurements.)
 
-Makes ``/tmp/cables-bench-N.csv`` with ../shared/bench/make_corpus.py if it is absent, runs
+Makes ``/tmp/cables-bench-N.csv`` with benchmarks/make_corpus.py if it is absent, runs
 the parse as a subprocess with its output sent to /dev/null, and appends a dated section
 (machine, cables per second, peak RSS) to benchmarks/RESULTS.md.
 """

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
+MAKE_CORPUS = PROJECT / "benchmarks" / "make_corpus.py"
 RESULTS = PROJECT / "benchmarks" / "RESULTS.md"
 FULL_SIZE = 251_287
 

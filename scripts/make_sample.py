@@ -3,8 +3,8 @@
 
 The sample is real: the seed cable 08ASTANA611 (the blog copy), the cables with hand-made
 entity lists in ``gold/entities.json``, every cable of 1966-1975 (old layout, csv rows),
-and the cables of ../shared/corpus that cite or are cited by another cable of the sample, so that
-reference navigation has somewhere to go. Stored as parsed JSON Lines (no site chrome),
+and the cables of the corpus (default: tests/corpus) that cite or are cited by another cable
+of the sample, so that reference navigation has somewhere to go. Stored as parsed JSON Lines (no site chrome),
 gzipped, sorted by id, so the same corpus gives the same bytes.
 
 usage: python scripts/make_sample.py [CORPUS_DIR] [--max N]
@@ -53,7 +53,7 @@ def _choose(cables: dict[str, Cable], gold: set[str], limit: int) -> list[Cable]
 def main() -> int:
     """Parse the corpus, choose the sample, write it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(PROJECT.parent / "shared" / "corpus"))
+    parser.add_argument("corpus", nargs="?", default=str(PROJECT / "tests" / "corpus"))
     parser.add_argument("--max", type=int, default=45)
     args = parser.parse_args()
     corpus = Path(args.corpus)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[1]
-# ../shared/corpus beside the checkout (CI lays a copy of shared/ beside its clone).
-CORPUS = PROJECT.parent / "shared" / "corpus"
+# Real cables in every source format, copied into the project (see tests/corpus/README.md).
+CORPUS = PROJECT / "tests" / "corpus"
 SEED = CORPUS / "blog" / "08ASTANA611.txt"
 
 

@@ -11,7 +11,7 @@ from store.records import make_record
 from store.writer import StoreWriter
 
 PROJECT = Path(__file__).resolve().parents[1]
-MAKE_CORPUS = PROJECT.parent / "shared" / "bench" / "make_corpus.py"
+MAKE_CORPUS = PROJECT / "benchmarks" / "make_corpus.py"
 
 
 def make_cable(number: int, *, text: str = "", references: tuple[str, ...] = ()) -> Cable:
@@ -50,7 +50,7 @@ def build_store(directory: Path, cables: list[Cable], **writer_options: object) 
 
 
 def make_csv(path: Path, count: int, seed: int = 1) -> Path:
-    """A synthetic cables.csv of ``count`` cables (../shared/bench/make_corpus.py)."""
+    """A synthetic cables.csv of ``count`` cables (benchmarks/make_corpus.py)."""
     subprocess.run(
         [sys.executable, str(MAKE_CORPUS), str(count), str(path), "--seed", str(seed)],
         check=True,
