@@ -4,8 +4,8 @@
 The sample is real: the seed cable 08ASTANA611 (the blog copy), the cables with hand-made
 entity lists in ``gold/entities.json``, every cable of 1966-1975 (old layout, csv rows),
 and the cables of the corpus (default: tests/corpus) that cite or are cited by another cable
-of the sample, so that reference navigation has somewhere to go. Stored as parsed JSON Lines (no site chrome),
-gzipped, sorted by id, so the same corpus gives the same bytes.
+of the sample, so that reference navigation has somewhere to go. Stored as parsed JSON Lines
+(no site chrome), gzipped, sorted by id, so the same corpus gives the same bytes.
 
 usage: python scripts/make_sample.py [CORPUS_DIR] [--max N]
 """
