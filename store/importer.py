@@ -95,24 +95,21 @@ class ImportProgress(Protocol):
     def __call__(self, status: ImportStatus) -> None: ...
 
 
-ErrorTuple = tuple[str, str, str | None]
+def _prepare(item: SourceUnit | ParseError) -> Record | ParseError:
+    """Worker: a source unit to a Record, or the ParseError saying why it is none.
 
-
-def _prepare(item: SourceUnit | ErrorTuple) -> Record | ErrorTuple:
-    """Worker: a source unit to a Record, or an error as (source, reason, location).
-
-    ParseError does not survive pickling (its constructor takes three arguments), so errors
-    travel as tuples both ways: reading errors come in as tuples and go straight back. A
-    parser bug (any other exception) fails that one cable, not the whole import.
+    Reading errors come in as ParseErrors and go straight back (in order with the cables
+    around them). A parser bug (any other exception) fails that one cable, not the import.
     """
-    if isinstance(item, tuple):
+    if isinstance(item, ParseError):
         return item
     try:
         return make_record(parse_unit(item), item.source)
     except ParseError as error:
-        return (error.source, error.reason, error.location)
+        return error
     except Exception as error:
-        return (item.source, f"cannot parse ({type(error).__name__}: {error})", item.location)
+        reason = f"cannot parse ({type(error).__name__}: {error})"
+        return ParseError(item.source, reason, item.location)
 
 
 def _workers_from_environment() -> int | None:
@@ -255,11 +252,11 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
     sources: set[str] = set()
     units = _track_offsets(iter_units([path], run.stdin), status, base)
     for result in run.pool.map(_prepare, units):
-        if isinstance(result, tuple):
+        if isinstance(result, ParseError):
             here.failed += 1
             report.failed += 1
             if run.on_error is not None:
-                run.on_error(ParseError(result[0], result[1], result[2]))
+                run.on_error(result)
         else:
             if result.source is not None:
                 sources.add(result.source)
@@ -291,9 +288,8 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
 
 def _track_offsets(
     units: Iterable[SourceUnit | ParseError], status: ImportStatus, base: int
-) -> Iterator[SourceUnit | ErrorTuple]:
-    """Pass units through (ParseErrors as tuples), advancing the byte count by each unit's
-    size.
+) -> Iterator[SourceUnit | ParseError]:
+    """Pass units and errors through, advancing the byte count by each unit's size.
 
     Units do not say where they end in their source, so the count is the size of their
     text (a csv record's fields plus its quotes and commas): within a few percent of the
@@ -302,7 +298,7 @@ def _track_offsets(
     done = base
     for unit in units:
         if isinstance(unit, ParseError):
-            yield (unit.source, unit.reason, unit.location)
+            yield unit
             continue
         done += _unit_size(unit)
         status.bytes_done = done if status.bytes_total is None else min(done, status.bytes_total)
