@@ -9,11 +9,11 @@ from textual.pilot import Pilot
 
 from tests.tui_fakes import SEED_PARAGRAPH_5, FakeStore, sample_cables
 from tui.app import CablesApp
+from tui.presentation.catalog_order import CatalogArranger, CatalogView
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.cable_list import CableList
-from tui.widgets.catalog_view import CatalogArranger, CatalogView
 from tui.widgets.paragraph_view import ParagraphView
 from tui.widgets.status_line import StatusLine
 

@@ -18,12 +18,12 @@ from textual.screen import Screen
 
 from cables.links import parse_cable_link
 from store.catalog import Catalog
+from tui.presentation.catalog_order import SortKey
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.palette import CablesCommands
 from tui.screens.reader import ReaderScreen
 from tui.screens.store_api import BrowsableStore
-from tui.widgets.catalog_view import SortKey
 
 __all__ = ["CablesApp", "create_app"]
 

@@ -19,9 +19,9 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from store.catalog import Catalog
+from tui.presentation.catalog_order import CatalogArranger, CatalogView, SortKey
 from tui.screens.common import SCREEN_BINDINGS
 from tui.widgets.cable_list import CableList
-from tui.widgets.catalog_view import CatalogArranger, CatalogView, SortKey
 from tui.widgets.list_header import ListHeader
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine

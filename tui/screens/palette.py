@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from cables.links import format_cable_link, parse_cable_link
-from tui.widgets.catalog_view import SortKey
+from tui.presentation.catalog_order import SortKey
 
 if TYPE_CHECKING:
     from tui.app import CablesApp

@@ -2,7 +2,7 @@
 
 A ``ScrollView`` whose ``render_line`` builds the strip of one visible row from the catalog's
 columns, as Textualize's toolong draws multi-gigabyte logs: 251,287 cables cost no widgets,
-only the positions of the rows shown (:class:`~tui.widgets.catalog_view.CatalogView`).
+only the positions of the rows shown (:class:`~tui.presentation.catalog_order.CatalogView`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.catalog_view import CatalogView
-from tui.widgets.list_columns import ListColumns
+from tui.presentation.catalog_order import CatalogView
+from tui.presentation.list_columns import ListColumns
 from tui.widgets.safe_text import one_line
 
 __all__ = ["CableList"]
