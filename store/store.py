@@ -143,27 +143,27 @@ class CableStore:
         catalog = Catalog()
         total = self.manifest.rows
         done = 0
-        append = catalog.append
+        append, from_doc = catalog.append, CatalogRow.from_doc
         for segment in range(1, self.manifest.segments + 1):
             docs = self._read_catalog(segment)
             try:
                 for doc in docs:
-                    append(
-                        CatalogRow(
-                            doc["id"],
-                            doc.get("created"),
-                            doc.get("origin"),
-                            doc.get("classification"),
-                            doc.get("subject"),
-                        )
-                    )
-            except TypeError as error:  # a field of another type (interned strings)
+                    append(from_doc(doc))
+            except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
             done += len(docs)
             if progress is not None:
                 progress(done, total)
         self.warm()
         return catalog
+
+    def iter_catalog_rows(self) -> Iterator[CatalogRow]:
+        """Every catalog row, superseded ones included, in store order (for statistics)."""
+        for segment in range(1, self.manifest.segments + 1):
+            try:
+                yield from map(CatalogRow.from_doc, self._read_catalog(segment))
+            except TypeError as error:
+                raise self._damaged_segment(segment, error) from None
 
     def warm(self) -> None:
         """Load the cable index and the reverse references now rather than on first use

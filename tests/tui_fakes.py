@@ -103,11 +103,7 @@ class FakeStore:
         catalog = Catalog()
         total = len(self._cables)
         for done, cable in enumerate(sorted(self._cables.values(), key=lambda c: c.id), 1):
-            catalog.append(
-                CatalogRow(
-                    cable.id, cable.created, cable.origin, cable.classification, cable.subject
-                )
-            )
+            catalog.append(CatalogRow.of_cable(cable))
             if progress is not None:
                 progress(done, total)
         return catalog

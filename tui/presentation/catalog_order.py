@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from store.catalog import Catalog
+from store.catalog import Catalog, date_order_key
 
 __all__ = ["CatalogView", "SortKey", "id_sort_key"]
 
@@ -108,17 +108,15 @@ class CatalogArranger:
         positions = range(len(catalog))
         # String keys: list.sort compares strings much faster than tuples.
         keys: list[str]
+        created_column = catalog.column("created")
         if key is SortKey.DATE:
-            keys = [
-                f"{created or ''}\x00{cable_id}"
-                for created, cable_id in zip(catalog.created, catalog.ids, strict=True)
-            ]
+            keys = list(map(date_order_key, created_column, catalog.ids))
         elif key is SortKey.ID:
             keys = [_id_string_key(cable_id) for cable_id in catalog.ids]
         else:
             keys = [
                 f"{origin or _LAST}\x00{created or ''}"
-                for origin, created in zip(catalog.origin, catalog.created, strict=True)
+                for origin, created in zip(catalog.column("origin"), created_column, strict=True)
             ]
         key_function: Callable[[int], str] = keys.__getitem__
         order = array("i", sorted(positions, key=key_function))
@@ -135,7 +133,11 @@ class CatalogArranger:
         starts = array("q")
         offset = 0
         for cable_id, created, origin, subject in zip(
-            catalog.ids, catalog.created, catalog.origin, catalog.subject, strict=True
+            catalog.ids,
+            catalog.column("created"),
+            catalog.column("origin"),
+            catalog.column("subject"),
+            strict=True,
         ):
             # Newlines inside fields become spaces, so a row is one line of the haystack.
             line = f"{cable_id}\t{(created or '')[:10]}\t{origin or ''}\t{subject or ''}"

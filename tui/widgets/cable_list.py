@@ -302,39 +302,37 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(
-        self, view: CatalogView, row: int, width: int, is_cursor: bool, base: Style
+        self, view: CatalogView, position: int, width: int, is_cursor: bool, base: Style
     ) -> Strip:
-        catalog = view.catalog
+        row = view.catalog.row(position)
         columns = ListColumns.for_width(width, self._id_width)
         style = self.get_component_rich_style
         line_style = base + style("cable-list--cursor") if is_cursor else base
-        mark = _mark(catalog.classification[row])
+        mark = _mark(row.classification)
         mark_class = {
             "S": "cable-list--secret",
             "C": "cable-list--confidential",
             "U": "cable-list--unclassified",
         }.get(mark)
         mark_style = line_style + style(mark_class) if mark_class else line_style
-        created = catalog.created[row] or ""
+        created = row.created or ""
         segments = [
             Segment(" ", line_style),
             Segment(mark, mark_style),
             Segment(" ", line_style),
-            Segment(
-                _cell(one_line(catalog.ids[row]), columns.id), line_style + style("cable-list--id")
-            ),
+            Segment(_cell(one_line(row.id), columns.id), line_style + style("cable-list--id")),
             Segment(" ", line_style),
             Segment(
                 _cell(created[: columns.date], columns.date), line_style + style("cable-list--date")
             ),
             Segment(" ", line_style),
             Segment(
-                _cell(one_line(catalog.origin[row]), columns.origin),
+                _cell(one_line(row.origin), columns.origin),
                 line_style + style("cable-list--origin"),
             ),
             Segment(" ", line_style),
             Segment(
-                _cell(one_line(catalog.subject[row]), columns.subject),
+                _cell(one_line(row.subject), columns.subject),
                 line_style + style("cable-list--subject"),
             ),
         ]
