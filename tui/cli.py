@@ -70,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true")
     _add_store_option(find)
 
+    notes = sub.add_parser("notes", help="the user's bookmarks and notes, newest first")
+    notes.add_argument("--json", action="store_true", help="print JSON Lines, one entry a line")
+    _add_store_option(notes)
+
     stats = sub.add_parser("stats", help="counts, store size, schema version")
     _add_store_option(stats)
     return parser
@@ -83,6 +87,7 @@ _COMMAND_MODULES = {
     "show": "tui.commands.show",
     "find": "tui.commands.find",
     "stats": "tui.commands.stats",
+    "notes": "tui.commands.notes",
 }
 
 

@@ -351,6 +351,10 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         paragraph = view.current if view.current is not None else view.top_paragraph()
         return view.cable.id, paragraph or None
 
+    def place_on_screen(self) -> tuple[str, int | None] | None:
+        """The cable and paragraph the reader cites (bookmarks and notes attach to it)."""
+        return self._link_here()
+
     def action_copy_link(self) -> None:
         """Copy the link to this paragraph (``08ASTANA611¶5``) to the clipboard (OSC 52)."""
         here = self._link_here()
