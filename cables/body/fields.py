@@ -47,7 +47,7 @@ def parse_body(
     if first >= len(body.lines):
         head = body.lines[:_HEADER_LINES]
     eo, declassify_on = find_eo(head)
-    references = [ref for ref in find_references(head, year) if ref != own_id]
+    references = [ref for ref in find_references(head, year, station) if ref != own_id]
     return BodyFields(
         subject=find_subject(head),
         tags=find_tags(head),

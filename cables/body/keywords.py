@@ -6,8 +6,9 @@ import re
 
 from cables.body.page_markers import MARKER
 
-# "Tags:" / "TAGS:" / "TAGS PGOV" (without the colon only in capitals).
-TAGS_LINE = re.compile(r"[ \t]*(?:(?i:TAGS)[ \t]*:|TAGS[ \t])[ \t]*")
+# "Tags:" / "TAGS:" / "TAGS PGOV" / "TAG PTER" / "tags prel" (without the colon not in
+# mixed case: "Tags are ..." is a sentence).
+TAGS_LINE = re.compile(r"[ \t]*(?:(?i:TAGS?)[ \t]*:|TAGS?[ \t]|tags?[ \t])[ \t]*")
 SUBJECT_LINE = re.compile(r"[ \t]*(?:(?i:SUBJECT|SUBJ)[ \t]*:|(?:SUBJECT|SUBJ)[ \t])[ \t]*")
 REF_LINE = re.compile(
     r"[ \t]*(?:(?:REFS?|REFTELS?|REFERENCES?)[ \t]*:|(?:REF|REFS|REFTEL)(?=[ \t]+[A-Z(]))[ \t]*",
