@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from cables.ids import id_sort_key
 from store.catalog import Catalog, CatalogRow
-from tui.presentation.catalog_order import CatalogArranger, SortKey, id_sort_key
+from tui.presentation.catalog_order import CatalogArranger, SortKey
 from tui.presentation.list_columns import ListColumns
 from tui.widgets.safe_text import clean, one_line, safe
 from tui.widgets.wrapping import reflow, wrap_offsets

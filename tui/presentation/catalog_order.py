@@ -7,16 +7,16 @@ list runs both in a thread worker and swaps the result in when ready.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from cables.ids import id_sort_key
 from store.catalog import Catalog, date_order_key
 
-__all__ = ["CatalogView", "SortKey", "id_sort_key"]
+__all__ = ["CatalogView", "SortKey"]
 
 
 class SortKey(Enum):
@@ -33,20 +33,6 @@ class SortKey(Enum):
 
 
 _LAST = "\uffff"  # sorts after every real value: unknown origins go last
-_ID_PARTS = re.compile(r"^(\d{2})([A-Z-]+?)(\d+)$")
-
-
-def id_sort_key(cable_id: str) -> tuple[int, str, int]:
-    """Sort ids by year (19xx before 20xx), station, then number as a number.
-
-    ``66BUENOSAIRES2481`` comes before ``08ASTANA611``, and ``08ASTANA99`` before
-    ``08ASTANA611``. Ids of another shape sort after all the canonical ones.
-    """
-    match = _ID_PARTS.match(cable_id)
-    if not match:
-        return (9999, cable_id, 0)
-    year = int(match.group(1))
-    return (1900 + year if year >= 50 else 2000 + year, match.group(2), int(match.group(3)))
 
 
 def _id_string_key(cable_id: str) -> str:
