@@ -23,6 +23,7 @@ from store.files import tree_size
 from store.layout import SourceRecord
 from store.pipeline import BoundedPool, default_workers
 from store.records import Record, make_record
+from store.repair import RepairReport
 from store.writer import DEFAULT_COMMIT_INTERVAL, DEFAULT_SHARD_SIZE, StoreWriter
 
 # Below this many bytes of input, parsing in this process beats starting a pool.
@@ -48,6 +49,9 @@ class ImportReport:
     skipped_sources: int = 0
     elapsed: float = 0.0
     store_count: int = 0
+    #: Set when the store had damaged segments: they were set aside as the import opened
+    #: it, and their cables count as added when the sources hold them again.
+    repaired: RepairReport | None = None
 
     @property
     def cables(self) -> int:
@@ -213,6 +217,7 @@ def import_sources(
         Path(directory), command=command, shard_size=shard_size, commit_interval=commit_interval
     )
     with writer:
+        status.report.repaired = writer.repaired
         fds = (writer.lock.fd,) if writer.lock.fd is not None else ()
         with BoundedPool(workers, close_fds=fds) as pool:
             run = _Run(writer, pool, status, ticker, on_error, stdin)

@@ -35,6 +35,7 @@ from store.layout import (
     describe_file_error,
     read_manifest,
     refs_bucket,
+    shown,
 )
 from store.storage import StoreFileError, open_db
 
@@ -86,7 +87,8 @@ class CableStore:
                 continue  # a writer committed a newer generation meanwhile: read that one
             return store
         raise StoreError(
-            f"cannot open the store at {directory}: it keeps changing under an import; try again"
+            f"cannot open the store at {shown(directory)}: it keeps changing under an import; "
+            "try again"
         )
 
     def _open_generation(self) -> None:

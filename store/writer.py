@@ -8,6 +8,7 @@ the next writer removes what the dead one left half-done.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,6 +17,7 @@ from typing import Any, Literal
 
 import orjson
 
+from store.checksums import file_checksum
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
 from store.layout import (
@@ -38,10 +40,12 @@ from store.layout import (
     read_manifest,
     refs_bucket,
     refs_name,
+    shown,
     write_manifest,
 )
 from store.lock import WriterLock
 from store.records import Record
+from store.repair import RepairReport, damaged_files, rebuild_store, segment_file_names
 from store.storage import StoreFileError, new_db, open_db
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
@@ -94,6 +98,9 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
+        #: What opening did to a store whose files no longer matched their checksums
+        #: (their segments moved aside; their cables come back when imported again).
+        self.repaired: RepairReport | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -112,14 +119,18 @@ class StoreWriter:
         """Lock the store (creating it in an empty folder) and load its state."""
         directory = self.directory
         if directory.exists() and not directory.is_dir():
-            raise StoreError(f"{directory} is a file, not a store folder: pass a folder to --store")
+            raise StoreError(
+                f"{shown(directory)} is a file, not a store folder: pass a folder to --store"
+            )
         if not (directory / MANIFEST).exists() and not is_empty_store_folder(directory):
             read_manifest(directory)  # raises the "not a store" sentence
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             reason = error.strerror or str(error)
-            raise StoreError(f"cannot create the store folder {directory}: {reason}") from None
+            raise StoreError(
+                f"cannot create the store folder {shown(directory)}: {reason}"
+            ) from None
         self.lock.acquire(wait=self._lock_wait)
         try:
             self._open_locked()
@@ -137,8 +148,9 @@ class StoreWriter:
         if not (directory / MANIFEST).exists():
             write_manifest(directory, Manifest(updated=_now()))
         self.manifest = read_manifest(directory)
-        self._sources = {s.path: s for s in self.manifest.sources}
         self._remove_leftovers()
+        self._repair_damaged()
+        self._sources = {s.path: s for s in self.manifest.sources}
         try:
             self._load_state()
         except StoreFileError as error:
@@ -160,6 +172,15 @@ class StoreWriter:
             if uncommitted or path.name.endswith(TMP_SUFFIX):
                 path.unlink(missing_ok=True)
         (self.directory / (MANIFEST + TMP_SUFFIX)).unlink(missing_ok=True)
+
+    def _repair_damaged(self) -> None:
+        """Set aside the segments whose files no longer match their checksums, rebuilding
+        the generation files and manifest (see :mod:`store.repair`): their cables are then
+        new to this import, which writes them again from the sources."""
+        damaged = damaged_files(self.directory, self.manifest)
+        if damaged:
+            self.repaired = rebuild_store(self.directory, self.manifest, damaged=damaged)
+            self.manifest = read_manifest(self.directory)
 
     def _load_state(self) -> None:
         manifest = self.manifest
@@ -250,11 +271,18 @@ class StoreWriter:
         try:
             return self._commit(full_segments_only)
         except OSError as error:
+            self._discard_uncommitted()
             raise self._cannot_write(error) from None
+
+    def _discard_uncommitted(self) -> None:
+        """After a failed commit (a full disk): delete the segments and generation files it
+        wrote, which no manifest names, so that their space comes back at once."""
+        with contextlib.suppress(OSError):  # else the next writer removes them
+            self._remove_leftovers()
 
     def _cannot_write(self, error: OSError) -> StoreError:
         return StoreError(
-            f"cannot write to the store at {self.directory}: {error.strerror or error}"
+            f"cannot write to the store at {shown(self.directory)}: {error.strerror or error}"
         )
 
     def _commit(self, full_segments_only: bool) -> bool:
@@ -269,11 +297,13 @@ class StoreWriter:
         generation = manifest.generation + 1
         segments = manifest.segments
         index, refs = manifest.index, manifest.refs
+        checksums = dict(manifest.checksums)
         if batch:
             for start in range(0, len(batch), size):
                 segments += 1
                 chunk = [p.record for p in batch[start : start + size]]
                 self._write_segment(segments, chunk)
+                checksums.update(self._checksums(*segment_file_names(segments)))
                 self._index_docs.append({"segment": segments, "ids": [r.id for r in chunk]})
             for pending in batch:
                 new_refs = tuple(pending.record.catalog.get("references") or ())
@@ -283,6 +313,9 @@ class StoreWriter:
             new_db(self.directory / refs).table(REFS_TABLE).insert_multiple(
                 {"refs": bucket} for bucket in self._refs
             )
+            for name in {manifest.index, manifest.refs} - {None}:
+                checksums.pop(str(name), None)
+            checksums.update(self._checksums(index, refs))
         added = sum(1 for p in batch if p.previous_refs is None)
         replaced = len(batch) - added
         new = replace(
@@ -296,6 +329,7 @@ class StoreWriter:
             replaced_at=generation if replaced else manifest.replaced_at,
             sources=tuple(self._sources.values()),
             updated=_now(),
+            checksums=checksums,
         )
         write_manifest(self.directory, new)
         self.manifest = new
@@ -305,6 +339,10 @@ class StoreWriter:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
         return True
+
+    def _checksums(self, *names: str) -> dict[str, dict[str, Any]]:
+        """The checksums of files just written (names relative to the store folder)."""
+        return {name: file_checksum(self.directory / name) for name in names}
 
     def _write_segment(self, segment: int, records: list[Record]) -> None:
         catalog = new_db(catalog_path(self.directory, segment))

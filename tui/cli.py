@@ -76,7 +76,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="counts, store size, schema version")
     _add_store_option(stats)
+    _add_store_care_commands(sub)
     return parser
+
+
+def _add_store_care_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    check = sub.add_parser(
+        "check",
+        help="verify every store file against its checksum; name the damaged ones (exit 1)",
+    )
+    _add_store_option(check)
+    repair = sub.add_parser(
+        "repair",
+        help="rebuild the manifest from the whole segments; move damaged ones aside",
+    )
+    _add_store_option(repair)
 
 
 _COMMAND_MODULES = {
@@ -88,6 +102,8 @@ _COMMAND_MODULES = {
     "find": "tui.commands.find",
     "stats": "tui.commands.stats",
     "notes": "tui.commands.notes",
+    "check": "tui.commands.check",
+    "repair": "tui.commands.repair",
 }
 
 
