@@ -28,7 +28,13 @@ from pathlib import Path
 
 import pytest
 
-__all__ = ["TmuxTerminal", "cables_command", "modes_left_wrong", "require_tmux"]
+__all__ = [
+    "TmuxTerminal",
+    "cables_command",
+    "modes_left_wrong",
+    "open_cable_from_list",
+    "require_tmux",
+]
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -220,6 +226,28 @@ class TmuxTerminal:
 
     def __exit__(self, *exc_info: object) -> None:
         self.kill()
+
+
+def open_cable_from_list(terminal: TmuxTerminal, cable_id: str) -> str:
+    """Filter the list down to ``cable_id`` and open it; return the reader's screen."""
+    terminal.type("/")
+    terminal.type(cable_id)
+    # The filter runs after a short typing pause; wait until it left only this cable.
+    terminal.wait_until(
+        lambda screen: _only_row(screen, cable_id),
+        timeout=10,
+        what=f"the list filtered down to {cable_id}",
+    )
+    terminal.send_keys("Enter")  # leaves the filter prompt for the list
+    terminal.wait_for("⏎ Open")
+    terminal.send_keys("Enter")  # opens the highlighted cable
+    return terminal.wait_for("Cites (", timeout=10)
+
+
+def _only_row(screen: str, cable_id: str) -> bool:
+    """The list shows one row, ``cable_id``'s (rows start with a marking, then the id)."""
+    rows = [line for line in screen.splitlines()[1:] if line[3:4].isdigit()]
+    return len(rows) == 1 and cable_id in rows[0]
 
 
 # DEC private modes a full-screen program switches on and must switch off when it quits.
