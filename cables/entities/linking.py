@@ -16,12 +16,19 @@ settled it (person, place, group), or none when only the shape of the name is kn
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
-from cables.names import variant_key
+from cables.names import variant_key as _variant_key
 
 PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
+
+
+@lru_cache(maxsize=65536)
+def variant_key(name: str) -> str:
+    """:func:`cables.names.variant_key`, remembered (names repeat across mentions)."""
+    return _variant_key(name)
 
 
 @dataclass(slots=True)
