@@ -14,8 +14,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import orjson
-
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
 from store.layout import (
@@ -42,7 +40,7 @@ from store.layout import (
 )
 from store.lock import WriterLock
 from store.records import Record
-from store.storage import StoreFileError, new_db, open_db
+from store.storage import StoreFileError, new_db, open_db, write_encoded_table
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 
@@ -310,13 +308,11 @@ class StoreWriter:
         catalog = new_db(catalog_path(self.directory, segment))
         # Plain dicts: a tinydb Document would bring its own doc id along.
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
-        with gc_paused():
-            bodies = [orjson.loads(r.body) for r in records]
-        body_db = new_db(bodies_path(self.directory, segment))
-        body_db.table(BODIES_TABLE).insert_multiple(bodies)
-        del bodies
         catalog.close()
-        body_db.close()
+        # The bodies are JSON already (encoded once, in the workers): written as they are.
+        write_encoded_table(
+            bodies_path(self.directory, segment), BODIES_TABLE, (r.body for r in records)
+        )
 
 
 @dataclass(frozen=True, slots=True)
