@@ -14,8 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from store.catalog import CatalogRow
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
+from store.first_page import FirstPageKeeper, commit_first_page, keeper_of_store
 from store.layout import (
     BODIES_TABLE,
     CATALOG_TABLE,
@@ -92,6 +94,7 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
+        self._first_page = FirstPageKeeper.of_store([], 0)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -148,7 +151,7 @@ class StoreWriter:
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
         and generation files older than the manifest (their readers hold them open)."""
-        keep = {self.manifest.index, self.manifest.refs}
+        keep = {self.manifest.index, self.manifest.refs, self.manifest.first_page}
         for path in (self.directory / GENERATIONS).iterdir():
             if f"{GENERATIONS}/{path.name}" not in keep:
                 path.unlink(missing_ok=True)
@@ -180,6 +183,7 @@ class StoreWriter:
             raise StoreFileError(self.directory / MANIFEST, "the index does not match the segments")
         if not self._refs:
             self._refs = [{} for _ in range(REFS_BUCKETS)]
+        self._first_page = keeper_of_store(self.directory, manifest)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -266,7 +270,8 @@ class StoreWriter:
         manifest = self.manifest
         generation = manifest.generation + 1
         segments = manifest.segments
-        index, refs = manifest.index, manifest.refs
+        index, refs, first_page = manifest.index, manifest.refs, manifest.first_page
+        added = sum(1 for p in batch if p.previous_refs is None)
         if batch:
             for start in range(0, len(batch), size):
                 segments += 1
@@ -276,12 +281,20 @@ class StoreWriter:
             for pending in batch:
                 new_refs = tuple(pending.record.catalog.get("references") or ())
                 self._update_refs(pending.record.id, pending.previous_refs or (), new_refs)
+                row = CatalogRow.from_doc(pending.record.catalog)
+                self._first_page.add(row, replaces=pending.previous_refs is not None)
             index, refs = index_name(generation), refs_name(generation)
             new_db(self.directory / index).table(INDEX_TABLE).insert_multiple(self._index_docs)
             new_db(self.directory / refs).table(REFS_TABLE).insert_multiple(
                 {"refs": bucket} for bucket in self._refs
             )
-        added = sum(1 for p in batch if p.previous_refs is None)
+            first_page = commit_first_page(
+                self.directory,
+                self._first_page,
+                generation,
+                segments,
+                manifest.count + added,
+            )
         replaced = len(batch) - added
         new = replace(
             manifest,
@@ -291,6 +304,7 @@ class StoreWriter:
             segments=segments,
             index=index,
             refs=refs,
+            first_page=first_page,
             replaced_at=generation if replaced else manifest.replaced_at,
             sources=tuple(self._sources.values()),
             updated=_now(),
@@ -299,7 +313,8 @@ class StoreWriter:
         self.manifest = new
         self._sources_dirty = False
         self._last_commit = time.monotonic()
-        for name in {manifest.index, manifest.refs} - {index, refs}:
+        old_files = {manifest.index, manifest.refs, manifest.first_page}
+        for name in old_files - {index, refs, first_page}:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
         return True
