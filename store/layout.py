@@ -9,6 +9,7 @@
       segments/000001-bodies.json   the full cables of this segment (paragraphs, entities)
       generations/000007-index.json which cables each segment holds (id -> segment, doc id)
       generations/000007-refs.json  reverse references: cited id -> ids of citing cables
+      generations/000007-first-page.json  the catalog's first rows in the default order
       notes.json                    the user's notes and bookmarks (import never touches it)
       damaged/                      files ``cables repair`` moved aside (never deleted)
 
@@ -71,6 +72,11 @@ def refs_name(generation: int) -> str:
     return f"{GENERATIONS}/{generation:06d}-refs.json"
 
 
+def first_page_name(generation: int) -> str:
+    """The first page of the catalog of a generation, relative to the store folder."""
+    return f"{GENERATIONS}/{generation:06d}-first-page.json"
+
+
 def refs_bucket(cable_id: str) -> int:
     """The document (1-based doc id) of the reverse-reference file that holds this id."""
     return zlib.crc32(cable_id.encode()) % REFS_BUCKETS + 1
@@ -98,7 +104,8 @@ class Manifest:
     segments (a replaced cable leaves its old, superseded row behind). Segments are numbered
     1..``segments``; ``index`` and ``refs`` name the generation files (relative to the
     folder; None in an empty store). ``replaced_at`` is the last generation that replaced a
-    stored cable.
+    stored cable. ``first_page`` names the generation's first page of the catalog (None in
+    an empty store, or one written before first pages existed).
     """
 
     generation: int = 0
@@ -107,6 +114,7 @@ class Manifest:
     segments: int = 0
     index: str | None = None
     refs: str | None = None
+    first_page: str | None = None
     replaced_at: int = 0
     sources: tuple[SourceRecord, ...] = ()
     updated: str | None = None
@@ -133,6 +141,7 @@ class Manifest:
             segments=int(doc["segments"]),
             index=_generation_file(doc.get("index"), "index"),
             refs=_generation_file(doc.get("refs"), "refs"),
+            first_page=_generation_file(doc.get("first_page"), "first-page"),
             replaced_at=int(doc.get("replaced_at", 0)),
             sources=tuple(SourceRecord(**s) for s in doc.get("sources", ())),
             updated=doc.get("updated"),

@@ -290,6 +290,7 @@ def rebuild_store(
         segments=last,
         index=index if last else None,
         refs=refs if last else None,
+        first_page=None,  # rebuilt by the next import; until then the list loads it all
         replaced_at=generation if report.damaged else (old.replaced_at if old else 0),
         sources=old.sources if keep_sources and old else (),
         updated=datetime.now().astimezone().isoformat(timespec="seconds"),

@@ -22,6 +22,7 @@ from cables.model import Cable
 from store.catalog import Catalog, CatalogRow
 from store.errors import StoreError
 from store.files import gc_paused
+from store.first_page import FIRST_PAGE_TABLE, decode_first_page
 from store.layout import (
     BODIES_TABLE,
     CATALOG_TABLE,
@@ -66,6 +67,7 @@ class CableStore:
         self._shards_lock = threading.Lock()
         self._index_db: TinyDB | None = None
         self._refs_db: TinyDB | None = None
+        self._first_page_db: TinyDB | None = None
         self._locations: dict[str, int] | None = None
         self._shards: OrderedDict[int, Table] = OrderedDict()
 
@@ -98,6 +100,8 @@ class CableStore:
                 self._index_db = open_db(self.directory / manifest.index)
             if manifest.refs:
                 self._refs_db = open_db(self.directory / manifest.refs)
+            if manifest.first_page:
+                self._first_page_db = open_db(self.directory / manifest.first_page)
         except StoreFileError as error:
             if isinstance(error.__cause__, FileNotFoundError):
                 raise FileNotFoundError(str(error.path)) from None
@@ -135,6 +139,24 @@ class CableStore:
             return False
 
     # -- catalog -------------------------------------------------------------------------
+
+    def first_page(self) -> list[CatalogRow]:
+        """The first rows of the catalog in the default order (date, then id), read from one
+        small file of this snapshot: a few hundred rows, or every row of a small store. Empty
+        for a store written before first pages existed. Fast enough for the UI thread."""
+        db = self._first_page_db
+        if db is None:
+            return []
+        try:
+            with gc_paused():
+                docs = db.table(FIRST_PAGE_TABLE).all()
+            if len(docs) != 1:
+                raise ValueError("the first page holds no document")
+            return decode_first_page(dict(docs[0]))
+        except StoreFileError as error:
+            raise self._damaged(error) from None
+        except (KeyError, TypeError, ValueError) as error:
+            raise self._damaged(error) from None
 
     def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:
         """Every cable's header row, in store order (call it from a worker thread).

@@ -17,9 +17,11 @@ from typing import Any, Literal
 
 import orjson
 
+from store.catalog import CatalogRow
 from store.checksums import file_checksum
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
+from store.first_page import FirstPageKeeper, commit_first_page, keeper_of_store
 from store.layout import (
     BODIES_TABLE,
     CATALOG_TABLE,
@@ -46,7 +48,7 @@ from store.layout import (
 from store.lock import WriterLock
 from store.records import Record
 from store.repair import RepairReport, damaged_files, rebuild_store, segment_file_names
-from store.storage import StoreFileError, new_db, open_db
+from store.storage import StoreFileError, new_db, open_db, write_encoded_table
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 
@@ -101,6 +103,7 @@ class StoreWriter:
         #: What opening did to a store whose files no longer matched their checksums
         #: (their segments moved aside; their cables come back when imported again).
         self.repaired: RepairReport | None = None
+        self._first_page = FirstPageKeeper.of_store([], 0)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -162,7 +165,7 @@ class StoreWriter:
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
         and generation files older than the manifest (their readers hold them open)."""
-        keep = {self.manifest.index, self.manifest.refs}
+        keep = {self.manifest.index, self.manifest.refs, self.manifest.first_page}
         for path in (self.directory / GENERATIONS).iterdir():
             if f"{GENERATIONS}/{path.name}" not in keep:
                 path.unlink(missing_ok=True)
@@ -203,6 +206,7 @@ class StoreWriter:
             raise StoreFileError(self.directory / MANIFEST, "the index does not match the segments")
         if not self._refs:
             self._refs = [{} for _ in range(REFS_BUCKETS)]
+        self._first_page = keeper_of_store(self.directory, manifest)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -296,8 +300,9 @@ class StoreWriter:
         manifest = self.manifest
         generation = manifest.generation + 1
         segments = manifest.segments
-        index, refs = manifest.index, manifest.refs
+        index, refs, first_page = manifest.index, manifest.refs, manifest.first_page
         checksums = dict(manifest.checksums)
+        added = sum(1 for p in batch if p.previous_refs is None)
         if batch:
             for start in range(0, len(batch), size):
                 segments += 1
@@ -308,15 +313,23 @@ class StoreWriter:
             for pending in batch:
                 new_refs = tuple(pending.record.catalog.get("references") or ())
                 self._update_refs(pending.record.id, pending.previous_refs or (), new_refs)
+                row = CatalogRow.from_doc(pending.record.catalog)
+                self._first_page.add(row, replaces=pending.previous_refs is not None)
             index, refs = index_name(generation), refs_name(generation)
             new_db(self.directory / index).table(INDEX_TABLE).insert_multiple(self._index_docs)
             new_db(self.directory / refs).table(REFS_TABLE).insert_multiple(
                 {"refs": bucket} for bucket in self._refs
             )
-            for name in {manifest.index, manifest.refs} - {None}:
+            first_page = commit_first_page(
+                self.directory,
+                self._first_page,
+                generation,
+                segments,
+                manifest.count + added,
+            )
+            for name in {manifest.index, manifest.refs, manifest.first_page} - {None}:
                 checksums.pop(str(name), None)
-            checksums.update(self._checksums(index, refs))
-        added = sum(1 for p in batch if p.previous_refs is None)
+            checksums.update(self._checksums(*(n for n in (index, refs, first_page) if n)))
         replaced = len(batch) - added
         new = replace(
             manifest,
@@ -326,6 +339,7 @@ class StoreWriter:
             segments=segments,
             index=index,
             refs=refs,
+            first_page=first_page,
             replaced_at=generation if replaced else manifest.replaced_at,
             sources=tuple(self._sources.values()),
             updated=_now(),
@@ -335,7 +349,8 @@ class StoreWriter:
         self.manifest = new
         self._sources_dirty = False
         self._last_commit = time.monotonic()
-        for name in {manifest.index, manifest.refs} - {index, refs}:
+        old_files = {manifest.index, manifest.refs, manifest.first_page}
+        for name in old_files - {index, refs, first_page}:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
         return True
@@ -348,13 +363,11 @@ class StoreWriter:
         catalog = new_db(catalog_path(self.directory, segment))
         # Plain dicts: a tinydb Document would bring its own doc id along.
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
-        with gc_paused():
-            bodies = [orjson.loads(r.body) for r in records]
-        body_db = new_db(bodies_path(self.directory, segment))
-        body_db.table(BODIES_TABLE).insert_multiple(bodies)
-        del bodies
         catalog.close()
-        body_db.close()
+        # The bodies are JSON already (encoded once, in the workers): written as they are.
+        write_encoded_table(
+            bodies_path(self.directory, segment), BODIES_TABLE, (r.body for r in records)
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,12 @@ class CatalogView:
     def __len__(self) -> int:
         return len(self.order)
 
+    @classmethod
+    def in_default_order(cls, catalog: Catalog) -> CatalogView:
+        """The view of a catalog whose rows are in the default order already (date
+        ascending): the store's first page, shown before the whole catalog has loaded."""
+        return cls(catalog, array("i", range(len(catalog))), SortKey.DATE, False, "")
+
     @property
     def filtered(self) -> bool:
         """Whether a filter narrows the rows."""
