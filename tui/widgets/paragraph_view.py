@@ -299,10 +299,6 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         position = None if layout is None else layout.position_of(number)
         if layout is None or position is None:
             return False
-        if not layout.lines:
-            self._pending = (position, -1)
-            self._jumped_to = position if highlight else None
-            return True
         self._jumped_to = position if highlight else None
         y = max(0, layout.first_line(position) - 1)
         self.scroll_to(y=y, animate=False, immediate=True, force=True)
@@ -313,10 +309,14 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         layout = self._layout
         if layout is None or not layout.texts:
             return
-        if self._current is None:
-            position = 0 if step > 0 else len(layout.texts) - 1
-        else:
-            position = max(0, min(len(layout.texts) - 1, self._current + step))
+        last = len(layout.texts) - 1
+        if self._current is not None:
+            position = self._current + step
+        else:  # only a blank line on screen: step from the paragraph below it
+            below = layout.first_paragraph_from(self._top_line(), len(layout))
+            position = (last if step > 0 else last + 1) if below is None else below
+            position += min(step, 0)
+        position = max(0, min(last, position))
         self.scroll_to_paragraph(layout.number(position))
 
     def _scroll_by(self, lines: int) -> None:
