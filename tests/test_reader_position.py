@@ -5,12 +5,15 @@ Run on the real seed cable (08ASTANA611 from tests/corpus) without Textual.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cables.model import Cable, Paragraph
 from cables.sources import iter_cables
-from tests.conftest import SEED
+from tests.conftest import PROJECT, SEED
 from tui.presentation.cable_layout import BLANK, CableLayout
 from tui.presentation.reading_position import ReadingPosition, current_paragraph
 from tui.presentation.text_search import TextSearch
@@ -181,3 +184,15 @@ def test_a_cable_without_paragraphs_has_no_current_paragraph() -> None:
     empty = CableLayout(Cable(id="09EMPTY2", paragraphs=()))
     empty.wrap(40)
     assert current_paragraph(empty, 0, 10, jumped_to=None, at_bottom=False) is None
+
+
+def test_the_reader_presentation_modules_import_no_textual() -> None:
+    code = (
+        "import sys, tui.presentation.cable_layout, tui.presentation.reading_position, "
+        "tui.presentation.text_search, tui.presentation.wrapping\n"
+        "print('textual' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -312,3 +312,26 @@ async def test_going_back_returns_to_the_paragraph_that_was_cited() -> None:
                 break
         await pilot.pause()
         await assert_cites(pilot, view, before)
+
+
+async def test_going_back_makes_the_paragraph_jumped_to_current_again() -> None:
+    app = seed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_seed_at_3(pilot)
+        await pilot.press("right_square_bracket", "k", "k", "k")  # ¶4, then ¶3's end above it
+        await pilot.pause()
+        assert paragraph_on_top_line(view) == 3
+        await assert_cites(pilot, view, 4)
+        await pilot.press("l", "enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if view.cable is not None and view.cable.id == "07TASHKENT877":
+                break
+        await pilot.press("backspace")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if view.cable is not None and view.cable.id == "08ASTANA611":
+                break
+        await pilot.pause()
+        assert paragraph_on_top_line(view) == 3
+        await assert_cites(pilot, view, 4)

@@ -181,11 +181,16 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         """Work out the current paragraph again; redraw and announce if anything changed."""
         layout = self._layout
         if layout is None or not layout.lines:
-            self._jumped_to = self._current = None
+            self._current = None
             position = ReadingPosition(None if self.cable is None else self.cable.id)
         else:
             top, height = self._top_line(), self._height()
-            if self._jumped_to is not None and not layout.is_visible(self._jumped_to, top, height):
+            laid_out = self.scrollable_content_region.height > 0
+            if (
+                laid_out
+                and self._jumped_to is not None
+                and not layout.is_visible(self._jumped_to, top, height)
+            ):
                 self._jumped_to = None  # scrolled out of sight: forgotten
             at_bottom = self.max_scroll_y > 0 and top >= self.max_scroll_y
             current = current_paragraph(
