@@ -15,6 +15,8 @@ from cables.model import Paragraph
 
 # Without a paragraph 1, the header fields are looked for in this many opening lines.
 _HEADER_LINES = 40
+# A Classified By line misplaced after paragraph 1 is looked for in this many lines.
+_CLASSIFIED_LINES = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,8 @@ def parse_body(
         tags=find_tags(head),
         references=tuple(references),
         summary=find_summary(paragraphs),
-        classified_by=find_classified_by(head),
+        classified_by=find_classified_by(head)
+        or find_classified_by(body.lines[first : first + _CLASSIFIED_LINES], inline=False),
         signer=find_signer(body.lines),
         paragraphs=tuple(paragraphs),
         section=find_section(body.lines),

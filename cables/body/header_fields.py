@@ -325,43 +325,92 @@ _TITLE_WORDS = frozenset(
         "polmin",
     ]
 )
-# Where the name ends: "for reasons" (also "FO\nR REASONS", a word broken by a line
-# break), the reasons, the E.O. or a parenthesis.
+# Where the name ends: "for reasons" (also "FO\nR REASONS" or "for rea\nsons", words broken
+# by a line break), the reasons, "under Section", the E.O., a parenthesis, a digit.
 _CUT = re.compile(
-    r"\bf\s?o\s?r\s+reasons?\b|\breasons?\b|;|\bE\.\s?O\.|\(|\d|\bper\b", re.IGNORECASE
+    r"\bf\s?o\s?r\s+r\s?e\s?a|\breasons?\b|\bunder\b|;|\bE\.\s?O\.|\(|\d|\bper\b",
+    re.IGNORECASE,
 )
+# "Classified By" inside a line: after a REF block or a subject that lost its line breaks.
+_CLASSIFIED_INLINE = re.compile(r"(?<![A-Za-z])CLASSIFIED[ \t]+BY\b[ \t]*:?[ \t]*", re.IGNORECASE)
+# Between several names on one line: "Ambassador X and DCM Y", "X/Y".
+_NAME_SEPARATORS = re.compile(r",|\band\b|\s/\s|&", re.IGNORECASE)
+_SUFFIXES = frozenset({"JR", "JR.", "SR", "SR.", "II", "III", "IV"})
+_PARTICLES = frozenset({"de", "da", "del", "van", "von", "al", "el", "bin", "le", "la", "du"})
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’.-]*|[a-z]{1,3}|[A-Z]\.")
+
+
+def _core_name(words: list[str]) -> list[str]:
+    """The person's name at the end of ``words``: at most three words, or the last two
+    with the initials and particles before them ("Interagency Provincial Affairs
+    Coordinator Scott Kilner" -> "Scott Kilner"; "Eduardo A. Aguirre Jr" stays)."""
+    suffix: list[str] = []
+    while len(words) > 1 and words[-1].upper().rstrip(",") in _SUFFIXES:
+        suffix.insert(0, words.pop())
+    if len(words) > 3:
+        start = len(words) - 2
+        while start > 0 and (
+            re.fullmatch(r"[A-Z]\.", words[start - 1]) or words[start - 1] in _PARTICLES
+        ):
+            start -= 1
+        if start > 0 and re.fullmatch(r"[A-Z]\.", words[start]):
+            start -= 1
+        words = words[start:]
+    return words + suffix
 
 
 def _name_in(segment: str) -> str | None:
     words = segment.replace(":", " ").split()
-    # Titles, and office symbols such as "ISN/MTR", before the name.
-    while words and (words[0].upper().rstrip(",") in _TITLE_WORDS or "/" in words[0]):
+    mixed = any(c.islower() for c in segment)
+    # Titles, office symbols such as "ISN/MTR" and, in mixed case, acronyms ("USEU
+    # Charge d'Affaires ...") before the name.
+    while words and (
+        words[0].upper().rstrip(",") in _TITLE_WORDS
+        or "/" in words[0]
+        or (mixed and len(words) > 2 and words[0].isalpha() and words[0].isupper())
+    ):
         words.pop(0)
     while words and words[-1].upper().rstrip(",.") in _TITLE_WORDS:
         words.pop()
     if not words or not words[0][:1].isupper():
         return None
-    if not all(_NAME_WORD.fullmatch(w) for w in words) or len(words) > 5:
+    if not all(_NAME_WORD.fullmatch(w) for w in words) or len(words) > 7:
         return None
+    words = _core_name(words)
     name = " ".join(words).rstrip(",. ")
     return name if any(c.isalpha() for c in name) and len(name) > 1 else None
 
 
-def find_classified_by(lines: list[str]) -> str | None:
-    """The person of the ``Classified By:`` line, without titles and reasons:
-    "Classified By: Ambassador Ronald K. McMullen for reason 1.4(d)" -> "Ronald K. McMullen"."""
+def _classified_start(lines: list[str], inline: bool) -> tuple[int, int] | None:
+    """(line index, offset) of the text after "Classified By": a line opening with it,
+    else the words inside a line of the opening block."""
     for index, line in enumerate(lines):
         match = CLASSIFIED_LINE.match(line)
-        if not match:
-            continue
-        text = " ".join([line[match.end() :], *block(lines, index, limit=2)])
-        cut = _CUT.search(text)
-        if cut:
-            text = text[: cut.start()]
-        for segment in text.split(","):
-            name = _name_in(segment)
-            if name:
-                return name
+        if match:
+            return index, match.end()
+    for index, line in enumerate(lines if inline else ()):
+        if "lassified" in line or "LASSIFIED" in line:
+            match = _CLASSIFIED_INLINE.search(line)
+            if match:
+                return index, match.end()
+    return None
+
+
+def find_classified_by(lines: list[str], *, inline: bool = True) -> str | None:
+    """The person of the ``Classified By:`` line, without titles and reasons:
+    "Classified By: Ambassador Ronald K. McMullen for reason 1.4(d)" -> "Ronald K. McMullen".
+    The keyword in any case, with or without its colon, at the start of a line or inside
+    one (unless ``inline`` is False); of several names on the line, the first."""
+    start = _classified_start(lines, inline)
+    if start is None:
         return None
+    index, offset = start
+    text = " ".join([lines[index][offset:], *block(lines, index, limit=2)])
+    cut = _CUT.search(text)
+    if cut:
+        text = text[: cut.start()]
+    for segment in _NAME_SEPARATORS.split(text):
+        name = _name_in(segment)
+        if name:
+            return name
     return None
