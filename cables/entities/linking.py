@@ -45,6 +45,7 @@ class Mention:
     kind: str | None
     core: str | None = None
     expansion: str | None = None  # for an acronym defined in parentheses, its name
+    paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
 
 
 @dataclass(slots=True)
@@ -59,7 +60,10 @@ class _Entity:
         if mention.form not in self.forms:
             self.forms.append(mention.form)
             self.spellings.append(mention.spelling)
-        self.paragraphs.add(mention.paragraph)
+        if mention.paragraphs:
+            self.paragraphs |= mention.paragraphs
+        else:
+            self.paragraphs.add(mention.paragraph)
 
     def entity(self) -> Entity:
         best = max(
@@ -98,6 +102,16 @@ class _Linker:
 def link(mentions: list[Mention]) -> Entities:
     """The entities of one cable from its mentions, in order of first mention."""
     linker = _Linker()
+    unique: dict[tuple[str, str | None, str | None, str | None], Mention] = {}
+    for mention in mentions:
+        key = (mention.form, mention.kind, mention.core, mention.expansion)
+        first = unique.get(key)
+        if first is None:
+            unique[key] = mention
+            mention.paragraphs = {mention.paragraph}
+        else:
+            first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
+    mentions = list(unique.values())
     singles: list[Mention] = []
     acronyms: list[Mention] = []
     unknown_multi: list[Mention] = []
