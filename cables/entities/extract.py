@@ -18,7 +18,13 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from cables.entities.casing import casing_dictionary, is_all_caps, is_common_word, restore_case
+from cables.entities.casing import (
+    casing_dictionary,
+    is_all_caps,
+    is_common_word,
+    is_demonym,
+    restore_case,
+)
 from cables.entities.cues import (
     ADVERBS,
     APPOSITION,
@@ -28,13 +34,14 @@ from cables.entities.cues import (
     OFFICE_WORDS,
     ORG_AFTER,
     ORG_WORDS,
+    PERSON_AFTER,
     PLACE_AFTER,
     ROLES,
     SPEECH_VERBS,
     STANDALONE_ORGS,
     TITLES,
 )
-from cables.entities.gazetteer import find_places, place_names
+from cables.entities.gazetteer import find_places, is_place, place_names
 from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
 from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
@@ -55,7 +62,7 @@ CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
 ACRONYM_WORD = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
-NEXT_WORDS = re.compile(r"['’]s\b|\s+([a-z]+)(?:\s+([a-z]+))?")
+NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
 _OPENERS = tuple('.!?:;"“([-*')
 
 
@@ -174,6 +181,10 @@ class _Analyser:
             if rest < len(words):
                 self.chunk(tokens[rest:], False)
 
+    def demonym(self, word: str) -> bool:
+        """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
+        return is_demonym(word) and not is_place(word)
+
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
         part: list[int] = []
@@ -182,7 +193,7 @@ class _Analyser:
                 lower in CONNECTORS
                 or lower in CALENDAR_WORDS
                 or lower in JARGON
-                or (lower not in TITLES and is_common_word(words[i]))
+                or (lower not in TITLES and (is_common_word(words[i]) or self.demonym(words[i])))
             ):
                 if part:
                     self.segment(
@@ -219,6 +230,10 @@ class _Analyser:
             self.parts.append(_Part(start, end, PLACE))
         elif place_end is not None and len(words) > 1 and lowers[-1] in PLACE_AFTER:
             self.parts.append(_Part(start, end, PLACE, core_end=place_end))
+        elif place_end is not None and any(e == place_end for _, e in tokens):
+            rest = next(i for i, (_, e) in enumerate(tokens) if e == place_end) + 1
+            self.parts.append(_Part(start, place_end, PLACE))
+            self.segment(tokens[rest:], words[rest:], lowers[rest:])
         else:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
 
@@ -240,7 +255,7 @@ class _Scanner:
         self.paragraph = paragraph
         self.out = out
 
-    def mention(self, start: int, end: int, kind: str | None, **extra: str | None) -> None:
+    def mention(self, start: int, end: int, kind: str | None, **extra: str | bool | None) -> None:
         form = _clean(self.original[start:end])
         spelling = _clean(self.text[start:end])
         if len(form) > 1:
@@ -266,8 +281,10 @@ class _Scanner:
                 elif part.kind is not None:
                     core = None if part.core_end is None else text[start : base + part.core_end]
                     self.mention(start, end, part.kind, core=core)
+                elif self.title_before(start):
+                    self.mention(start, end, PERSON)
                 else:
-                    self.mention(start, end, PERSON if self.title_before(start) else None)
+                    self.mention(start, end, None, weak=self.caps_run(start, end))
 
     def in_context(self, part: _Part, start: int, end: int) -> None:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
@@ -284,10 +301,19 @@ class _Scanner:
             if kind is None:
                 if next_word in ORG_AFTER:
                     kind = GROUP
-                elif self.title_before(start) or self.speaks_or_has_role(end, after):
+                elif (
+                    next_word in PERSON_AFTER
+                    or self.title_before(start)
+                    or self.speaks_or_has_role(end, after)
+                ):
                     kind = PERSON
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
-        self.mention(start, end, kind, core=core)
+        self.mention(start, end, kind, core=core, weak=kind is None and self.caps_run(start, end))
+
+    def caps_run(self, start: int, end: int) -> bool:
+        """Whether the words at start..end are several and written in capitals (weak)."""
+        form = self.original[start:end]
+        return " " in form and form.isupper()
 
     def title_before(self, start: int) -> bool:
         """A title in lower case just before ("told imam Abdullah")."""
@@ -347,13 +373,14 @@ def extract_entities(cable: Cable) -> Entities:
                 if is_header_line(line):
                     kept.append(" " * len(line))
                     continue
-                offices, people = addressees(line)
-                if offices or people:
-                    for office in offices:
-                        mentions.append(
-                            Mention(office, office, 0, ACRONYM if "/" not in office else GROUP)
-                        )
-                    for person in people:
+                named = addressees(line)
+                if named.offices or named.people or named.places:
+                    for office in named.offices:
+                        kind = GROUP if "/" in office else ACRONYM
+                        mentions.append(Mention(office, office, 0, kind))
+                    for place in named.places:
+                        mentions.append(Mention(place, restore_case(place), 0, PLACE))
+                    for person in named.people:
                         mentions.append(Mention(person, restore_case(person), 0, PERSON))
                     kept.append(" " * len(line))
                     continue
