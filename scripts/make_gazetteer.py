@@ -136,6 +136,7 @@ def filtered(
         for n in names
         if GOOD_NAME.match(n)
         and len(n) > 2
+        and not n.isupper()  # codes among the alternate names ("GOI" is Goa's airport)
         and n.lower() not in blocked
         and not (
             capitalised is not None

@@ -61,3 +61,17 @@ def is_common_word(word: str) -> bool:
     """Whether ``word`` is usually written in lower case (a word, not a name)."""
     known = casing_dictionary().get(word.lower())
     return known is not None and known.islower()
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` names a people or a faith ("Kazakh", "Kazakhs", "Christian"): it is
+    capitalised in the dictionary and so is its plural (or singular), as names rarely are."""
+    known = casing_dictionary()
+    lower = word.lower()
+    if lower.endswith("s") and _capitalised(known.get(lower[:-1])):
+        return _capitalised(known.get(lower))
+    return _capitalised(known.get(lower)) and _capitalised(known.get(lower + "s"))
+
+
+def _capitalised(form: str | None) -> bool:
+    return bool(form) and form[0].isupper()  # type: ignore[index]

@@ -15,8 +15,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
 
-from cables.entities.casing import casing_dictionary, is_all_caps, is_common_word, restore_case
+from cables.entities.casing import (
+    casing_dictionary,
+    is_all_caps,
+    is_common_word,
+    is_demonym,
+    restore_case,
+)
 from cables.entities.cues import (
     ADVERBS,
     APPOSITION,
@@ -26,13 +34,14 @@ from cables.entities.cues import (
     OFFICE_WORDS,
     ORG_AFTER,
     ORG_WORDS,
+    PERSON_AFTER,
     PLACE_AFTER,
     ROLES,
     SPEECH_VERBS,
     STANDALONE_ORGS,
     TITLES,
 )
-from cables.entities.gazetteer import find_places, place_names
+from cables.entities.gazetteer import find_places, is_place, place_names
 from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
 from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
@@ -53,9 +62,8 @@ CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
 ACRONYM_WORD = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
-NEXT_WORDS = re.compile(r"['’]s\b|\s+([a-z]+)(?:\s+([a-z]+))?")
-PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
-SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\[\n]|--)\s*$")
+NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
+_OPENERS = tuple('.!?:;"“([-*')
 
 
 def _skipped_words() -> frozenset[str]:
@@ -75,36 +83,32 @@ def _clean(form: str) -> str:
     return "".join(ch for ch in form if unicodedata.category(ch)[0] not in "CZ" or ch == " ")
 
 
-class _Scanner:
-    """The mentions of one paragraph's text."""
+class _Part(NamedTuple):
+    """One classified part of a run of capitals, offsets relative to the run."""
 
-    def __init__(self, text: str, original: str, paragraph: int, out: list[Mention]) -> None:
+    start: int
+    end: int
+    kind: str | None
+    core_end: int | None = None  # "Anbar Province": where the place's own name ends
+    short: bool = False  # one or two words: a place word after it may make it a place
+
+
+class _Analyser:
+    """The parts of one run of capitalised words, from the run alone (no context).
+
+    The result depends only on the run's text and whether it starts a sentence, so it is
+    remembered (:func:`_analyse`): names repeat within a cable and across the corpus.
+    """
+
+    def __init__(self, text: str, sentence_start: bool) -> None:
         self.text = text
-        self.original = original
-        self.paragraph = paragraph
-        self.out = out
-        self.places = {start: end for start, end in find_places(text)}
+        self.sentence_start = sentence_start
+        self.parts: list[_Part] = []
+        self.places = dict(find_places(text))
 
-    def mention(self, start: int, end: int, kind: str | None, **extra: str | None) -> None:
-        form = _clean(self.original[start:end])
-        spelling = _clean(self.text[start:end])
-        if form and len(form) > 1:
-            self.out.append(Mention(form, spelling, self.paragraph, kind, **extra))  # type: ignore[arg-type]
-
-    def scan(self) -> None:
-        text = self.text
-        skip = _SKIP
-        for match in CHUNK.finditer(text):
-            if match.group().lower() in skip:
-                continue
-            tokens = [
-                (m.start() + match.start(), m.end() + match.start())
-                for m in TOKEN.finditer(match.group())
-            ]
-            self.chunk(tokens, match.start())
-
-    def merge_places(self, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Tokens with each multi-word place name made one token ("New York")."""
+    def tokens(self) -> list[tuple[int, int]]:
+        """The run's words (particles included), multi-word places made one token."""
+        tokens = [m.span() for m in TOKEN.finditer(self.text)]
         places = self.places
         if not places or len(tokens) < 2:
             return tokens
@@ -123,23 +127,21 @@ class _Scanner:
             i = j + 1
         return merged
 
-    # --- one run of capitalised words -------------------------------------------------
-    def chunk(self, tokens: list[tuple[int, int]], chunk_start: int) -> None:
+    def chunk(self, tokens: list[tuple[int, int]], at_start: bool) -> None:
+        """Drop a sentence's first common word; split off organisations; classify the rest."""
         text = self.text
-        tokens = self.merge_places(tokens)
         words = [text[s:e] for s, e in tokens]
         lowers = [w.lower().rstrip(".") for w in words]
-        # a sentence's first word is capitalised whatever it is
         first = 0
         while first < len(words) and (
             lowers[first] in CONNECTORS
             or lowers[first] in JARGON
             or lowers[first] in CALENDAR_WORDS
             or (
-                is_common_word(words[first])
+                (first > 0 or at_start)
+                and is_common_word(words[first])
                 and lowers[first] not in TITLES
                 and lowers[first] not in ORG_WORDS
-                and (first > 0 or SENTENCE_START.search(text, 0, chunk_start) is not None)
             )
         ):
             first += 1
@@ -147,56 +149,51 @@ class _Scanner:
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
                 return
-            # the rest may hold more words to drop (a common word in the middle splits it)
         if len(tokens) > 1 and self.places.get(tokens[0][0]) == tokens[-1][1]:
             self.segment(tokens, words, lowers)
             return
         org_at = next(
             (i for i, w in enumerate(lowers) if w in ORG_WORDS and words[i][0].isupper()), None
         )
-        if org_at is not None and (len(words) > 1 or lowers[0] in STANDALONE_ORGS):
-            begin = org_at
-            while (
-                begin > 0
-                and lowers[begin - 1] not in CONNECTORS
-                and lowers[begin - 1] not in TITLES
-            ):
-                begin -= 1
-            if begin > 0:
-                self.segments(tokens[:begin], words[:begin], lowers[:begin])
-            stop = next(
-                (
-                    i
-                    for i in range(org_at + 1, len(words))
-                    if lowers[i] == "and"
-                    or (
-                        lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS and i + 1 < len(words)
-                    )
-                ),
-                len(words),
-            )
-            end = stop
-            while lowers[end - 1] in CONNECTORS:
-                end -= 1
-            start = tokens[begin][0]
-            self.mention(start, tokens[end - 1][1], GROUP)
-            self.definition(tokens[end - 1][1], GROUP, start)
-            if stop < len(words):
-                rest = stop + 1 if lowers[stop] == "and" else stop
-                if rest < len(words):
-                    self.chunk(tokens[rest:], tokens[rest][0])
+        if org_at is None or (len(words) == 1 and lowers[0] not in STANDALONE_ORGS):
+            self.segments(tokens, words, lowers)
             return
-        self.segments(tokens, words, lowers)
+        begin = org_at
+        while begin > 0 and lowers[begin - 1] not in CONNECTORS and lowers[begin - 1] not in TITLES:
+            begin -= 1
+        if begin > 0:
+            self.segments(tokens[:begin], words[:begin], lowers[:begin])
+        stop = next(
+            (
+                i
+                for i in range(org_at + 1, len(words))
+                if lowers[i] == "and"
+                or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS and i + 1 < len(words))
+            ),
+            len(words),
+        )
+        end = stop
+        while lowers[end - 1] in CONNECTORS:
+            end -= 1
+        self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
+        if stop < len(words):
+            rest = stop + 1 if lowers[stop] == "and" else stop
+            if rest < len(words):
+                self.chunk(tokens[rest:], False)
+
+    def demonym(self, word: str) -> bool:
+        """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
+        return is_demonym(word) and not is_place(word)
 
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
-        """Split at connecting words and drop common words; classify each part."""
+        """Split at connecting words and common words; classify each part."""
         part: list[int] = []
         for i, lower in enumerate(lowers):
             if (
                 lower in CONNECTORS
                 or lower in CALENDAR_WORDS
                 or lower in JARGON
-                or (is_common_word(words[i]) and lower not in TITLES)
+                or (lower not in TITLES and (is_common_word(words[i]) or self.demonym(words[i])))
             ):
                 if part:
                     self.segment(
@@ -213,18 +210,13 @@ class _Scanner:
             )
 
     def segment(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
-        """Classify one run of name words."""
-        text = self.text
+        """Classify one run of name words by titles, the gazetteer and acronym shape."""
         titles = [i for i, w in enumerate(lowers) if w in TITLES]
         if titles and titles[0] > 0:
             self.segment(tokens[: titles[0]], words[: titles[0]], lowers[: titles[0]])
-        last_title = titles[-1] if titles else -1
-        if last_title >= 0:
-            if last_title == len(words) - 1:
-                return
-            tokens, words = tokens[last_title + 1 :], words[last_title + 1 :]
-            start, end = tokens[0][0], tokens[-1][1]
-            self.mention(start, end, PERSON)
+        if titles:
+            if titles[-1] < len(words) - 1:
+                self.parts.append(_Part(tokens[titles[-1] + 1][0], tokens[-1][1], PERSON))
             return
         start, end = tokens[0][0], tokens[-1][1]
         place_end = self.places.get(start)
@@ -233,56 +225,124 @@ class _Scanner:
             and ACRONYM_WORD.match(words[0])
             and (place_end != end or (len(words[0]) <= 4 and words[0] not in place_names()))
         ):
-            expansion = None
-            self.mention(start, end, ACRONYM, expansion=expansion)
-            return
-        after = NEXT_WORDS.match(text, end)
-        next_word = after.group(1) if after and after.group(1) else None
-        if place_end is not None and place_end >= end:
-            if next_word in PLACE_AFTER:
-                self.mention(start, after.end(1), PLACE, core=text[start:end])
-            else:
-                self.mention(start, end, PLACE)
-            self.definition(end, PLACE, start)
-            return
-        if place_end is not None and len(words) > 1 and words[-1].lower() in PLACE_AFTER:
-            self.mention(start, end, PLACE, core=text[start:place_end])
-            return
-        if next_word in ORG_AFTER:
-            self.mention(start, end, GROUP)
-            return
-        if next_word in PLACE_AFTER and len(words) <= 2:
-            self.mention(start, after.end(1), PLACE, core=text[start:end])
-            return
-        if self.definition(end, None, start):
-            return
-        kind = PERSON if self.person_cue(start, end, after) else None
-        self.mention(start, end, kind)
+            self.parts.append(_Part(start, end, ACRONYM))
+        elif place_end is not None and place_end >= end:
+            self.parts.append(_Part(start, end, PLACE))
+        elif place_end is not None and len(words) > 1 and lowers[-1] in PLACE_AFTER:
+            self.parts.append(_Part(start, end, PLACE, core_end=place_end))
+        elif place_end is not None and any(e == place_end for _, e in tokens):
+            rest = next(i for i, (_, e) in enumerate(tokens) if e == place_end) + 1
+            self.parts.append(_Part(start, place_end, PLACE))
+            self.segment(tokens[rest:], words[rest:], lowers[rest:])
+        else:
+            self.parts.append(_Part(start, end, None, short=len(words) <= 2))
 
-    def person_cue(self, start: int, end: int, after: re.Match[str] | None) -> bool:
-        """A title before, a role in apposition or a speech verb after."""
+
+@lru_cache(maxsize=65536)
+def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
+    """The parts of a run of capitalised words (remembered: see :class:`_Analyser`)."""
+    analyser = _Analyser(run, sentence_start)
+    analyser.chunk(analyser.tokens(), sentence_start)
+    return tuple(analyser.parts)
+
+
+class _Scanner:
+    """The mentions of one paragraph's text: each run analysed, then read in its context."""
+
+    def __init__(self, text: str, original: str, paragraph: int, out: list[Mention]) -> None:
+        self.text = text
+        self.original = original
+        self.paragraph = paragraph
+        self.out = out
+
+    def mention(self, start: int, end: int, kind: str | None, **extra: str | bool | None) -> None:
+        form = _clean(self.original[start:end])
+        spelling = _clean(self.text[start:end])
+        if len(form) > 1:
+            self.out.append(Mention(form, spelling, self.paragraph, kind, **extra))  # type: ignore[arg-type]
+
+    def scan(self) -> None:
+        """Find every run of capitals and turn its parts into mentions."""
         text = self.text
-        before = PREVIOUS_WORD.search(text, max(0, start - 30), start)
-        if before and before.group(1).lower() in TITLES and before.group(1)[0].islower():
-            return True
+        skip = _SKIP
+        for match in CHUNK.finditer(text):
+            run = match.group()
+            if run.lower() in skip:
+                continue
+            base = match.start()
+            before = text[max(0, base - 4) : base]
+            stripped = before.rstrip()
+            sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
+            run_len = len(run)
+            for part in _analyse(run, sentence_start):
+                start, end = base + part.start, base + part.end
+                if part.end == run_len:
+                    self.in_context(part, start, end)
+                elif part.kind is not None:
+                    core = None if part.core_end is None else text[start : base + part.core_end]
+                    self.mention(start, end, part.kind, core=core)
+                elif self.title_before(start):
+                    self.mention(start, end, PERSON)
+                else:
+                    self.mention(start, end, None, weak=self.caps_run(start, end))
+
+    def in_context(self, part: _Part, start: int, end: int) -> None:
+        """Classify a part that ends its run by what follows it (and what precedes it)."""
+        text = self.text
+        kind = part.kind
+        if kind != PERSON and kind != ACRONYM and self.definition(start, end, kind):
+            return
+        if kind == PLACE or kind is None:
+            after = NEXT_WORDS.match(text, end)
+            next_word = after.group(1) if after else None
+            if next_word in PLACE_AFTER and (kind == PLACE or part.short):
+                self.mention(start, after.end(1), PLACE, core=text[start:end])  # type: ignore[union-attr]
+                return
+            if kind is None:
+                if next_word in ORG_AFTER:
+                    kind = GROUP
+                elif (
+                    next_word in PERSON_AFTER
+                    or self.title_before(start)
+                    or self.speaks_or_has_role(end, after)
+                ):
+                    kind = PERSON
+        core = None if part.core_end is None else text[start : start - part.start + part.core_end]
+        self.mention(start, end, kind, core=core, weak=kind is None and self.caps_run(start, end))
+
+    def caps_run(self, start: int, end: int) -> bool:
+        """Whether the words at start..end are several and written in capitals (weak)."""
+        form = self.original[start:end]
+        return " " in form and form.isupper()
+
+    def title_before(self, start: int) -> bool:
+        """A title in lower case just before ("told imam Abdullah")."""
+        words = self.text[max(0, start - 24) : start].split()
+        if not words:
+            return False
+        word = words[-1].rstrip(".")
+        return word.islower() and word in TITLES
+
+    def speaks_or_has_role(self, end: int, after: re.Match[str] | None) -> bool:
+        """A speech verb after the name, or a role in apposition ("X, director of")."""
         if after and after.group(1):
             verb = after.group(1)
             if verb in ADVERBS and after.group(2):
                 verb = after.group(2)
             if verb in SPEECH_VERBS:
                 return True
-        apposition = APPOSITION.match(text, end)
-        return bool(apposition and apposition.group(1).lower() in ROLES)
+        if self.text.startswith(",", end):
+            apposition = APPOSITION.match(self.text, end)
+            return bool(apposition and apposition.group(1).lower() in ROLES)
+        return False
 
-    def definition(self, end: int, kind: str | None, start: int) -> bool:
+    def definition(self, start: int, end: int, kind: str | None) -> bool:
         """An acronym in parentheses after a name: record both; True if one was there."""
         match = DEFINITION.match(self.text, end)
         if not match or not ACRONYM_WORD.match(match.group(1)):
             return False
-        name = self.text[start:end]
-        if kind is None:
-            self.mention(start, end, GROUP)
-        self.mention(match.start(1), match.end(1), ACRONYM, expansion=name)
+        self.mention(start, end, kind or GROUP)
+        self.mention(match.start(1), match.end(1), ACRONYM, expansion=self.text[start:end])
         return True
 
 
@@ -313,13 +373,14 @@ def extract_entities(cable: Cable) -> Entities:
                 if is_header_line(line):
                     kept.append(" " * len(line))
                     continue
-                offices, people = addressees(line)
-                if offices or people:
-                    for office in offices:
-                        mentions.append(
-                            Mention(office, office, 0, ACRONYM if "/" not in office else GROUP)
-                        )
-                    for person in people:
+                named = addressees(line)
+                if named.offices or named.people or named.places:
+                    for office in named.offices:
+                        kind = GROUP if "/" in office else ACRONYM
+                        mentions.append(Mention(office, office, 0, kind))
+                    for place in named.places:
+                        mentions.append(Mention(place, restore_case(place), 0, PLACE))
+                    for person in named.people:
                         mentions.append(Mention(person, restore_case(person), 0, PERSON))
                     kept.append(" " * len(line))
                     continue

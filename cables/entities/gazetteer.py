@@ -12,7 +12,7 @@ lower-case words ("nice", "us") never match.
 from __future__ import annotations
 
 import gzip
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick
@@ -82,6 +82,7 @@ def _key(name: str) -> str:
     return " " + " ".join(normalise(name).split()) + " "
 
 
+@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """Whether ``name`` (as written or in capitals, any spacing) is a place of the gazetteer."""
     key = _key(name)

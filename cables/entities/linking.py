@@ -9,8 +9,9 @@ settled it (person, place, group), or none when only the shape of the name is kn
   the group ("Bereke" -> "Bereke Public Association");
 - an acronym joins the name it was defined after ("Hizb ut-Tahrir (HT)") or the group whose
   initials it spells ("UNSC" -> "United Nations Security Council");
-- what is left without a kind becomes a person when it is two or more name-like words, a
-  place when the gazetteer knows it, and is dropped otherwise.
+- what is left without a kind joins an entity of the same key, else becomes a person when it
+  is two or more name-like words, a place when the gazetteer knows it, a group when a single
+  word recurs in three paragraphs or more, and is dropped otherwise.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from cables.model import Entities, Entity
 from cables.names import variant_key as _variant_key
 
 PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
+# A single capitalised word with no cue, in this many paragraphs: people are introduced by
+# their full name and a role, so a bare name repeated through a cable is a group's (a company,
+# a party) more often than a person's.
+FREQUENT = 3
 
 
 @lru_cache(maxsize=65536)
@@ -45,6 +50,8 @@ class Mention:
     kind: str | None
     core: str | None = None
     expansion: str | None = None  # for an acronym defined in parentheses, its name
+    paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
+    weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
 
 
 @dataclass(slots=True)
@@ -59,7 +66,10 @@ class _Entity:
         if mention.form not in self.forms:
             self.forms.append(mention.form)
             self.spellings.append(mention.spelling)
-        self.paragraphs.add(mention.paragraph)
+        if mention.paragraphs:
+            self.paragraphs |= mention.paragraphs
+        else:
+            self.paragraphs.add(mention.paragraph)
 
     def entity(self) -> Entity:
         best = max(
@@ -98,6 +108,16 @@ class _Linker:
 def link(mentions: list[Mention]) -> Entities:
     """The entities of one cable from its mentions, in order of first mention."""
     linker = _Linker()
+    unique: dict[tuple[str, str | None, str | None, str | None], Mention] = {}
+    for mention in mentions:
+        key = (mention.form, mention.kind, mention.core, mention.expansion)
+        first = unique.get(key)
+        if first is None:
+            unique[key] = mention
+            mention.paragraphs = {mention.paragraph}
+        else:
+            first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
+    mentions = list(unique.values())
     singles: list[Mention] = []
     acronyms: list[Mention] = []
     unknown_multi: list[Mention] = []
@@ -116,10 +136,13 @@ def link(mentions: list[Mention]) -> Entities:
     people = linker.of_kind(PERSON)
     for mention in unknown_multi:
         key = variant_key(mention.spelling)
-        if (PERSON, key) in linker.by_key or not is_place(mention.spelling):
-            linker.add(PERSON, mention)
-        else:
+        known = next((k for k in (GROUP, PLACE, PERSON) if (k, key) in linker.by_key), None)
+        if known:
+            linker.add(known, mention)
+        elif is_place(mention.spelling):
             linker.add(PLACE, mention)
+        elif not mention.weak:
+            linker.add(PERSON, mention)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
     given: dict[str, _Entity] = {}
@@ -142,10 +165,14 @@ def link(mentions: list[Mention]) -> Entities:
             surnames.setdefault(key, person)
         elif key in given:
             given[key].add(mention)
+        elif (GROUP, key) in linker.by_key:
+            linker.add(GROUP, mention)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
             linker.add(PLACE, mention)
+        elif len(mention.paragraphs or ()) >= FREQUENT:
+            linker.add(GROUP, mention)
     _link_acronyms(linker, acronyms)
     return Entities(
         people=tuple(e.entity() for e in linker.of_kind(PERSON)),

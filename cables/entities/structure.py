@@ -9,9 +9,11 @@ E.O., SIPDIS, the classification banner) are recognised here so the prose scan s
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from cables.entities.casing import usual_form
 from cables.entities.cues import JARGON
+from cables.entities.gazetteer import is_place
 
 # Header lines of paragraph 0 without names (the Classified By line is read from its field).
 HEADER_LINE = re.compile(
@@ -20,9 +22,12 @@ HEADER_LINE = re.compile(
     r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b|SENSITIVE|FOR OFFICIAL USE|"
     r"SECTION \d|PAGE \d|[A-Z ]+ \d{4,}\s*$)"
 )
-# "NSC FOR ABRAMS/SINGH/YERGER" and "STATE FOR NEA/ELA" (several on one line, comma apart).
-ADDRESSEE = re.compile(r"\b([A-Z][A-Z/&-]{1,15}) FOR ([A-Z][A-Z/'. -]*(?:, ?[A-Z][A-Z/'. -]*)*)")
-_NOT_OFFICES = frozenset({"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION"})
+# "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
+ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'. -]*)$")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:,|;| AND )\s*")
+_NOT_OFFICES = frozenset(
+    {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
+)
 NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z.'\- ]{1,60}$")
 
 
@@ -40,25 +45,38 @@ def _is_office(code: str) -> bool:
     return len(code) <= 3 or (known is not None and known.isupper())
 
 
-def addressees(line: str) -> tuple[list[str], list[str]]:
-    """The offices (groups) and the people an addressee line names, as written."""
-    offices: list[str] = []
-    people: list[str] = []
-    for match in ADDRESSEE.finditer(line):
-        office = match.group(1)
-        if office not in _NOT_OFFICES and office.lower() not in JARGON:
-            offices.append(office)
-        for item in re.split(r",\s*", match.group(2)):
-            item = item.strip(" .")
-            if not item or " " in item.strip():
+class Addressees(NamedTuple):
+    """What an addressee line names, as written."""
+
+    offices: list[str]
+    places: list[str]
+    people: list[str]
+
+
+def addressees(line: str) -> Addressees:
+    """The offices (groups), posts (places) and people an addressee line names."""
+    found = Addressees([], [], [])
+    for piece in re.split(r";|,\s*(?=[A-Z/&. -]+ FOR )", line):
+        match = ADDRESSEE.match(piece)
+        if not match:
+            continue
+        for item in _ITEM_SEPARATORS.split(match.group(1).strip()):
+            if is_place(item):
+                found.places.append(item)
+            elif item not in _NOT_OFFICES and item.lower() not in JARGON and " " not in item:
+                found.offices.append(item)
+        for item in _ITEM_SEPARATORS.split(match.group(2).strip(" .")):
+            if not item:
                 continue
-            if _is_office(item):
-                offices.append(item)
-                continue
-            for part in item.split("/"):
-                if len(part) >= 3 and part.isalpha():
-                    people.append(part)
-    return offices, people
+            if is_place(item):
+                found.places.append(item)
+            elif " " in item:
+                found.places.extend(w for w in item.split() if is_place(w))
+            elif _is_office(item):
+                found.offices.append(item)
+            else:
+                found.people.extend(p for p in item.split("/") if len(p) >= 3 and p.isalpha())
+    return found
 
 
 def clean_name(value: str | None) -> str | None:
