@@ -49,14 +49,31 @@ def _parse_problem(path: Path) -> str | None:
 
 def check_store(directory: Path) -> CheckReport:
     """Verify every file of the store in ``directory``; raises StoreError only for a folder
-    that holds no store of this version (a lost or unreadable manifest is a damaged file)."""
+    that holds no store of this version (a lost or unreadable manifest is a damaged file).
+    An import that commits meanwhile replaces generation files: the check then starts
+    again on the new manifest (a few times at most)."""
     directory = Path(directory)
+    for _attempt in range(_ATTEMPTS - 1):
+        report, generation = _check_once(directory)
+        if report.whole or generation is None:
+            return report
+        current, _problem = readable_manifest(directory)
+        if current is None or current.generation == generation:
+            return report
+    return _check_once(directory)[0]
+
+
+_ATTEMPTS = 4
+
+
+def _check_once(directory: Path) -> tuple[CheckReport, int | None]:
+    """One check, and the generation of the manifest it checked (None without one)."""
     report = CheckReport(directory)
     manifest, problem = readable_manifest(directory)
     report.checked += 1
     if manifest is None:
         report.damaged[MANIFEST] = problem or "cannot be read"
-        return report
+        return report, None
     names = manifest_files(manifest)
     report.checked += len(names)
     report.damaged.update(verify_files(directory, manifest.checksums, names))
@@ -67,4 +84,4 @@ def check_store(directory: Path) -> CheckReport:
                 report.damaged[name] = why
             else:
                 report.unverified.append(name)
-    return report
+    return report, manifest.generation

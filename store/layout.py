@@ -121,7 +121,7 @@ class Manifest:
     schema: int = SCHEMA_VERSION
     format: str = FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
-    #: name relative to the folder -> {"size": bytes, "crc32": 8 hex digits}, for every
+    #: name relative to the folder -> {"size", "crc32" (8 hex digits), "mtime_ns"}, for every
     #: segment and generation file this manifest names (empty in stores written before).
     checksums: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -167,6 +167,8 @@ def _checksums(value: object) -> dict[str, dict[str, Any]]:
         ):
             raise ValueError(f"not a checksum: {name!r}")
         out[str(name)] = {"size": entry["size"], "crc32": entry["crc32"]}
+        if isinstance(entry.get("mtime_ns"), int):
+            out[str(name)]["mtime_ns"] = entry["mtime_ns"]
     return out
 
 

@@ -103,10 +103,11 @@ def manifest_files(manifest: Manifest) -> list[str]:
     return names
 
 
-def damaged_files(directory: Path, manifest: Manifest) -> dict[str, str]:
+def damaged_files(directory: Path, manifest: Manifest, *, quick: bool = False) -> dict[str, str]:
     """The files the manifest names whose recorded checksum they no longer match, with why.
-    Files without a recorded checksum (older stores) are not judged here."""
-    return verify_files(directory, manifest.checksums, manifest_files(manifest))
+    Files without a recorded checksum (older stores) are not judged here. ``quick`` (for a
+    writer opening the store) hashes only files whose size or modification time changed."""
+    return verify_files(directory, manifest.checksums, manifest_files(manifest), quick=quick)
 
 
 # -- reading segments ------------------------------------------------------------------

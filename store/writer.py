@@ -177,10 +177,11 @@ class StoreWriter:
         (self.directory / (MANIFEST + TMP_SUFFIX)).unlink(missing_ok=True)
 
     def _repair_damaged(self) -> None:
-        """Set aside the segments whose files no longer match their checksums, rebuilding
-        the generation files and manifest (see :mod:`store.repair`): their cables are then
-        new to this import, which writes them again from the sources."""
-        damaged = damaged_files(self.directory, self.manifest)
+        """Set aside the segments whose files no longer match their checksums (hashing only
+        files whose size or modification time changed; `cables check` reads every byte),
+        rebuilding the generation files and manifest (see :mod:`store.repair`): their
+        cables are then new to this import, which writes them again from the sources."""
+        damaged = damaged_files(self.directory, self.manifest, quick=True)
         if damaged:
             self.repaired = rebuild_store(self.directory, self.manifest, damaged=damaged)
             self.manifest = read_manifest(self.directory)

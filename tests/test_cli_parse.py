@@ -68,7 +68,7 @@ def test_bad_sources_give_one_line_each_and_the_others_still_parse(
         f"cables: {junk}: binary data, not a cable",
         f"cables: {empty}: empty file",
         f"cables: {truncated}: truncated HTML page: it ends before </html>",
-        f"cables: {bad_csv}, row 3: expected 8 columns, found 5",
+        f"cables: {bad_csv}, row 3 (line 157): expected 8 columns, found 5",
         f"cables: {line}: not a cable: no cable page, csv row, JSON line or cable text found",
         f"cables: {tmp_path / 'missing'}: no such file or folder",
     ]

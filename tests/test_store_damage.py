@@ -5,6 +5,7 @@ re-import writes the cables of a damaged segment again; a full disk leaves nothi
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -204,3 +205,17 @@ def test_a_full_disk_during_an_import_leaves_no_unfinished_segments_behind(
     assert store_files(store) == before
     check = run_cli("--store", str(store), "check")
     assert check.returncode == 0
+
+
+def test_check_reads_every_byte_even_of_a_file_whose_time_and_size_did_not_change(
+    tmp_path: Path,
+) -> None:
+    store, _source = imported_store(tmp_path, count=300)
+    bodies = store / "segments" / "000001-bodies.json"
+    before = bodies.stat()
+    damage(bodies)  # as a flipped bit on disk would: same size, same time
+    os.utime(bodies, ns=(before.st_atime_ns, before.st_mtime_ns))
+    result = run_cli("--store", str(store), "check")
+    assert result.returncode == 1 and "000001-bodies.json: checksum mismatch" in result.stderr
+    repaired = run_cli("--store", str(store), "repair")
+    assert repaired.returncode == 0 and "holds 50 cables" in repaired.stdout
