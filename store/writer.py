@@ -15,8 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import orjson
-
 from store.catalog import CatalogRow
 from store.checksums import file_checksum
 from store.errors import StoreError

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from store.notes import NotesBook
 from tests.test_tui_app import wait_for_catalog
@@ -26,7 +27,12 @@ async def _loaded(pilot: Pilot) -> None:
 async def _go_to_typed(pilot: Pilot) -> None:
     await wait_for_catalog(pilot)
     await pilot.press("o", *"08 astana")
-    await pilot.pause(0.3)
+    suggestions = pilot.app.screen.query_one(OptionList)
+    for _ in range(100):  # the suggestions come from a worker thread
+        await pilot.pause(0.02)
+        if suggestions.option_count == 2:
+            break
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

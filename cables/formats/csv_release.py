@@ -2,11 +2,12 @@
 backslashes escaped with a backslash, newlines inside fields. Streamed record by record.
 
 Records are found by where they start, not only by the quoting: a record starts at a line
-that begins with a row number, a ``M/D/YYYY H:MM`` date and an id (``"17","3/21/2008
-5:37","08ASTANA611",``). So a stray quote in one cable's text costs at most that cable (it
-is recovered whole when the record keeps the eight-column shape), never the records after
-it, and every error names the record's row and the line of the file where it starts. Each
-record is bounded: reading never holds more than :data:`MAX_RECORD` characters of one.
+that begins with a row number, a short field (the ``M/D/YYYY H:MM`` date) and an id
+(``"17","3/21/2008 5:37","08ASTANA611",``). So a stray quote in one cable's text costs at
+most that cable (it is recovered whole when the record keeps the eight-column shape), never
+the records after it, and every error names the record's row and the line of the file where
+it starts. Each record is bounded: reading never holds more than :data:`MAX_RECORD`
+characters of one.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ MAX_RECORD = MAX_FIELD
 csv.field_size_limit(MAX_FIELD)
 
 _BLOCK = 1024 * 1024
-# The start of a record: row number, date and the first character of an id, each quoted
-# or not, at the start of a line.
-_START = r'"?\d+"?,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,"?\d'
+# The start of a record: row number, a short second field (the date; a record whose date is
+# wrong still starts a record, so that it fails alone with its own row number rather than
+# join the record before it) and the first character of an id, each quoted or not, at the
+# start of a line.
+_START = r'"?\d+"?,(?:"[^"\n]{0,40}"|[^,"\n]{0,40}),"?\d'
 _RECORD_START = re.compile(_START)
 _NEXT_START = re.compile(r"\n(?=" + _START + ")")
 # Room for a record start cut by the end of a block.

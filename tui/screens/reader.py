@@ -338,7 +338,8 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
 
     def place_on_screen(self) -> tuple[str, int | None] | None:
         """The cable and paragraph the reader cites (bookmarks and notes attach to it)."""
-        return self._link_here()
+        position = self.position
+        return None if position.cable_id is None else (position.cable_id, position.cited)
 
     def action_copy_link(self) -> None:
         """Copy the link to the current paragraph (``08ASTANA611¶5``) to the clipboard (OSC 52)."""
