@@ -96,7 +96,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             "y",
             "copy_link",
             "Copy link",
-            tooltip="Copy the link to this paragraph (08ASTANA611¶5)",
+            tooltip="Copy the link to the highlighted paragraph (08ASTANA611¶5)",
             id="reader.copy_link",
         ),
         Binding(
@@ -104,7 +104,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             "copy_paragraph",
             "Copy ¶",
             show=False,
-            tooltip="Copy this paragraph's text with its link",
+            tooltip="Copy the highlighted paragraph's text with its link",
             id="reader.copy_paragraph",
         ),
     ]
