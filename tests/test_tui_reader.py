@@ -262,7 +262,14 @@ async def test_a_search_match_cites_the_paragraph_it_is_in(size: tuple[int, int]
         await pilot.pause()
         found = re.search(r"“Shymkent” (\d+)/", status(pilot))
         assert found
-        await assert_cites(pilot, view, hits[int(found.group(1)) - 1])
+        at_match = hits[int(found.group(1)) - 1]
+        await assert_cites(pilot, view, at_match)
+        await pilot.press("right_square_bracket")  # [ and ] step from the match's paragraph
+        await pilot.pause()
+        await assert_cites(pilot, view, at_match + 1)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        await assert_cites(pilot, view, at_match - 1)
 
 
 async def test_the_first_search_match_is_searched_from_the_paragraph_on_screen() -> None:
