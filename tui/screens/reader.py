@@ -40,8 +40,8 @@ SHORT = 18  # below this many rows the metadata above the text keeps to a few li
 
 
 @dataclass(frozen=True, slots=True)
-class _Place:
-    """Where the reader was: a cable, and the place in it (None before it had loaded)."""
+class _Visit:
+    """A cable read before, and the place in it to come back to (None if it had not loaded)."""
 
     cable_id: str
     place: ReadingPlace | None
@@ -96,7 +96,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             "y",
             "copy_link",
             "Copy link",
-            tooltip="Copy the link to this paragraph (08ASTANA611¶5)",
+            tooltip="Copy the link to the highlighted paragraph (08ASTANA611¶5)",
             id="reader.copy_link",
         ),
         Binding(
@@ -104,7 +104,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             "copy_paragraph",
             "Copy ¶",
             show=False,
-            tooltip="Copy this paragraph's text with its link",
+            tooltip="Copy the highlighted paragraph's text with its link",
             id="reader.copy_paragraph",
         ),
     ]
@@ -148,7 +148,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         super().__init__()
         self.cable_id = cable_id
         self._start_paragraph = paragraph
-        self._history: list[_Place] = []
+        self._history: list[_Visit] = []
         self._request = 0
         self._pending: tuple[int | None, ReadingPlace | None] = (paragraph, None)
 
@@ -245,8 +245,8 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
 
     # --- navigation ---------------------------------------------------------------------
 
-    def _here(self) -> _Place:
-        return _Place(self.cable_id, self.query_one(ParagraphView).place())
+    def _here(self) -> _Visit:
+        return _Visit(self.cable_id, self.query_one(ParagraphView).place())
 
     def follow(self, cable_id: str, paragraph: int | None = None) -> None:
         """Open ``cable_id`` and remember the present cable to come back to."""

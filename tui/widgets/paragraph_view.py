@@ -206,7 +206,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
                 current=None if current is None else layout.number(current),
                 top=None if top_position is None else layout.number(top_position),
                 paragraph_count=layout.paragraph_count,
-                fraction=top / self.max_scroll_y if self.max_scroll_y > 0 else None,
+                fraction=min(1.0, top / self.max_scroll_y) if self.max_scroll_y > 0 else None,
                 search=self._search.query,
                 match=self._search.number,
                 match_count=len(self._search),
