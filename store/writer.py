@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import orjson
 
+from store import entity_index
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
 from store.layout import (
@@ -105,6 +106,7 @@ class StoreWriter:
         try:
             if exc_type is None:
                 self.commit()
+                self.compact_entities()
         finally:
             self.lock.release()
 
@@ -151,6 +153,7 @@ class StoreWriter:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
         and generation files older than the manifest (their readers hold them open)."""
         keep = {self.manifest.index, self.manifest.refs}
+        keep |= entity_index.entity_files(self.manifest).names()
         for path in (self.directory / GENERATIONS).iterdir():
             if f"{GENERATIONS}/{path.name}" not in keep:
                 path.unlink(missing_ok=True)
@@ -252,6 +255,29 @@ class StoreWriter:
         except OSError as error:
             raise self._cannot_write(error) from None
 
+    def compact_entities(self) -> bool:
+        """Compact the entity index over every committed segment (the end of an import):
+        new generation files, then a manifest naming them; False if it was compact."""
+        try:
+            return self._compact_entities()
+        except OSError as error:
+            raise self._cannot_write(error) from None
+
+    def _compact_entities(self) -> bool:
+        manifest = self.manifest
+        generation = manifest.generation + 1
+        files = entity_index.compact(self.directory, manifest, self._index_docs, generation)
+        if files is None:
+            return False
+        old = entity_index.entity_files(manifest).names()
+        extra = {**manifest.extra, entity_index.MANIFEST_KEY: entity_index.manifest_extra(files)}
+        new = replace(manifest, generation=generation, extra=extra, updated=_now())
+        write_manifest(self.directory, new)
+        self.manifest = new
+        for name in old - files.names():
+            (self.directory / name).unlink(missing_ok=True)
+        return True
+
     def _cannot_write(self, error: OSError) -> StoreError:
         return StoreError(
             f"cannot write to the store at {self.directory}: {error.strerror or error}"
@@ -312,6 +338,7 @@ class StoreWriter:
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
         with gc_paused():
             bodies = [orjson.loads(r.body) for r in records]
+        entity_index.write_segment_entities(self.directory, segment, bodies)
         body_db = new_db(bodies_path(self.directory, segment))
         body_db.table(BODIES_TABLE).insert_multiple(bodies)
         del bodies

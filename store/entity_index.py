@@ -1,0 +1,487 @@
+"""The entity index on disk: per-segment mentions, and a compacted index per generation.
+
+One entry per entity across the corpus: its kind, canonical name, every form, the number of
+cables and the postings (cable id, created date, paragraphs). How it is stored::
+
+    segments/000042-entities.json     the mentions of segment 42's cables (write-once, beside
+                                      its catalog and bodies; written with the segment)
+    generations/000051-entities.json  the compacted index: one column per field over every
+                                      entity, and the search keys (store.entity_search)
+    generations/000051-postings.bin   every entity's postings, one JSON array each, end to
+                                      end; the index holds each one's offset and length
+
+The manifest's ``extra["entities"]`` names the two generation files and ``upto``, the last
+segment they cover. The import writes a segment's mentions with the segment (cheap: the
+import commits every 4,000 cables), and compacts once, at its end: the old compacted index
+plus the new segments' mentions become new generation files and a new manifest. A reader
+whose manifest names segments beyond ``upto`` (an import killed before it compacted) merges
+those segments' mentions in memory when it loads, with the same code.
+
+Identity across cables: an entity is its kind plus the :func:`cables.names.variant_key` of
+its canonical name, so spelling and transliteration variants fold together ("Rayhan
+Khobdabergenova" = "Raykhan Hobdabergenowa"), and two people who share a surname but not a
+given name stay apart. A cable whose extractor linked no full name to a bare surname
+("Narymbetov") gives an entry of its own named "Narymbetov": across the corpus several
+people share most surnames, so the index never guesses which one is meant; a search for the
+surname finds that entry and every full name holding it.
+
+The canonical name is the name most cables give (ties: the longest, then the first in
+alphabetical order); forms are listed most frequent first; postings newest first. All of it
+is a function of the set of stored cables, so importing A then B gives the index that
+importing A and B together gives, and a re-import that changes no cable changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+import sys
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+from cables.names import tokens, variant_key
+from store.files import TMP_SUFFIX, fsync_dir, gc_paused, write_atomic
+from store.layout import GENERATIONS, SEGMENTS, Manifest
+from store.storage import StoreFileError, new_db, open_db
+
+ENTITY_TABLE = "entities"
+INDEX_TABLE = "entity_index"
+MANIFEST_KEY = "entities"
+FORMAT_VERSION = 1
+
+#: Kinds as the JSON of a cable names them, the one-letter code stored, and ``find``'s name.
+KIND_CODES = {"people": "p", "places": "l", "groups": "g"}
+KIND_NAMES = {"p": "person", "l": "place", "g": "group"}
+KIND_CODE_OF_NAME = {name: code for code, name in KIND_NAMES.items()}
+
+_SEP = "\x1f"  # between a name and its count, and between folded forms
+_REC = "\x1e"  # between (name, count) records
+
+
+def segment_entities_path(directory: Path, segment: int) -> Path:
+    """The mentions file of a segment."""
+    return directory / SEGMENTS / f"{segment:06d}-entities.json"
+
+
+def index_file_name(generation: int) -> str:
+    """The compacted entity index of a generation, relative to the store folder."""
+    return f"{GENERATIONS}/{generation:06d}-entities.json"
+
+
+def postings_file_name(generation: int) -> str:
+    """The postings file of a generation, relative to the store folder."""
+    return f"{GENERATIONS}/{generation:06d}-postings.bin"
+
+
+@dataclass(frozen=True)
+class EntityFiles:
+    """What a manifest says of the entity index: its two files (None before the first
+    compaction) and the last segment they cover."""
+
+    index: str | None = None
+    postings: str | None = None
+    upto: int = 0
+
+    def names(self) -> set[str]:
+        """The generation files, relative to the store folder."""
+        return {name for name in (self.index, self.postings) if name}
+
+
+def entity_files(manifest: Manifest) -> EntityFiles:
+    """The entity files a manifest names (checked: ValueError on a name that is not one)."""
+    doc = manifest.extra.get(MANIFEST_KEY)
+    if not doc:
+        return EntityFiles()
+    index, postings = doc.get("index"), doc.get("postings")
+    if not isinstance(index, str) or not re.fullmatch(
+        rf"{GENERATIONS}/\d{{6,}}-entities\.json", index
+    ):
+        raise ValueError(f"not an entity index file name: {index!r}")
+    if not isinstance(postings, str) or not re.fullmatch(
+        rf"{GENERATIONS}/\d{{6,}}-postings\.bin", postings
+    ):
+        raise ValueError(f"not a postings file name: {postings!r}")
+    return EntityFiles(index, postings, int(doc["upto"]))
+
+
+# -- per-segment mentions -------------------------------------------------------------------
+
+_key_cache: dict[str, str] = {}
+
+
+def _identity_key(name: str) -> str:
+    key = _key_cache.get(name)
+    if key is None:
+        if len(_key_cache) > 500_000:
+            _key_cache.clear()
+        key = _key_cache[name] = variant_key(name)
+    return key
+
+
+def cable_mentions(body: dict[str, Any]) -> list[list[Any]]:
+    """The entity mentions of one cable (its JSON form), one row per entity:
+    ``[cable id, created, kind code, identity key, name, forms, paragraphs]``.
+
+    Entities of one kind whose names fold to one key are merged (forms and paragraphs
+    united); names without a letter or digit are left out.
+    """
+    entities = body.get("entities") or {}
+    rows: dict[tuple[str, str], list[Any]] = {}
+    cable_id, created = body["id"], body.get("created")
+    for kind, code in KIND_CODES.items():
+        for entity in entities.get(kind) or ():
+            name = entity.get("name")
+            if not isinstance(name, str):
+                continue
+            key = _identity_key(name)
+            if not key:
+                continue
+            forms = [f for f in entity.get("forms") or () if isinstance(f, str) and f]
+            paragraphs = [p for p in entity.get("paragraphs") or () if isinstance(p, int)]
+            row = rows.get((code, key))
+            if row is None:
+                rows[(code, key)] = [cable_id, created, code, key, name, forms, paragraphs]
+            else:  # the extractor gave two entries of one name: one mention
+                row[5] = sorted({*row[5], name, *forms})
+                row[6] = sorted({*row[6], *paragraphs})
+    return list(rows.values())
+
+
+def write_segment_entities(directory: Path, segment: int, bodies: Iterable[dict[str, Any]]) -> None:
+    """Write the mentions file of a segment (before the manifest that commits the segment)."""
+    mentions = [row for body in bodies for row in cable_mentions(body)]
+    db = new_db(segment_entities_path(directory, segment))
+    db.table(ENTITY_TABLE).insert({"mentions": mentions})
+    db.close()
+
+
+def read_segment_mentions(directory: Path, segment: int) -> list[list[Any]]:
+    """The mentions of a segment; a segment written before entities existed has none."""
+    path = segment_entities_path(directory, segment)
+    if not path.exists():
+        return []
+    db = open_db(path)
+    try:
+        with gc_paused():
+            docs = list(db.table(ENTITY_TABLE))
+    finally:
+        db.close()
+    return [row for doc in docs for row in doc["mentions"]]
+
+
+# -- building (compaction) ------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    """An entity being built: counts of its canonical names and forms, its cables, and its
+    postings so far (JSON items, each followed by a comma)."""
+
+    names: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+    postings: bytearray = field(default_factory=bytearray)
+    touched: bool = False
+
+
+def _encode_counts(counts: dict[str, int]) -> str:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
+    return _REC.join(f"{text}{_SEP}{count}" for text, count in ordered)
+
+
+def _decode_counts(packed: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    if packed:
+        for record in packed.split(_REC):
+            text, _, count = record.rpartition(_SEP)
+            counts[text] = int(count)
+    return counts
+
+
+def pack_array(values: Iterable[int], typecode: str = "I") -> str:
+    """An array of unsigned integers as base64 text (little-endian), for the JSON files."""
+    packed = array(typecode, values)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def unpack_array(text: str, typecode: str = "I") -> array[int]:
+    """The array of :func:`pack_array`."""
+    packed = array(typecode)
+    packed.frombytes(base64.b64decode(text))
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed
+
+
+def _folded(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+class IndexBuilder:
+    """Merges a compacted index and newer segments' mentions into a new compacted index.
+
+    ``live(cable_id, segment)`` says whether a segment holds the current version of a cable
+    (a replaced cable's old mentions are dropped).
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], _Entry] = {}
+
+    def add_base(self, columns: dict[str, Any], postings: BinaryIO) -> None:
+        """Start from a compacted index (its columns and its postings file)."""
+        kinds, keys = columns["kinds"], columns["keys"]
+        names, forms = columns["names"], columns["forms"]
+        counts = unpack_array(columns["counts"])
+        offsets = unpack_array(columns["offsets"], "Q")
+        lengths = unpack_array(columns["lengths"])
+        for i, key in enumerate(keys):
+            postings.seek(offsets[i])
+            data = postings.read(lengths[i])
+            entry = _Entry(_decode_counts(names[i]), _decode_counts(forms[i]), counts[i])
+            entry.postings += data[1:-1]
+            if len(data) > 2:
+                entry.postings += b","
+            self.entries[(kinds[i], key)] = entry
+
+    def add_mentions(self, mentions: Iterable[list[Any]]) -> None:
+        """Add mentions (rows of :func:`cable_mentions`) that are live."""
+        entries = self.entries
+        dumps = orjson.dumps
+        for cable_id, created, code, key, name, forms, paragraphs in mentions:
+            entry = entries.get((code, key))
+            if entry is None:
+                entry = entries[(code, key)] = _Entry()
+            entry.touched = True
+            entry.count += 1
+            entry.names[name] = entry.names.get(name, 0) + 1
+            seen = {name, *forms}
+            entry_forms = entry.forms
+            for form in seen:
+                entry_forms[form] = entry_forms.get(form, 0) + 1
+            entry.postings += dumps([cable_id, created, paragraphs])
+            entry.postings += b","
+
+    def write(self, postings_out: BinaryIO, upto: int) -> dict[str, Any]:
+        """Write every entity's postings to ``postings_out``; return the index columns."""
+        from store.entity_search import build_search_keys
+
+        ordered = sorted(self.entries)
+        kinds: list[str] = []
+        keys: list[str] = []
+        names: list[str] = []
+        forms: list[str] = []
+        folded: list[str] = []
+        counts: list[int] = []
+        offsets: list[int] = []
+        lengths: list[int] = []
+        offset = 0
+        for code, key in ordered:
+            entry = self.entries.pop((code, key))
+            if not entry.count:
+                continue
+            body = bytes(entry.postings[:-1])
+            entry.postings = bytearray()
+            if entry.touched:
+                items = orjson.loads(b"[" + body + b"]")
+                items.sort(key=lambda item: (item[1] or "", item[0]), reverse=True)
+                data = orjson.dumps(items)
+            else:
+                data = b"[" + body + b"]"
+            postings_out.write(data)
+            kinds.append(code)
+            keys.append(key)
+            names.append(_encode_counts(entry.names))
+            forms.append(_encode_counts(entry.forms))
+            folded.append(_SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms))))
+            counts.append(entry.count)
+            offsets.append(offset)
+            lengths.append(len(data))
+            offset += len(data)
+        return {
+            "version": FORMAT_VERSION,
+            "upto": upto,
+            "kinds": "".join(kinds),
+            "keys": keys,
+            "names": names,
+            "forms": forms,
+            "folded": folded,
+            "counts": pack_array(counts),
+            "offsets": pack_array(offsets, "Q"),
+            "lengths": pack_array(lengths),
+            "search": build_search_keys(folded, counts),
+        }
+
+
+def live_segments(index_docs: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Cable id -> the segment holding its current version (the last one listing it)."""
+    latest: dict[str, int] = {}
+    for doc in index_docs:
+        segment = doc["segment"]
+        for cable_id in doc["ids"]:
+            latest[cable_id] = segment
+    return latest
+
+
+def merge_segments(
+    builder: IndexBuilder,
+    directory: Path,
+    segments: Iterable[int],
+    latest: dict[str, int],
+) -> None:
+    """Add the live mentions of these segments to ``builder``."""
+    for segment in segments:
+        mentions = read_segment_mentions(directory, segment)
+        builder.add_mentions(m for m in mentions if latest.get(m[0]) == segment)
+
+
+def needs_full_rebuild(index_docs: list[dict[str, Any]], upto: int) -> bool:
+    """True if a segment after ``upto`` replaces a cable of a segment up to it: the old
+    version's mentions are in the compacted index, so the index is rebuilt from segments."""
+    if upto == 0:
+        return False
+    old: set[str] = set()
+    for doc in index_docs[:upto]:
+        old.update(doc["ids"])
+    return any(cable_id in old for doc in index_docs[upto:] for cable_id in doc["ids"])
+
+
+def _read_columns(directory: Path, name: str) -> dict[str, Any]:
+    db = open_db(directory / name)
+    try:
+        with gc_paused():
+            docs = list(db.table(INDEX_TABLE))
+    finally:
+        db.close()
+    if len(docs) != 1 or docs[0].get("version") != FORMAT_VERSION:
+        raise StoreFileError(directory / name, "not an entity index of this version")
+    return dict(docs[0])
+
+
+def compact(
+    directory: Path, manifest: Manifest, index_docs: list[dict[str, Any]], generation: int
+) -> EntityFiles | None:
+    """Write the compacted entity index of ``generation`` covering every segment of
+    ``manifest``; return the files to name in the next manifest (None: already compact).
+
+    The caller writes the manifest (the commit point), then deletes the previous files.
+    """
+    current = entity_files(manifest)
+    if manifest.segments == 0 or (current.upto >= manifest.segments and current.index):
+        return None
+    builder = IndexBuilder()
+    latest = live_segments(index_docs)
+    start = 1
+    if current.index and current.postings and not needs_full_rebuild(index_docs, current.upto):
+        with open(directory / current.postings, "rb") as postings:
+            builder.add_base(_read_columns(directory, current.index), postings)
+        start = current.upto + 1
+    merge_segments(builder, directory, range(start, manifest.segments + 1), latest)
+    files = EntityFiles(
+        index_file_name(generation), postings_file_name(generation), manifest.segments
+    )
+    assert files.index and files.postings
+    postings_path = directory / files.postings
+    tmp = postings_path.with_name(postings_path.name + TMP_SUFFIX)
+    try:
+        with open(tmp, "wb") as out:
+            columns = builder.write(out, manifest.segments)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, postings_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    write_atomic(directory / files.index, orjson.dumps({INDEX_TABLE: {"1": columns}}))
+    fsync_dir(directory / GENERATIONS)
+    return files
+
+
+def manifest_extra(files: EntityFiles) -> dict[str, Any]:
+    """The manifest's ``extra`` entry naming these files."""
+    return {"index": files.index, "postings": files.postings, "upto": files.upto}
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+class OpenedEntityFiles:
+    """The entity files of one snapshot, opened (not read) when the store is opened, so that
+    a writer that compacts and deletes them later cannot take them away."""
+
+    def __init__(self, directory: Path, manifest: Manifest) -> None:
+        self.directory = directory
+        self.manifest = manifest
+        self.files = entity_files(manifest)
+        self.index_db = open_db(directory / self.files.index) if self.files.index else None
+        self.postings: BinaryIO | None = None
+        if self.files.postings:
+            try:
+                self.postings = open(directory / self.files.postings, "rb")  # noqa: SIM115
+            except OSError as error:
+                raise StoreFileError(
+                    directory / self.files.postings, error.strerror or str(error)
+                ) from error
+
+    def load(self, index_docs: list[dict[str, Any]]) -> tuple[dict[str, Any], PostingsReader]:
+        """The index columns and postings of this snapshot, merging the segments the
+        compacted index does not cover yet (in memory: an import was killed before its end).
+        ``index_docs`` are the snapshot's segment index documents (segment, ids)."""
+        columns: dict[str, Any] | None = None
+        if self.index_db is not None:
+            with gc_paused():
+                docs = list(self.index_db.table(INDEX_TABLE))
+            self.index_db.close()
+            if len(docs) != 1 or docs[0].get("version") != FORMAT_VERSION:
+                raise StoreFileError(
+                    self.directory / str(self.files.index), "not an entity index of this version"
+                )
+            columns = dict(docs[0])
+        segments = self.manifest.segments
+        if self.files.upto >= segments and columns is not None and self.postings is not None:
+            return columns, PostingsReader(self.postings)
+        builder = IndexBuilder()
+        start = 1
+        if (
+            columns is not None
+            and self.postings is not None
+            and not needs_full_rebuild(index_docs, self.files.upto)
+        ):
+            builder.add_base(columns, self.postings)
+            start = self.files.upto + 1
+        latest = live_segments(index_docs)
+        merge_segments(builder, self.directory, range(start, segments + 1), latest)
+        buffer = io.BytesIO()
+        columns = builder.write(buffer, segments)
+        buffer.seek(0)
+        return columns, PostingsReader(buffer)
+
+
+class PostingsReader:
+    """Reads one entity's postings from a postings file (or an in-memory one)."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
+        self._fd = source.fileno() if not isinstance(source, io.BytesIO) else None
+
+    def read(self, offset: int, length: int) -> list[list[Any]]:
+        """The postings at this place: ``[cable id, created, [paragraphs]]``, newest first."""
+        if self._fd is not None:
+            data = os.pread(self._fd, length, offset)
+        else:
+            assert isinstance(self.source, io.BytesIO)
+            data = self.source.getbuffer()[offset : offset + length].tobytes()
+        return orjson.loads(data)  # type: ignore[no-any-return]
+
+
+def iter_counts(packed: str) -> Iterator[tuple[str, int]]:
+    """The (text, count) records of a packed names or forms column entry, most first."""
+    yield from _decode_counts(packed).items()
