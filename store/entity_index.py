@@ -39,7 +39,7 @@ import os
 import re
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -114,56 +114,35 @@ def entity_files(manifest: Manifest) -> EntityFiles:
 # -- per-segment mentions -------------------------------------------------------------------
 
 _key_cache: dict[str, str] = {}
+_KEY_CACHE_SIZE = 2_000_000
 
 
-def _identity_key(name: str) -> str:
+def identity_key(name: str) -> str:
+    """The variant key of a name, remembered (a corpus repeats its names many times)."""
     key = _key_cache.get(name)
     if key is None:
-        if len(_key_cache) > 500_000:
+        if len(_key_cache) >= _KEY_CACHE_SIZE:
             _key_cache.clear()
         key = _key_cache[name] = variant_key(name)
     return key
 
 
-def cable_mentions(body: dict[str, Any]) -> list[list[Any]]:
-    """The entity mentions of one cable (its JSON form), one row per entity:
-    ``[cable id, created, kind code, identity key, name, forms, paragraphs]``.
-
-    Entities of one kind whose names fold to one key are merged (forms and paragraphs
-    united); names without a letter or digit are left out.
-    """
-    entities = body.get("entities") or {}
-    rows: dict[tuple[str, str], list[Any]] = {}
-    cable_id, created = body["id"], body.get("created")
-    for kind, code in KIND_CODES.items():
-        for entity in entities.get(kind) or ():
-            name = entity.get("name")
-            if not isinstance(name, str):
-                continue
-            key = _identity_key(name)
-            if not key:
-                continue
-            forms = [f for f in entity.get("forms") or () if isinstance(f, str) and f]
-            paragraphs = [p for p in entity.get("paragraphs") or () if isinstance(p, int)]
-            row = rows.get((code, key))
-            if row is None:
-                rows[(code, key)] = [cable_id, created, code, key, name, forms, paragraphs]
-            else:  # the extractor gave two entries of one name: one mention
-                row[5] = sorted({*row[5], name, *forms})
-                row[6] = sorted({*row[6], *paragraphs})
-    return list(rows.values())
-
-
-def write_segment_entities(directory: Path, segment: int, bodies: Iterable[dict[str, Any]]) -> None:
-    """Write the mentions file of a segment (before the manifest that commits the segment)."""
-    mentions = [row for body in bodies for row in cable_mentions(body)]
+def write_segment_entities(
+    directory: Path, segment: int, bodies: Iterable[dict[str, Any]]
+) -> list[list[Any]]:
+    """Write the mentions file of a segment (before the manifest that commits the segment):
+    each cable's ``[id, created, entities]`` as its JSON form holds them, untouched, so the
+    writer pays nothing per entity here. Returns the rows (for :class:`PendingEntities`)."""
+    rows = [[body["id"], body.get("created"), body.get("entities") or {}] for body in bodies]
     db = new_db(segment_entities_path(directory, segment))
-    db.table(ENTITY_TABLE).insert({"mentions": mentions})
+    db.table(ENTITY_TABLE).insert({"cables": rows})
     db.close()
+    return rows
 
 
-def read_segment_mentions(directory: Path, segment: int) -> list[list[Any]]:
-    """The mentions of a segment; a segment written before entities existed has none."""
+def read_segment_cables(directory: Path, segment: int) -> list[list[Any]]:
+    """The ``[id, created, entities]`` rows of a segment (none for a segment written before
+    entities were indexed)."""
     path = segment_entities_path(directory, segment)
     if not path.exists():
         return []
@@ -173,7 +152,7 @@ def read_segment_mentions(directory: Path, segment: int) -> list[list[Any]]:
             docs = list(db.table(ENTITY_TABLE))
     finally:
         db.close()
-    return [row for doc in docs for row in doc["mentions"]]
+    return [row for doc in docs for row in doc["cables"]]
 
 
 # -- building (compaction) ------------------------------------------------------------------
@@ -189,6 +168,7 @@ class _Entry:
     count: int = 0
     postings: bytearray = field(default_factory=bytearray)
     touched: bool = False
+    last: str | None = None
 
 
 def _encode_counts(counts: dict[str, int]) -> str:
@@ -243,32 +223,56 @@ class IndexBuilder:
         counts = unpack_array(columns["counts"])
         offsets = unpack_array(columns["offsets"], "Q")
         lengths = unpack_array(columns["lengths"])
+        entries = self.entries
         for i, key in enumerate(keys):
             postings.seek(offsets[i])
             data = postings.read(lengths[i])
-            entry = _Entry(_decode_counts(names[i]), _decode_counts(forms[i]), counts[i])
-            entry.postings += data[1:-1]
+            entry = entries.get((kinds[i], key))
+            if entry is None:
+                entry = entries[(kinds[i], key)] = _Entry()
+            for name, count in _decode_counts(names[i]).items():
+                entry.names[name] = entry.names.get(name, 0) + count
+            for form, count in _decode_counts(forms[i]).items():
+                entry.forms[form] = entry.forms.get(form, 0) + count
+            entry.count += counts[i]
             if len(data) > 2:
-                entry.postings += b","
-            self.entries[(kinds[i], key)] = entry
+                entry.postings[:0] = data[1:-1] + b","
 
-    def add_mentions(self, mentions: Iterable[list[Any]]) -> None:
-        """Add mentions (rows of :func:`cable_mentions`) that are live."""
+    def add_cables(self, rows: Iterable[list[Any]], live: Callable[[str], bool]) -> None:
+        """Add the entities of these cables (rows of :func:`read_segment_cables`) whose
+        version is current (``live(cable_id)``). Entities of one kind in one cable whose
+        names share a key count once (their postings are merged when written)."""
         entries = self.entries
         dumps = orjson.dumps
-        for cable_id, created, code, key, name, forms, paragraphs in mentions:
-            entry = entries.get((code, key))
-            if entry is None:
-                entry = entries[(code, key)] = _Entry()
-            entry.touched = True
-            entry.count += 1
-            entry.names[name] = entry.names.get(name, 0) + 1
-            seen = {name, *forms}
-            entry_forms = entry.forms
-            for form in seen:
-                entry_forms[form] = entry_forms.get(form, 0) + 1
-            entry.postings += dumps([cable_id, created, paragraphs])
-            entry.postings += b","
+        kinds = KIND_CODES.items()
+        for cable_id, created, entities in rows:
+            if not entities or not live(cable_id):
+                continue
+            for kind, code in kinds:
+                for entity in entities.get(kind) or ():
+                    name = entity.get("name")
+                    if not isinstance(name, str):
+                        continue
+                    key = identity_key(name)
+                    if not key:
+                        continue
+                    entry = entries.get((code, key))
+                    if entry is None:
+                        entry = entries[(code, key)] = _Entry()
+                    if entry.last != cable_id:
+                        entry.count += 1
+                        entry.last = cable_id
+                        entry.names[name] = entry.names.get(name, 0) + 1
+                    elif name not in entry.names:
+                        entry.names[name] = 1
+                    entry.touched = True
+                    forms = entry.forms
+                    forms[name] = forms.get(name, 0) + 1
+                    for form in entity.get("forms") or ():
+                        if form != name and isinstance(form, str) and form:
+                            forms[form] = forms.get(form, 0) + 1
+                    entry.postings += dumps([cable_id, created, entity.get("paragraphs") or []])
+                    entry.postings += b","
 
     def write(self, postings_out: BinaryIO, upto: int) -> dict[str, Any]:
         """Write every entity's postings to ``postings_out``; return the index columns."""
@@ -290,10 +294,8 @@ class IndexBuilder:
                 continue
             body = bytes(entry.postings[:-1])
             entry.postings = bytearray()
-            if entry.touched:
-                items = orjson.loads(b"[" + body + b"]")
-                items.sort(key=lambda item: (item[1] or "", item[0]), reverse=True)
-                data = orjson.dumps(items)
+            if entry.touched and (entry.count > 1 or body.count(b"],[") > 0):
+                data = orjson.dumps(_sorted_postings(orjson.loads(b"[" + body + b"]")))
             else:
                 data = b"[" + body + b"]"
             postings_out.write(data)
@@ -321,6 +323,18 @@ class IndexBuilder:
         }
 
 
+def _sorted_postings(items: list[list[Any]]) -> list[list[Any]]:
+    """Postings newest first (created date, then id); two of one cable merged."""
+    merged: dict[str, list[Any]] = {}
+    for item in items:
+        seen = merged.get(item[0])
+        if seen is None:
+            merged[item[0]] = item
+        else:
+            seen[2] = sorted({*seen[2], *item[2]})
+    return sorted(merged.values(), key=lambda item: (item[1] or "", item[0]), reverse=True)
+
+
 def live_segments(index_docs: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Cable id -> the segment holding its current version (the last one listing it)."""
     latest: dict[str, int] = {}
@@ -337,10 +351,10 @@ def merge_segments(
     segments: Iterable[int],
     latest: dict[str, int],
 ) -> None:
-    """Add the live mentions of these segments to ``builder``."""
+    """Add the live cables' entities of these segments to ``builder``."""
     for segment in segments:
-        mentions = read_segment_mentions(directory, segment)
-        builder.add_mentions(m for m in mentions if latest.get(m[0]) == segment)
+        rows = read_segment_cables(directory, segment)
+        builder.add_cables(rows, lambda cable_id, s=segment: latest.get(cable_id) == s)
 
 
 def needs_full_rebuild(index_docs: list[dict[str, Any]], upto: int) -> bool:
@@ -366,25 +380,78 @@ def _read_columns(directory: Path, name: str) -> dict[str, Any]:
     return dict(docs[0])
 
 
+class PendingEntities:
+    """The entities of the segments one writer has written so far, aggregated as it writes
+    them (while the parsing workers run), so that the compaction at the end of an import
+    does not read them back. Every cable a writer adds is the current version of its id."""
+
+    def __init__(self) -> None:
+        self.builder = IndexBuilder()
+        self.first: int | None = None
+        self.last: int | None = None
+        self._contiguous = True
+
+    def add(self, segment: int, rows: list[list[Any]]) -> None:
+        """Aggregate the rows of a segment just written."""
+        if self.first is None:
+            self.first = segment
+        elif self.last is not None and segment != self.last + 1:
+            self._contiguous = False
+        self.last = segment
+        with gc_paused():
+            self.builder.add_cables(rows, lambda _cable_id: True)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True if these are the segments from some point after ``start`` up to ``end``."""
+        return (
+            self._contiguous and self.first is not None and self.first >= start and self.last == end
+        )
+
+
 def compact(
-    directory: Path, manifest: Manifest, index_docs: list[dict[str, Any]], generation: int
+    directory: Path,
+    manifest: Manifest,
+    index_docs: list[dict[str, Any]],
+    generation: int,
+    pending: PendingEntities | None = None,
 ) -> EntityFiles | None:
     """Write the compacted entity index of ``generation`` covering every segment of
     ``manifest``; return the files to name in the next manifest (None: already compact).
+    ``pending`` holds what the writer aggregated of its own segments (else they are read).
 
     The caller writes the manifest (the commit point), then deletes the previous files.
     """
     current = entity_files(manifest)
     if manifest.segments == 0 or (current.upto >= manifest.segments and current.index):
         return None
-    builder = IndexBuilder()
+    with gc_paused():
+        return _compact(directory, manifest, index_docs, generation, pending)
+
+
+def _compact(
+    directory: Path,
+    manifest: Manifest,
+    index_docs: list[dict[str, Any]],
+    generation: int,
+    pending: PendingEntities | None,
+) -> EntityFiles | None:
+    current = entity_files(manifest)
     latest = live_segments(index_docs)
-    start = 1
-    if current.index and current.postings and not needs_full_rebuild(index_docs, current.upto):
+    has_base = bool(current.index and current.postings) and not needs_full_rebuild(
+        index_docs, current.upto
+    )
+    start = current.upto + 1 if has_base else 1
+    if pending is not None and pending.covers(start, manifest.segments):
+        builder = pending.builder
+        assert pending.first is not None
+        merge_segments(builder, directory, range(start, pending.first), latest)
+    else:
+        builder = IndexBuilder()
+        merge_segments(builder, directory, range(start, manifest.segments + 1), latest)
+    if has_base:
+        assert current.index and current.postings
         with open(directory / current.postings, "rb") as postings:
             builder.add_base(_read_columns(directory, current.index), postings)
-        start = current.upto + 1
-    merge_segments(builder, directory, range(start, manifest.segments + 1), latest)
     files = EntityFiles(
         index_file_name(generation), postings_file_name(generation), manifest.segments
     )

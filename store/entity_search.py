@@ -10,8 +10,8 @@ it, all over the words of the entities' forms folded to lower-case ASCII
 - ``variant``: the hash of each word's :func:`cables.names.word_key` (transliteration
   variants: "khobdabergenowa" finds "khobdabergenova"), and of its skeleton, the key without
   vowels (vowel typos: "narymbatov");
-- ``top``: for each one- and two-letter prefix, the 200 entities with the most cables that
-  hold a word starting with it (a one-letter query never walks a tenth of the index).
+- ``top``: for each prefix of one to three letters, the 100 entities with the most cables
+  that hold a word starting with it (a one-letter query never walks a tenth of the index).
 
 A query gathers at most a few hundred candidates from these, then ranks them in tiers:
 exact name or form, prefix, word start, substring, then edit-distance and transliteration
@@ -21,6 +21,7 @@ entity in more cables comes first (fuzzy matches: the closer spelling first).
 
 from __future__ import annotations
 
+import heapq
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
@@ -33,12 +34,14 @@ from rapidfuzz import fuzz
 from cables.names import tokens, word_key
 
 FORM_SEPARATOR = "\x1f"
-TOP_PER_PREFIX = 200
+TOP_PER_PREFIX = 100
 #: Longest query accepted (characters); a name is far shorter.
 MAX_QUERY_LENGTH = 200
-#: Candidates ranked with rapidfuzz at most.
-MAX_CANDIDATES = 400
-_MAX_PREFIX_WORDS = 3000
+#: Candidates ranked at most (more if a larger ``limit`` asks, up to _PER_WORD_ENTITIES).
+MAX_CANDIDATES = 150
+_PER_WORD_ENTITIES = 600
+_RANKED_FORMS = 8
+_MAX_PREFIX_WORDS = 300
 _MAX_TRIGRAM_POSTINGS = 20000
 _FUZZY_WORDS = 150
 _VOWELS = str.maketrans("", "", "aeiou")
@@ -105,7 +108,7 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
         tri_starts.append(len(tri_flat))
     top: dict[str, list[int]] = {}
     for entity in sorted(range(len(folded)), key=lambda e: (-counts[e], e)):
-        prefixes = {w[:n] for w in entity_words[entity] for n in (1, 2) if len(w) >= n}
+        prefixes = {w[:n] for w in entity_words[entity] for n in (1, 2, 3) if len(w) >= n}
         for prefix in prefixes:
             chosen = top.setdefault(prefix, [])
             if len(chosen) < TOP_PER_PREFIX:
@@ -187,23 +190,25 @@ class EntitySearch:
             lists.append(self.trigram_words[span[0] : span[1]])
         return sorted(lists, key=len)
 
-    def _word_candidates(self, qword: str) -> tuple[dict[int, int], list[int]]:
-        """Words matching one query word (word position -> tier), and entities from the
-        per-prefix top lists when the prefix is too common to walk."""
+    def _word_candidates(self, qword: str) -> tuple[list[tuple[int, list[int]]], list[int]]:
+        """Words matching one query word, best tier first ((tier, word positions) groups),
+        and entities from the per-prefix top lists when the prefix is too common to walk."""
         words = self.words
-        found: dict[int, int] = {}
+        groups: list[tuple[int, list[int]]] = []
         extra: list[int] = []
+        seen: set[int] = set()
         lo = bisect_left(words, qword)
         hi = bisect_left(words, qword + "\x7f", lo)
-        if hi - lo <= _MAX_PREFIX_WORDS:
-            for position in range(lo, hi):
-                found[position] = TIER_EXACT if words[position] == qword else TIER_PREFIX
+        if lo < hi and words[lo] == qword:
+            groups.append((TIER_EXACT, [lo]))
+            seen.add(lo)
+            lo += 1
+        if hi - lo > _MAX_PREFIX_WORDS and len(qword) <= 3:
+            extra = list(self.top.get(qword, ()))
         else:
-            if lo < len(words) and words[lo] == qword:
-                found[lo] = TIER_EXACT
-            top = self.top.get(qword[:2])
-            if top is not None:
-                extra = list(top)
+            prefixed = list(range(lo, min(hi, lo + _MAX_PREFIX_WORDS)))
+            groups.append((TIER_PREFIX, prefixed))
+            seen.update(prefixed)
         if len(qword) >= 3:
             lists = self._trigram_postings(qword)
             if lists and len(lists[0]) <= _MAX_TRIGRAM_POSTINGS:
@@ -212,17 +217,16 @@ class EntitySearch:
                     if len(matches) < 64:
                         break
                     matches.intersection_update(other)
-                for position in matches:
-                    if position not in found and qword in words[position]:
-                        found[position] = TIER_SUBSTRING
+                inside = [p for p in matches if p not in seen and qword in words[p]]
+                groups.append((TIER_SUBSTRING, inside[:_MAX_PREFIX_WORDS]))
+                seen.update(inside)
         key = word_key(qword)
         fuzzy = self._hash_lookup(self.variant_hash, self.variant_word, _hash(key))
         fuzzy += self._hash_lookup(self.skeleton_hash, self.skeleton_word, _hash(skeleton(key)))
-        if len(qword) >= 4 and len(found) + len(fuzzy) < 20:
+        if len(qword) >= 4 and len(seen) + len(fuzzy) < 20:
             fuzzy += self._shared_trigram_words(qword)
-        for position in fuzzy:
-            found.setdefault(position, TIER_FUZZY)
-        return found, extra
+        groups.append((TIER_FUZZY, [p for p in dict.fromkeys(fuzzy) if p not in seen]))
+        return groups, extra
 
     def _shared_trigram_words(self, qword: str) -> list[int]:
         """Words sharing the most trigrams with a query word (for typos)."""
@@ -233,34 +237,43 @@ class EntitySearch:
                 counter.update(self.trigram_words[span[0] : span[1]])
         return [position for position, _ in counter.most_common(_FUZZY_WORDS)]
 
-    def _candidates(self, qwords: list[str], kind: str | None) -> list[int]:
-        """Entities matching the query words: those matching every word first."""
+    def _candidates(self, qwords: list[str], kind: str | None, cap: int) -> list[int]:
+        """At most ``cap`` entities for the query words: those matching more words, in
+        better tiers, in more cables, first."""
         per_entity: dict[int, list[int]] = {}
         starts, holders = self.word_start, self.word_entities
+        kinds = self.kinds
         for index, qword in enumerate(qwords):
-            found, extra = self._word_candidates(qword)
             best: dict[int, int] = {}
-            for position, tier in found.items():
-                for entity in holders[starts[position] : starts[position + 1]]:
-                    if best.get(entity, 0) < tier:
-                        best[entity] = tier
+            groups, extra = self._word_candidates(qword)
+            for tier, positions in groups:
+                if len(best) >= _PER_WORD_ENTITIES:
+                    break
+                for position in positions:
+                    for entity in holders[starts[position] : starts[position + 1]]:
+                        if entity not in best and (kind is None or kinds[entity] == kind):
+                            best[entity] = tier
+                    if len(best) >= _PER_WORD_ENTITIES:
+                        break
             for entity in extra:
-                best.setdefault(entity, TIER_PREFIX)
+                if kind is None or kinds[entity] == kind:
+                    best.setdefault(entity, TIER_PREFIX)
             for entity, tier in best.items():
                 tiers = per_entity.get(entity)
                 if tiers is None:
                     tiers = per_entity[entity] = [0] * len(qwords)
                 tiers[index] = tier
-        kinds, counts = self.kinds, self.counts
-        pool = [
-            (sum(1 for t in tiers if t), sum(tiers), counts[entity], entity)
-            for entity, tiers in per_entity.items()
-            if kind is None or kinds[entity] == kind
-        ]
-        if len(pool) > MAX_CANDIDATES:
-            pool.sort(reverse=True)
-            del pool[MAX_CANDIDATES:]
-        return [entity for *_, entity in pool]
+        counts = self.counts
+        if len(qwords) == 1:
+            pool = [(tiers[0], counts[entity], entity) for entity, tiers in per_entity.items()]
+        else:
+            pool = [
+                (len(qwords) - tiers.count(0), sum(tiers), counts[entity], entity)
+                for entity, tiers in per_entity.items()
+            ]
+        if len(pool) > cap:
+            pool = heapq.nlargest(cap, pool)
+        return [item[-1] for item in pool]
 
     # -- ranking -------------------------------------------------------------------------
 
@@ -273,7 +286,8 @@ class EntitySearch:
         qsorted = sorted(qwords)
         qkeys = {word_key(w) for w in qwords}
         matches = []
-        for entity in self._candidates(qwords, kind):
+        cap = min(max(MAX_CANDIDATES, limit), _PER_WORD_ENTITIES)
+        for entity in self._candidates(qwords, kind, cap):
             tier, score = self._rank(entity, qtext, qwords, qsorted, qkeys)
             if tier:
                 matches.append(Match(entity, tier, score))
@@ -291,32 +305,32 @@ class EntitySearch:
     def _rank(
         self, entity: int, qtext: str, qwords: list[str], qsorted: list[str], qkeys: set[str]
     ) -> tuple[int, float]:
-        forms = self.folded[entity].split(FORM_SEPARATOR)
-        best_tier, best_ratio = 0, 0.0
+        forms = self.folded[entity].split(FORM_SEPARATOR, _RANKED_FORMS)[:_RANKED_FORMS]
+        best_tier, best_form = 0, ""
+        several = len(qwords) > 1
         for form in forms:
-            if form == qtext:
-                return TIER_EXACT, 100.0
-            fwords = form.split()
-            if len(fwords) == len(qwords) and sorted(fwords) == qsorted:
+            if form == qtext or (several and sorted(form.split()) == qsorted):
                 return TIER_EXACT, 100.0
             if form.startswith(qtext):
                 tier = TIER_PREFIX
-            elif all(any(fw.startswith(qw) for fw in fwords) for qw in qwords):
+            elif all(form.startswith(w) or f" {w}" in form for w in qwords):
                 tier = TIER_WORD_START
             elif qtext in form:
                 tier = TIER_SUBSTRING
             else:
                 tier = TIER_FUZZY
-            ratio = fuzz.ratio(qtext, form)
-            if tier == TIER_FUZZY:
+            if tier > best_tier or (tier == best_tier and len(form) < len(best_form)):
+                best_tier, best_form = tier, form
+        if best_tier > TIER_FUZZY:
+            base = {TIER_PREFIX: 90.0, TIER_WORD_START: 80.0, TIER_SUBSTRING: 70.0}[best_tier]
+            return best_tier, round(base + fuzz.ratio(qtext, best_form) * 0.099, 1)
+        ratio = 0.0
+        for form in forms:
+            ratio = max(ratio, fuzz.ratio(qtext, form))
+            if several:
                 ratio = max(ratio, fuzz.token_sort_ratio(qtext, form))
-                if qkeys <= {word_key(w) for w in fwords}:
-                    ratio = max(ratio, 96.0)
-            if (tier, ratio) > (best_tier, best_ratio):
-                best_tier, best_ratio = tier, ratio
-        if best_tier == TIER_FUZZY:
-            if best_ratio < 60:
-                return 0, 0.0
-            return TIER_FUZZY, round(best_ratio * 0.69, 1)
-        base = {TIER_PREFIX: 90.0, TIER_WORD_START: 80.0, TIER_SUBSTRING: 70.0}[best_tier]
-        return best_tier, round(base + best_ratio * 0.099, 1)
+            if ratio < 96 and qkeys <= {word_key(w) for w in form.split()}:
+                ratio = 96.0
+        if ratio < 60:
+            return 0, 0.0
+        return TIER_FUZZY, round(ratio * 0.69, 1)

@@ -95,6 +95,7 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
+        self._entities = entity_index.PendingEntities()
 
     # -- opening -------------------------------------------------------------------------
 
@@ -266,7 +267,11 @@ class StoreWriter:
     def _compact_entities(self) -> bool:
         manifest = self.manifest
         generation = manifest.generation + 1
-        files = entity_index.compact(self.directory, manifest, self._index_docs, generation)
+        pending, self._entities = self._entities, entity_index.PendingEntities()
+        files = entity_index.compact(
+            self.directory, manifest, self._index_docs, generation, pending
+        )
+        del pending
         if files is None:
             return False
         old = entity_index.entity_files(manifest).names()
@@ -338,7 +343,9 @@ class StoreWriter:
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
         with gc_paused():
             bodies = [orjson.loads(r.body) for r in records]
-        entity_index.write_segment_entities(self.directory, segment, bodies)
+        self._entities.add(
+            segment, entity_index.write_segment_entities(self.directory, segment, bodies)
+        )
         body_db = new_db(bodies_path(self.directory, segment))
         body_db.table(BODIES_TABLE).insert_multiple(bodies)
         del bodies

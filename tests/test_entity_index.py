@@ -132,8 +132,10 @@ def test_a_reader_merges_segments_that_an_interrupted_import_left_uncompacted(
     writer.lock.release()
     assert entity_files(read_manifest(tmp_path / "cut")).upto == 1
     assert index_view(tmp_path / "cut") == index_view(tmp_path / "whole")
-    write_cables(tmp_path / "cut", [])  # the next import compacts
-    assert entity_files(read_manifest(tmp_path / "cut")).upto == 3
+    extra = entity_cable(9, people=(RAYHAN,))
+    write_cables(tmp_path / "cut", [extra])  # the next import compacts, its own cable too
+    write_cables(tmp_path / "whole", [extra])
+    assert entity_files(read_manifest(tmp_path / "cut")).upto == 4
     assert index_view(tmp_path / "cut") == index_view(tmp_path / "whole")
 
 
