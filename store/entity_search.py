@@ -47,6 +47,10 @@ _FUZZY_WORDS = 150
 _VOWELS = str.maketrans("", "", "aeiou")
 
 TIER_EXACT, TIER_PREFIX, TIER_WORD_START, TIER_SUBSTRING, TIER_FUZZY = 5, 4, 3, 2, 1
+# How well a stored word matches a query word, to choose candidates (higher is better; a
+# fuzzy word adds its similarity, 0 to 1).
+_WORD_EXACT, _WORD_PREFIX, _WORD_SUBSTRING, _WORD_VARIANT, _WORD_FUZZY = 9.0, 8.0, 6.0, 5.0, 3.0
+_FUZZY_KEPT = 60
 
 
 def _hash(text: str) -> int:
@@ -190,24 +194,24 @@ class EntitySearch:
             lists.append(self.trigram_words[span[0] : span[1]])
         return sorted(lists, key=len)
 
-    def _word_candidates(self, qword: str) -> tuple[list[tuple[int, list[int]]], list[int]]:
-        """Words matching one query word, best tier first ((tier, word positions) groups),
+    def _word_candidates(self, qword: str) -> tuple[list[tuple[float, list[int]]], list[int]]:
+        """Words matching one query word, best first ((word tier, word positions) groups),
         and entities from the per-prefix top lists when the prefix is too common to walk."""
         words = self.words
-        groups: list[tuple[int, list[int]]] = []
+        groups: list[tuple[float, list[int]]] = []
         extra: list[int] = []
         seen: set[int] = set()
         lo = bisect_left(words, qword)
         hi = bisect_left(words, qword + "\x7f", lo)
         if lo < hi and words[lo] == qword:
-            groups.append((TIER_EXACT, [lo]))
+            groups.append((_WORD_EXACT, [lo]))
             seen.add(lo)
             lo += 1
         if hi - lo > _MAX_PREFIX_WORDS and len(qword) <= 3:
             extra = list(self.top.get(qword, ()))
         else:
             prefixed = list(range(lo, min(hi, lo + _MAX_PREFIX_WORDS)))
-            groups.append((TIER_PREFIX, prefixed))
+            groups.append((_WORD_PREFIX, prefixed))
             seen.update(prefixed)
         if len(qword) >= 3:
             lists = self._trigram_postings(qword)
@@ -218,14 +222,28 @@ class EntitySearch:
                         break
                     matches.intersection_update(other)
                 inside = [p for p in matches if p not in seen and qword in words[p]]
-                groups.append((TIER_SUBSTRING, inside[:_MAX_PREFIX_WORDS]))
+                groups.append((_WORD_SUBSTRING, inside[:_MAX_PREFIX_WORDS]))
                 seen.update(inside)
         key = word_key(qword)
-        fuzzy = self._hash_lookup(self.variant_hash, self.variant_word, _hash(key))
-        fuzzy += self._hash_lookup(self.skeleton_hash, self.skeleton_word, _hash(skeleton(key)))
-        if len(qword) >= 4 and len(seen) + len(fuzzy) < 20:
+        variants = [
+            p
+            for p in self._hash_lookup(self.variant_hash, self.variant_word, _hash(key))
+            if p not in seen and word_key(words[p]) == key
+        ]
+        groups.append((_WORD_VARIANT, variants))
+        seen.update(variants)
+        if len(qword) < 3:
+            return groups, extra
+        fuzzy = self._hash_lookup(self.skeleton_hash, self.skeleton_word, _hash(skeleton(key)))
+        if len(qword) >= 4 and not seen:
             fuzzy += self._shared_trigram_words(qword)
-        groups.append((TIER_FUZZY, [p for p in dict.fromkeys(fuzzy) if p not in seen]))
+        fuzzy = [p for p in dict.fromkeys(fuzzy) if p not in seen]
+        if fuzzy:
+            ratio = fuzz.ratio
+            ranked = heapq.nlargest(_FUZZY_KEPT, ((ratio(qword, words[p]), p) for p in fuzzy))
+            for score, position in ranked:
+                if score >= 50:
+                    groups.append((_WORD_FUZZY + float(score) / 100, [position]))
         return groups, extra
 
     def _shared_trigram_words(self, qword: str) -> list[int]:
@@ -240,11 +258,11 @@ class EntitySearch:
     def _candidates(self, qwords: list[str], kind: str | None, cap: int) -> list[int]:
         """At most ``cap`` entities for the query words: those matching more words, in
         better tiers, in more cables, first."""
-        per_entity: dict[int, list[int]] = {}
+        per_entity: dict[int, list[float]] = {}
         starts, holders = self.word_start, self.word_entities
         kinds = self.kinds
         for index, qword in enumerate(qwords):
-            best: dict[int, int] = {}
+            best: dict[int, float] = {}
             groups, extra = self._word_candidates(qword)
             for tier, positions in groups:
                 if len(best) >= _PER_WORD_ENTITIES:
@@ -257,11 +275,11 @@ class EntitySearch:
                         break
             for entity in extra:
                 if kind is None or kinds[entity] == kind:
-                    best.setdefault(entity, TIER_PREFIX)
+                    best.setdefault(entity, _WORD_PREFIX)
             for entity, tier in best.items():
                 tiers = per_entity.get(entity)
                 if tiers is None:
-                    tiers = per_entity[entity] = [0] * len(qwords)
+                    tiers = per_entity[entity] = [0.0] * len(qwords)
                 tiers[index] = tier
         counts = self.counts
         if len(qwords) == 1:
@@ -329,8 +347,12 @@ class EntitySearch:
             ratio = max(ratio, fuzz.ratio(qtext, form))
             if several:
                 ratio = max(ratio, fuzz.token_sort_ratio(qtext, form))
-            if ratio < 96 and qkeys <= {word_key(w) for w in form.split()}:
-                ratio = 96.0
+            if ratio < 98:
+                fkeys = {word_key(w) for w in form.split()}
+                if qkeys == fkeys:
+                    ratio = 98.0  # a spelling variant of the whole form
+                elif qkeys <= fkeys:
+                    ratio = max(ratio, 85.0)  # a variant of some of its words
         if ratio < 60:
             return 0, 0.0
         return TIER_FUZZY, round(ratio * 0.69, 1)
