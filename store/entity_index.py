@@ -34,10 +34,13 @@ importing A and B together gives, and a re-import that changes no cable changes 
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
+import itertools
 import os
 import re
 import sys
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -158,17 +161,76 @@ def read_segment_cables(directory: Path, segment: int) -> list[list[Any]]:
 # -- building (compaction) ------------------------------------------------------------------
 
 
-@dataclass
-class _Entry:
-    """An entity being built: counts of its canonical names and forms, its cables, and its
-    postings so far (JSON items, each followed by a comma)."""
+#: Postings are set aside in this many buckets (by a hash of the entity) until written, so
+#: that compaction holds one bucket's postings in memory at a time, never the corpus's.
+SPILL_BUCKETS = 32
+#: Bytes a bucket gathers in memory before they go to its spill file.
+SPILL_BUFFER = 1 << 20
+_spill_serial = itertools.count()
 
+
+@dataclass(slots=True)
+class _Entry:
+    """An entity being built: counts of its canonical names and forms and of its cables,
+    its tag (kind code + key, as spilled postings name it), its bucket, and where its
+    postings are in the previous compacted index (if they are)."""
+
+    tag: bytes
+    bucket: int
     names: dict[str, int] = field(default_factory=dict)
     forms: dict[str, int] = field(default_factory=dict)
     count: int = 0
-    postings: bytearray = field(default_factory=bytearray)
-    touched: bool = False
     last: str | None = None
+    base: tuple[int, int] | None = None
+
+
+class _Spill:
+    """Postings set aside by bucket: one line each, ``tag TAB posting-json``; in files
+    beside the store's generation files (``spill-*.tmp``, removed when read, and by the next
+    writer if a kill leaves them), or in memory when ``folder`` is None."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.serial = next(_spill_serial)
+        self.buffers = [bytearray() for _ in range(SPILL_BUCKETS)]
+        self.files: dict[int, BinaryIO] = {}
+
+    def _path(self, bucket: int) -> Path:
+        assert self.folder is not None
+        return self.folder / f"spill-{os.getpid()}-{self.serial}-{bucket:02d}{TMP_SUFFIX}"
+
+    def add(self, bucket: int, line: bytes) -> None:
+        """Set one posting line aside."""
+        buffer = self.buffers[bucket]
+        buffer += line
+        if len(buffer) >= SPILL_BUFFER and self.folder is not None:
+            handle = self.files.get(bucket)
+            if handle is None:
+                handle = self.files[bucket] = open(self._path(bucket), "w+b")  # noqa: SIM115
+            handle.write(buffer)
+            buffer.clear()
+
+    def take(self, bucket: int) -> bytes:
+        """Every line set aside in a bucket (then forgotten)."""
+        buffer = self.buffers[bucket]
+        handle = self.files.pop(bucket, None)
+        if handle is None:
+            data = bytes(buffer)
+        else:
+            handle.write(buffer)
+            handle.seek(0)
+            data = handle.read()
+            handle.close()
+            self._path(bucket).unlink(missing_ok=True)
+        self.buffers[bucket] = bytearray()
+        return data
+
+    def discard(self) -> None:
+        """Forget everything set aside (files removed)."""
+        for bucket in list(self.files):
+            self.files.pop(bucket).close()
+            self._path(bucket).unlink(missing_ok=True)
+        self.buffers = [bytearray() for _ in range(SPILL_BUCKETS)]
 
 
 def _encode_counts(counts: dict[str, int]) -> str:
@@ -207,36 +269,42 @@ def _folded(text: str) -> str:
 
 
 class IndexBuilder:
-    """Merges a compacted index and newer segments' mentions into a new compacted index.
+    """Merges a compacted index and newer segments' entities into a new compacted index.
 
-    ``live(cable_id, segment)`` says whether a segment holds the current version of a cable
-    (a replaced cable's old mentions are dropped).
+    Entity statistics (names, forms, counts) stay in memory; postings are set aside by
+    bucket (:class:`_Spill`, in ``spill_folder`` or in memory) and written a bucket at a
+    time, so memory stays bounded whatever the size of the corpus. Entities are numbered in
+    bucket order, then by kind and key.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spill_folder: Path | None = None) -> None:
         self.entries: dict[tuple[str, str], _Entry] = {}
+        self.spill = _Spill(spill_folder)
+        self._base: PostingsReader | None = None
 
-    def add_base(self, columns: dict[str, Any], postings: BinaryIO) -> None:
-        """Start from a compacted index (its columns and its postings file)."""
+    def _entry(self, code: str, key: str) -> _Entry:
+        entry = self.entries.get((code, key))
+        if entry is None:
+            tag = f"{code}{key}".encode()
+            entry = self.entries[(code, key)] = _Entry(tag, zlib.crc32(tag) % SPILL_BUCKETS)
+        return entry
+
+    def add_base(self, columns: dict[str, Any], postings: PostingsReader) -> None:
+        """Add a compacted index (its columns, and its postings read where they are)."""
         kinds, keys = columns["kinds"], columns["keys"]
         names, forms = columns["names"], columns["forms"]
         counts = unpack_array(columns["counts"])
         offsets = unpack_array(columns["offsets"], "Q")
         lengths = unpack_array(columns["lengths"])
-        entries = self.entries
+        self._base = postings
         for i, key in enumerate(keys):
-            postings.seek(offsets[i])
-            data = postings.read(lengths[i])
-            entry = entries.get((kinds[i], key))
-            if entry is None:
-                entry = entries[(kinds[i], key)] = _Entry()
+            entry = self._entry(kinds[i], key)
             for name, count in _decode_counts(names[i]).items():
                 entry.names[name] = entry.names.get(name, 0) + count
             for form, count in _decode_counts(forms[i]).items():
                 entry.forms[form] = entry.forms.get(form, 0) + count
             entry.count += counts[i]
-            if len(data) > 2:
-                entry.postings[:0] = data[1:-1] + b","
+            entry.base = (offsets[i], lengths[i])
 
     def add_cables(self, rows: Iterable[list[Any]], live: Callable[[str], bool]) -> None:
         """Add the entities of these cables (rows of :func:`read_segment_cables`) whose
@@ -244,6 +312,7 @@ class IndexBuilder:
         names share a key count once (their postings are merged when written)."""
         entries = self.entries
         dumps = orjson.dumps
+        spill = self.spill.add
         kinds = KIND_CODES.items()
         for cable_id, created, entities in rows:
             if not entities or not live(cable_id):
@@ -256,29 +325,32 @@ class IndexBuilder:
                     key = identity_key(name)
                     if not key:
                         continue
-                    entry = entries.get((code, key))
-                    if entry is None:
-                        entry = entries[(code, key)] = _Entry()
+                    entry = entries.get((code, key)) or self._entry(code, key)
                     if entry.last != cable_id:
                         entry.count += 1
                         entry.last = cable_id
                         entry.names[name] = entry.names.get(name, 0) + 1
                     elif name not in entry.names:
                         entry.names[name] = 1
-                    entry.touched = True
                     forms = entry.forms
                     forms[name] = forms.get(name, 0) + 1
                     for form in entity.get("forms") or ():
                         if form != name and isinstance(form, str) and form:
                             forms[form] = forms.get(form, 0) + 1
-                    entry.postings += dumps([cable_id, created, entity.get("paragraphs") or []])
-                    entry.postings += b","
+                    posting = dumps([cable_id, created, entity.get("paragraphs") or []])
+                    spill(entry.bucket, entry.tag + b"\t" + posting + b"\n")
+
+    def discard(self) -> None:
+        """Forget the postings set aside (their files removed)."""
+        self.spill.discard()
 
     def write(self, postings_out: BinaryIO, upto: int) -> dict[str, Any]:
         """Write every entity's postings to ``postings_out``; return the index columns."""
         from store.entity_search import build_search_keys
 
-        ordered = sorted(self.entries)
+        buckets: list[list[tuple[str, str]]] = [[] for _ in range(SPILL_BUCKETS)]
+        for code_key, entry in self.entries.items():
+            buckets[entry.bucket].append(code_key)
         kinds: list[str] = []
         keys: list[str] = []
         names: list[str] = []
@@ -288,26 +360,31 @@ class IndexBuilder:
         offsets: list[int] = []
         lengths: list[int] = []
         offset = 0
-        for code, key in ordered:
-            entry = self.entries.pop((code, key))
-            if not entry.count:
-                continue
-            body = bytes(entry.postings[:-1])
-            entry.postings = bytearray()
-            if entry.touched and (entry.count > 1 or body.count(b"],[") > 0):
-                data = orjson.dumps(_sorted_postings(orjson.loads(b"[" + body + b"]")))
-            else:
-                data = b"[" + body + b"]"
-            postings_out.write(data)
-            kinds.append(code)
-            keys.append(key)
-            names.append(_encode_counts(entry.names))
-            forms.append(_encode_counts(entry.forms))
-            folded.append(_SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms))))
-            counts.append(entry.count)
-            offsets.append(offset)
-            lengths.append(len(data))
-            offset += len(data)
+        for bucket, members in enumerate(buckets):
+            spilled: dict[bytes, list[bytes]] = {}
+            for line in self.spill.take(bucket).split(b"\n"):
+                if line:
+                    tag, _, posting = line.partition(b"\t")
+                    items = spilled.get(tag)
+                    if items is None:
+                        spilled[tag] = [posting]
+                    else:
+                        items.append(posting)
+            for code, key in sorted(members):
+                entry = self.entries.pop((code, key))
+                data = self._postings(entry, spilled.pop(entry.tag, []))
+                postings_out.write(data)
+                kinds.append(code)
+                keys.append(key)
+                names.append(_encode_counts(entry.names))
+                forms.append(_encode_counts(entry.forms))
+                folded.append(
+                    _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms)))
+                )
+                counts.append(entry.count)
+                offsets.append(offset)
+                lengths.append(len(data))
+                offset += len(data)
         return {
             "version": FORMAT_VERSION,
             "upto": upto,
@@ -321,6 +398,20 @@ class IndexBuilder:
             "lengths": pack_array(lengths),
             "search": build_search_keys(folded, counts),
         }
+
+    def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
+        """The JSON array of an entity's postings, newest first."""
+        base = None
+        if entry.base is not None:
+            assert self._base is not None
+            base = self._base.read_bytes(*entry.base)
+        if not spilled:
+            return base or b"[]"
+        if base is None and len(spilled) == 1:
+            return b"[" + spilled[0] + b"]"
+        items = orjson.loads(base) if base else []
+        items.extend(orjson.loads(posting) for posting in spilled)
+        return orjson.dumps(_sorted_postings(items))
 
 
 def _sorted_postings(items: list[list[Any]]) -> list[list[Any]]:
@@ -385,8 +476,8 @@ class PendingEntities:
     them (while the parsing workers run), so that the compaction at the end of an import
     does not read them back. Every cable a writer adds is the current version of its id."""
 
-    def __init__(self) -> None:
-        self.builder = IndexBuilder()
+    def __init__(self, directory: Path) -> None:
+        self.builder = IndexBuilder(directory / GENERATIONS)
         self.first: int | None = None
         self.last: int | None = None
         self._contiguous = True
@@ -446,21 +537,29 @@ def _compact(
         assert pending.first is not None
         merge_segments(builder, directory, range(start, pending.first), latest)
     else:
-        builder = IndexBuilder()
+        if pending is not None:
+            pending.builder.discard()
+        builder = IndexBuilder(directory / GENERATIONS)
         merge_segments(builder, directory, range(start, manifest.segments + 1), latest)
-    if has_base:
-        assert current.index and current.postings
-        with open(directory / current.postings, "rb") as postings:
-            builder.add_base(_read_columns(directory, current.index), postings)
-    files = EntityFiles(
-        index_file_name(generation), postings_file_name(generation), manifest.segments
-    )
+    with contextlib.ExitStack() as stack:
+        if has_base:
+            assert current.index and current.postings
+            base = stack.enter_context(open(directory / current.postings, "rb"))
+            builder.add_base(_read_columns(directory, current.index), PostingsReader(base))
+        return _write_generation(directory, builder, manifest.segments, generation)
+
+
+def _write_generation(
+    directory: Path, builder: IndexBuilder, upto: int, generation: int
+) -> EntityFiles:
+    """Write a builder's postings and index as the files of ``generation``."""
+    files = EntityFiles(index_file_name(generation), postings_file_name(generation), upto)
     assert files.index and files.postings
     postings_path = directory / files.postings
     tmp = postings_path.with_name(postings_path.name + TMP_SUFFIX)
     try:
         with open(tmp, "wb") as out:
-            columns = builder.write(out, manifest.segments)
+            columns = builder.write(out, upto)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, postings_path)
@@ -522,7 +621,7 @@ class OpenedEntityFiles:
             and self.postings is not None
             and not needs_full_rebuild(index_docs, self.files.upto)
         ):
-            builder.add_base(columns, self.postings)
+            builder.add_base(columns, PostingsReader(self.postings))
             start = self.files.upto + 1
         latest = live_segments(index_docs)
         merge_segments(builder, self.directory, range(start, segments + 1), latest)
@@ -539,14 +638,16 @@ class PostingsReader:
         self.source = source
         self._fd = source.fileno() if not isinstance(source, io.BytesIO) else None
 
+    def read_bytes(self, offset: int, length: int) -> bytes:
+        """The JSON bytes of the postings at this place."""
+        if self._fd is not None:
+            return os.pread(self._fd, length, offset)
+        assert isinstance(self.source, io.BytesIO)
+        return self.source.getbuffer()[offset : offset + length].tobytes()
+
     def read(self, offset: int, length: int) -> list[list[Any]]:
         """The postings at this place: ``[cable id, created, [paragraphs]]``, newest first."""
-        if self._fd is not None:
-            data = os.pread(self._fd, length, offset)
-        else:
-            assert isinstance(self.source, io.BytesIO)
-            data = self.source.getbuffer()[offset : offset + length].tobytes()
-        return orjson.loads(data)  # type: ignore[no-any-return]
+        return orjson.loads(self.read_bytes(offset, length))  # type: ignore[no-any-return]
 
 
 def iter_counts(packed: str) -> Iterator[tuple[str, int]]:

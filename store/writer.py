@@ -95,7 +95,7 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
-        self._entities = entity_index.PendingEntities()
+        self._entities = entity_index.PendingEntities(self.directory)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -267,7 +267,7 @@ class StoreWriter:
     def _compact_entities(self) -> bool:
         manifest = self.manifest
         generation = manifest.generation + 1
-        pending, self._entities = self._entities, entity_index.PendingEntities()
+        pending, self._entities = self._entities, entity_index.PendingEntities(self.directory)
         files = entity_index.compact(
             self.directory, manifest, self._index_docs, generation, pending
         )

@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
+from store import entity_index
 from store.entity_index import entity_files
 from store.layout import read_manifest
 from store.records import make_record
@@ -85,6 +88,24 @@ def test_importing_a_then_b_gives_the_index_of_importing_a_and_b_together(
     write_cables(tmp_path / "steps", cables[:2])
     write_cables(tmp_path / "steps", cables[2:], shard_size=3)
     assert index_view(tmp_path / "steps") == index_view(tmp_path / "both")
+
+
+def test_postings_spilled_to_files_give_the_same_index_and_leave_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cables = _cables()
+    write_cables(tmp_path / "memory", cables)
+    monkeypatch.setattr(entity_index, "SPILL_BUFFER", 1)  # every posting goes to a file
+    write_cables(tmp_path / "spilled", cables[:3])
+    write_cables(tmp_path / "spilled", cables[3:])
+    assert index_view(tmp_path / "spilled") == index_view(tmp_path / "memory")
+    names = sorted(p.name for p in (tmp_path / "spilled" / "generations").iterdir())
+    assert [name.split("-", 1)[1] for name in names] == [
+        "index.json",
+        "refs.json",
+        "entities.json",
+        "postings.bin",
+    ]
 
 
 def test_a_re_import_that_changes_no_cable_changes_nothing(tmp_path: Path) -> None:
