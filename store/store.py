@@ -20,6 +20,8 @@ from tinydb.table import Table
 from cables.jsonform import cable_from_json
 from cables.model import Cable
 from store.catalog import Catalog, CatalogRow
+from store.entity_index import OpenedEntityFiles
+from store.entity_lookup import EntityIndex
 from store.errors import StoreError
 from store.files import gc_paused
 from store.first_page import FIRST_PAGE_TABLE, decode_first_page
@@ -70,6 +72,10 @@ class CableStore:
         self._first_page_db: TinyDB | None = None
         self._locations: dict[str, int] | None = None
         self._shards: OrderedDict[int, Table] = OrderedDict()
+        self._segment_ids: list[dict[str, Any]] = []
+        self._entity_lock = threading.Lock()
+        self._entity_files: OpenedEntityFiles | None = None
+        self._entities: EntityIndex | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -102,6 +108,9 @@ class CableStore:
                 self._refs_db = open_db(self.directory / manifest.refs)
             if manifest.first_page:
                 self._first_page_db = open_db(self.directory / manifest.first_page)
+            self._entity_files = OpenedEntityFiles(self.directory, manifest)
+        except ValueError as error:  # the manifest names no entity files of ours
+            raise self._damaged(error) from None
         except StoreFileError as error:
             if isinstance(error.__cause__, FileNotFoundError):
                 raise FileNotFoundError(str(error.path)) from None
@@ -249,6 +258,7 @@ class CableStore:
                 with gc_paused():
                     for doc in self._index_db.table(INDEX_TABLE):
                         base = doc.doc_id << _SHIFT
+                        self._segment_ids.append({"segment": doc.doc_id, "ids": doc["ids"]})
                         for position, cable_id in enumerate(doc["ids"], start=1):
                             locations[cable_id] = base | position
             except (StoreFileError, KeyError, TypeError, ValueError) as error:
@@ -311,6 +321,27 @@ class CableStore:
         if bucket is None:
             return []
         return sorted(bucket["refs"].get(cable_id, ()))
+
+    # -- entities ------------------------------------------------------------------------
+
+    def entity_index(self) -> EntityIndex:
+        """The entity index of this snapshot, loaded on first use (a second or so at full
+        size: call it from a worker in the app); thread-safe."""
+        entities = self._entities
+        if entities is not None:
+            return entities
+        self._load_locations()
+        with self._entity_lock:
+            if self._entities is None:
+                assert self._entity_files is not None
+                try:
+                    columns, postings = self._entity_files.load(self._segment_ids)
+                    self._entities = EntityIndex(columns, postings)
+                except StoreFileError as error:
+                    raise self._damaged(error) from None
+                except (KeyError, TypeError, ValueError, IndexError) as error:
+                    raise self._damaged(error) from None
+            return self._entities
 
     def close(self) -> None:
         """Drop the loaded segments of bodies (the store stays usable: they load again)."""

@@ -15,6 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
+
+from store import entity_index
 from store.catalog import CatalogRow
 from store.checksums import file_checksum
 from store.errors import StoreError
@@ -102,6 +105,7 @@ class StoreWriter:
         #: (their segments moved aside; their cables come back when imported again).
         self.repaired: RepairReport | None = None
         self._first_page = FirstPageKeeper.of_store([], 0)
+        self._entities = entity_index.PendingEntities(self.directory)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -113,6 +117,7 @@ class StoreWriter:
         try:
             if exc_type is None:
                 self.commit()
+                self.compact_entities()
         finally:
             self.lock.release()
 
@@ -164,6 +169,7 @@ class StoreWriter:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
         and generation files older than the manifest (their readers hold them open)."""
         keep = {self.manifest.index, self.manifest.refs, self.manifest.first_page}
+        keep |= entity_index.entity_files(self.manifest).names()
         for path in (self.directory / GENERATIONS).iterdir():
             if f"{GENERATIONS}/{path.name}" not in keep:
                 path.unlink(missing_ok=True)
@@ -283,6 +289,33 @@ class StoreWriter:
         with contextlib.suppress(OSError):  # else the next writer removes them
             self._remove_leftovers()
 
+    def compact_entities(self) -> bool:
+        """Compact the entity index over every committed segment (the end of an import):
+        new generation files, then a manifest naming them; False if it was compact."""
+        try:
+            return self._compact_entities()
+        except OSError as error:
+            raise self._cannot_write(error) from None
+
+    def _compact_entities(self) -> bool:
+        manifest = self.manifest
+        generation = manifest.generation + 1
+        pending, self._entities = self._entities, entity_index.PendingEntities(self.directory)
+        files = entity_index.compact(
+            self.directory, manifest, self._index_docs, generation, pending
+        )
+        del pending
+        if files is None:
+            return False
+        old = entity_index.entity_files(manifest).names()
+        extra = {**manifest.extra, entity_index.MANIFEST_KEY: entity_index.manifest_extra(files)}
+        new = replace(manifest, generation=generation, extra=extra, updated=_now())
+        write_manifest(self.directory, new)
+        self.manifest = new
+        for name in old - files.names():
+            (self.directory / name).unlink(missing_ok=True)
+        return True
+
     def _cannot_write(self, error: OSError) -> StoreError:
         return StoreError(
             f"cannot write to the store at {shown(self.directory)}: {error.strerror or error}"
@@ -363,6 +396,12 @@ class StoreWriter:
         # Plain dicts: a tinydb Document would bring its own doc id along.
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
         catalog.close()
+        with gc_paused():  # the entity postings need the cables' entities and dates
+            bodies = [orjson.loads(r.body) for r in records]
+        self._entities.add(
+            segment, entity_index.write_segment_entities(self.directory, segment, bodies)
+        )
+        del bodies
         # The bodies are JSON already (encoded once, in the workers): written as they are.
         write_encoded_table(
             bodies_path(self.directory, segment), BODIES_TABLE, (r.body for r in records)

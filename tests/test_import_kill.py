@@ -128,6 +128,9 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     previous: list[str] = []
     for _round in range(5):
         process = _start(WRITER_SCRIPT, str(directory), "3000")
+        deadline = time.monotonic() + 30  # the random moment counts from the writer's start,
+        while not (directory / "lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.005)  # not from Python's (slow and variable on a loaded machine)
         time.sleep(0.25 + rng.random() * 0.5)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
@@ -141,5 +144,7 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     # The next writer removes whatever a killed one left half-written.
     _start(WRITER_SCRIPT, str(directory), "0").wait()
     segments = read_manifest(directory).segments
-    assert len(list((directory / "segments").iterdir())) == 2 * segments
-    assert len(list((directory / "generations").iterdir())) == 3  # index, refs, first page
+    # catalog, bodies and entity mentions per segment; index, refs, first page, entity index,
+    # postings
+    assert len(list((directory / "segments").iterdir())) == 3 * segments
+    assert len(list((directory / "generations").iterdir())) == 5

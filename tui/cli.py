@@ -63,11 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print the cable as JSON")
     _add_store_option(show)
 
-    find = sub.add_parser("find", help="fuzzy search for people, places and groups")
-    find.add_argument("query")
+    find = sub.add_parser("find", help="people, places and groups by any spelling")
+    find.add_argument("query", nargs="?", help="a name or part of one, in any spelling")
+    find.add_argument(
+        "--queries", metavar="FILE", help="one query a line (- for stdin); one JSON line a query"
+    )
     find.add_argument("--kind", choices=["person", "place", "group"])
-    find.add_argument("--limit", type=int, default=20)
-    find.add_argument("--json", action="store_true")
+    find.add_argument("--limit", type=int, default=20, help="entities per query (default 20)")
+    find.add_argument("--json", action="store_true", help="one JSON object per entity")
     _add_store_option(find)
 
     notes = sub.add_parser("notes", help="the user's bookmarks and notes, newest first")
