@@ -165,12 +165,10 @@ class CableStore:
         catalog = Catalog()
         total = self.manifest.rows
         done = 0
-        append, from_doc = catalog.append, CatalogRow.from_doc
         for segment in range(1, self.manifest.segments + 1):
             docs = self._read_catalog(segment)
             try:
-                for doc in docs:
-                    append(from_doc(doc))
+                catalog.extend_docs(docs)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
             done += len(docs)

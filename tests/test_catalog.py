@@ -74,3 +74,17 @@ def test_each_list_column_has_a_width_and_shows_a_field_of_the_row() -> None:
     for column in COLUMNS:
         assert column.text(row) in astuple(row)
         assert widths.width(column) > 0
+
+
+def test_documents_appended_column_by_column_give_the_rows_of_from_doc() -> None:
+    docs = [make_record(make_cable(n)).catalog for n in range(4)]
+    catalog = Catalog()
+    catalog.extend_docs(docs[:3])
+    newer = {**docs[1], "subject": "NEWER"}
+    catalog.extend_docs([docs[3], newer])  # a known id: replaced in place
+    assert list(catalog) == [CatalogRow.from_doc(d) for d in (docs[0], newer, docs[2], docs[3])]
+    assert catalog.index_of(docs[3]["id"]) == 3
+    with pytest.raises(TypeError):
+        Catalog().extend_docs([{"id": "08X1", "origin": ["not", "text"]}])
+    with pytest.raises(TypeError):
+        Catalog().extend_docs([{"subject": "no id"}])
