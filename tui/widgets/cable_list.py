@@ -161,11 +161,14 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
     def set_view(self, view: CatalogView, *, keep: str | None = None) -> None:
         """Show ``view``; keep the cursor on cable ``keep`` (default: the highlighted one)."""
         keep = keep if keep is not None else self.highlighted_id
-        self._view = view
+        previous, self._view = self._view, view
         ids = view.catalog.ids
-        if ids:
+        if ids and (previous is None or previous.catalog is not view.catalog):
             sample = ids if len(ids) < 5000 else ids[:: max(1, len(ids) // 5000)]
-            self._id_width = max(len(cable_id) for cable_id in sample)
+            width = max(len(cable_id) for cable_id in sample)
+            # The whole catalog after its first page: the id column does not shrink under
+            # the reader's eyes.
+            self._id_width = width if previous is None else max(width, self._id_width)
         self._strips.clear()
         position = view.position_of(keep) if keep else None
         self.virtual_size = Size(self.size.width, len(view))
