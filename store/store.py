@@ -1,7 +1,8 @@
 """The reader of a store: a consistent snapshot, opened in milliseconds, loaded on demand.
 
-``CableStore.open`` reads only the manifest and opens (without reading) the two generation
-files it names, so a writer that commits and deletes them afterwards cannot take them away.
+``CableStore.open`` reads only the manifest and opens (without reading) the generation files
+it names (index, reverse references, first page of the catalog), so a writer that commits and
+deletes them afterwards cannot take them away.
 Segments never change once written, so everything this reader loads later belongs to the
 same snapshot: an import running meanwhile is invisible until the store is opened again.
 """
@@ -176,12 +177,10 @@ class CableStore:
         catalog = Catalog()
         total = self.manifest.rows
         done = 0
-        append, from_doc = catalog.append, CatalogRow.from_doc
         for segment in range(1, self.manifest.segments + 1):
             docs = self._read_catalog(segment)
             try:
-                for doc in docs:
-                    append(from_doc(doc))
+                catalog.extend_docs(docs)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
             done += len(docs)
