@@ -60,7 +60,8 @@ _GAP = (
 )
 CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
-ACRONYM_WORD = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,})$")
+# "NATO", "U.S.", and the "Government of X" style "GoS", "MoC".
+ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
 _OPENERS = tuple('.!?:;"“([-*')
@@ -167,13 +168,14 @@ class _Analyser:
             (
                 i
                 for i in range(org_at + 1, len(words))
-                if lowers[i] == "and"
-                or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS and i + 1 < len(words))
+                if lowers[i] == "and" or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
             ),
             len(words),
         )
         end = stop
-        while lowers[end - 1] in CONNECTORS:
+        while end - 1 > org_at and (
+            lowers[end - 1] in CONNECTORS or (stop < len(words) and lowers[end - 1] in OFFICE_WORDS)
+        ):
             end -= 1
         self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
@@ -230,10 +232,6 @@ class _Analyser:
             self.parts.append(_Part(start, end, PLACE))
         elif place_end is not None and len(words) > 1 and lowers[-1] in PLACE_AFTER:
             self.parts.append(_Part(start, end, PLACE, core_end=place_end))
-        elif place_end is not None and any(e == place_end for _, e in tokens):
-            rest = next(i for i, (_, e) in enumerate(tokens) if e == place_end) + 1
-            self.parts.append(_Part(start, place_end, PLACE))
-            self.segment(tokens[rest:], words[rest:], lowers[rest:])
         else:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
 
@@ -284,7 +282,7 @@ class _Scanner:
                 elif self.title_before(start):
                     self.mention(start, end, PERSON)
                 else:
-                    self.mention(start, end, None, weak=self.caps_run(start, end))
+                    self.mention(start, end, None, weak=self.in_capitals(start, end))
 
     def in_context(self, part: _Part, start: int, end: int) -> None:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
@@ -308,12 +306,14 @@ class _Scanner:
                 ):
                     kind = PERSON
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
-        self.mention(start, end, kind, core=core, weak=kind is None and self.caps_run(start, end))
+        self.mention(
+            start, end, kind, core=core, weak=kind is None and self.in_capitals(start, end)
+        )
 
-    def caps_run(self, start: int, end: int) -> bool:
-        """Whether the words at start..end are several and written in capitals (weak)."""
-        form = self.original[start:end]
-        return " " in form and form.isupper()
+    def in_capitals(self, start: int, end: int) -> bool:
+        """Whether the words at start..end are written in capitals, where capitals are no
+        evidence of a name (such a mention only joins an entity named elsewhere)."""
+        return self.original[start:end].isupper()
 
     def title_before(self, start: int) -> bool:
         """A title in lower case just before ("told imam Abdullah")."""

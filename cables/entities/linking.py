@@ -171,7 +171,7 @@ def link(mentions: list[Mention]) -> Entities:
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
             linker.add(PLACE, mention)
-        elif len(mention.paragraphs or ()) >= FREQUENT:
+        elif len(mention.paragraphs or ()) >= FREQUENT and not mention.weak:
             linker.add(GROUP, mention)
     _link_acronyms(linker, acronyms)
     return Entities(

@@ -57,7 +57,7 @@ def addressees(line: str) -> Addressees:
     """The offices (groups), posts (places) and people an addressee line names."""
     found = Addressees([], [], [])
     for piece in re.split(r";|,\s*(?=[A-Z/&. -]+ FOR )", line):
-        match = ADDRESSEE.match(piece)
+        match = ADDRESSEE.match(piece.strip().rstrip(",.;"))
         if not match:
             continue
         for item in _ITEM_SEPARATORS.split(match.group(1).strip()):
