@@ -22,10 +22,10 @@ TITLES = frozenset(
     _words(
         """
         mr mrs ms miss dr prof professor sir dame lord lady madame mme m president vice prime
-        minister premier chancellor secretary undersecretary ambassador 
+        minister premier chancellor secretary undersecretary ambassador
         amb charge envoy consul dcm deputy assistant acting special general gen lt col colonel
         major maj capt captain admiral adm commander cmdr sergeant sgt brigadier marshal field
-        lieutenant senator sen congressman congresswoman rep representative speaker mp 
+        lieutenant senator sen congressman congresswoman rep representative speaker mp
         governor gov mayor akim judge justice chief chairman chairwoman chairperson director
         head leader spokesman spokeswoman spokesperson advisor adviser king queen prince
         princess emir amir sheikh shaykh sultan crown shah pastor father reverend rev bishop
