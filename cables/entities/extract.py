@@ -27,16 +27,20 @@ from cables.entities.casing import (
 )
 from cables.entities.cues import (
     ADVERBS,
-    APPOSITION,
     CALENDAR_WORDS,
     CONNECTORS,
+    GROUP_AFTER,
     JARGON,
+    NAME_PARTICLES,
     OFFICE_WORDS,
     ORG_AFTER,
+    ORG_NOUNS,
     ORG_WORDS,
     PERSON_AFTER,
     PLACE_AFTER,
+    PREPOSITIONS,
     ROLES,
+    SEPARATORS,
     SPEECH_VERBS,
     STANDALONE_ORGS,
     TITLES,
@@ -150,6 +154,9 @@ class _Analyser:
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
                 return
+        if not at_start and self.common_words_name(words, lowers):
+            self.parts.append(_Part(tokens[0][0], tokens[-1][1], GROUP))
+            return
         if len(tokens) > 1 and self.places.get(tokens[0][0]) == tokens[-1][1]:
             self.segment(tokens, words, lowers)
             return
@@ -183,6 +190,27 @@ class _Analyser:
             if rest < len(words):
                 self.chunk(tokens[rest:], False)
 
+    def common_words_name(self, words: list[str], lowers: list[str]) -> bool:
+        """Two or more common words capitalised inside a sentence make a name, and such
+        names are groups' ("Metal Workers", "Special Operations", "Sons of Iraq")."""
+        content = [i for i, w in enumerate(lowers) if w not in CONNECTORS]
+        if len(content) < 2 or content[0] != 0 or lowers[-1] in CONNECTORS:
+            return False
+        last = content[-1]
+        if lowers[last - 1] == "of" and last > 1:
+            content = content[:-1]  # "Sons of Iraq": any name after "of"
+        return (
+            len(content) >= 1
+            and all(
+                is_common_word(words[i])
+                and lowers[i] not in TITLES
+                and lowers[i] not in CALENDAR_WORDS
+                and lowers[i] not in JARGON
+                for i in content
+            )
+            and (len(content) >= 2 or lowers[last - 1] == "of")
+        )
+
     def demonym(self, word: str) -> bool:
         """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
         return is_demonym(word) and not is_place(word)
@@ -191,8 +219,11 @@ class _Analyser:
         """Split at connecting words and common words; classify each part."""
         part: list[int] = []
         for i, lower in enumerate(lowers):
-            if (
-                lower in CONNECTORS
+            if lower in NAME_PARTICLES and (part or words[i][0].isupper()):
+                part.append(i)
+            elif (
+                lower in SEPARATORS
+                or lower in NAME_PARTICLES
                 or lower in CALENDAR_WORDS
                 or lower in JARGON
                 or (lower not in TITLES and (is_common_word(words[i]) or self.demonym(words[i])))
@@ -213,6 +244,10 @@ class _Analyser:
 
     def segment(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Classify one run of name words by titles, the gazetteer and acronym shape."""
+        while lowers and lowers[-1] in NAME_PARTICLES:
+            tokens, words, lowers = tokens[:-1], words[:-1], lowers[:-1]
+        if not tokens:
+            return
         titles = [i for i, w in enumerate(lowers) if w in TITLES]
         if titles and titles[0] > 0:
             self.segment(tokens[: titles[0]], words[: titles[0]], lowers[: titles[0]])
@@ -297,14 +332,12 @@ class _Scanner:
                 self.mention(start, after.end(1), PLACE, core=text[start:end])  # type: ignore[union-attr]
                 return
             if kind is None:
-                if next_word in ORG_AFTER:
+                if next_word in ORG_AFTER or next_word in GROUP_AFTER:
                     kind = GROUP
-                elif (
-                    next_word in PERSON_AFTER
-                    or self.title_before(start)
-                    or self.speaks_or_has_role(end, after)
-                ):
+                elif next_word in PERSON_AFTER or self.title_before(start):
                     kind = PERSON
+                else:
+                    kind = self.apposition(end) or self.speaks(start, after)
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         self.mention(
             start, end, kind, core=core, weak=kind is None and self.in_capitals(start, end)
@@ -323,18 +356,31 @@ class _Scanner:
         word = words[-1].rstrip(".")
         return word.islower() and word in TITLES
 
-    def speaks_or_has_role(self, end: int, after: re.Match[str] | None) -> bool:
-        """A speech verb after the name, or a role in apposition ("X, director of")."""
-        if after and after.group(1):
-            verb = after.group(1)
-            if verb in ADVERBS and after.group(2):
-                verb = after.group(2)
-            if verb in SPEECH_VERBS:
-                return True
-        if self.text.startswith(",", end):
-            apposition = APPOSITION.match(self.text, end)
-            return bool(apposition and apposition.group(1).lower() in ROLES)
-        return False
+    def speaks(self, start: int, after: re.Match[str] | None) -> str | None:
+        """PERSON when a speech verb follows the name ("Narymbetov said"), unless the name
+        is the object of a preposition ("the spokesman on Opel said")."""
+        if not after or not after.group(1):
+            return None
+        verb = after.group(1)
+        if verb in ADVERBS and after.group(2):
+            verb = after.group(2)
+        if verb not in SPEECH_VERBS:
+            return None
+        before = self.text[max(0, start - 12) : start].split()
+        return None if before and before[-1] in PREPOSITIONS else PERSON
+
+    def apposition(self, end: int) -> str | None:
+        """The kind an apposition gives: "X, director of" a person, "X, a pension
+        institution" a group."""
+        text = self.text
+        if not text.startswith(",", end):
+            return None
+        words = {w.strip(".,;:()\"'").lower() for w in text[end + 1 : end + 60].split()[:5]}
+        if words & ROLES:
+            return PERSON
+        if words & ORG_NOUNS:
+            return GROUP
+        return None
 
     def definition(self, start: int, end: int, kind: str | None) -> bool:
         """An acronym in parentheses after a name: record both; True if one was there."""
@@ -346,17 +392,38 @@ class _Scanner:
         return True
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{4}")
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _is_heading(line: str) -> bool:
+    """A line in title case ("While Despair Permeates Opel Executives"): three or more
+    words of four letters or more, all capitalised, two of them common words."""
+    if _PROSE_WORD.search(line):
+        return False
+    long = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
+    return len(long) >= 3 and sum(1 for w in long if is_common_word(w)) >= 2
+
+
+def _lower_common(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.lower() if is_common_word(word) else word
+
+
+def _restore_line(line: str) -> str:
+    if is_all_caps(line):
+        return restore_case(line)
+    if _is_heading(line):
+        return _TITLE_WORD.sub(_lower_common, line)
+    return line
+
+
 def _restored(text: str) -> str:
-    """``text`` with its ALL-CAPS lines given back their usual case (same length)."""
+    """``text`` with its ALL-CAPS and title-case lines given back their usual case (same
+    length)."""
     if "\n" not in text:
-        return restore_case(text) if is_all_caps(text) else text
-    lines = text.split("\n")
-    changed = False
-    for i, line in enumerate(lines):
-        if is_all_caps(line):
-            lines[i] = restore_case(line)
-            changed = True
-    return "\n".join(lines) if changed else text
+        return _restore_line(text)
+    return "\n".join(_restore_line(line) for line in text.split("\n"))
 
 
 def extract_entities(cable: Cable) -> Entities:

@@ -11,7 +11,7 @@ settled it (person, place, group), or none when only the shape of the name is kn
   initials it spells ("UNSC" -> "United Nations Security Council");
 - what is left without a kind joins an entity of the same key, else becomes a person when it
   is two or more name-like words, a place when the gazetteer knows it, a group when a single
-  word recurs in three paragraphs or more, and is dropped otherwise.
+  word recurs three times or more, and is dropped otherwise.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from cables.model import Entities, Entity
 from cables.names import variant_key as _variant_key
 
 PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
-# A single capitalised word with no cue, in this many paragraphs: people are introduced by
+# A single capitalised word with no cue, this many times in a cable: people are introduced by
 # their full name and a role, so a bare name repeated through a cable is a group's (a company,
 # a party) more often than a person's.
 FREQUENT = 3
@@ -51,6 +51,7 @@ class Mention:
     core: str | None = None
     expansion: str | None = None  # for an acronym defined in parentheses, its name
     paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
+    count: int = 1  # how many times the same mention occurs (see link)
     weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
 
 
@@ -117,6 +118,7 @@ def link(mentions: list[Mention]) -> Entities:
             mention.paragraphs = {mention.paragraph}
         else:
             first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
+            first.count += 1
     mentions = list(unique.values())
     singles: list[Mention] = []
     acronyms: list[Mention] = []
@@ -171,7 +173,7 @@ def link(mentions: list[Mention]) -> Entities:
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
             linker.add(PLACE, mention)
-        elif len(mention.paragraphs or ()) >= FREQUENT and not mention.weak:
+        elif mention.count >= FREQUENT and not mention.weak:
             linker.add(GROUP, mention)
     _link_acronyms(linker, acronyms)
     return Entities(
