@@ -35,6 +35,7 @@ from cables.entities.cues import (
     OFFICE_WORDS,
     ORG_AFTER,
     ORG_NOUNS,
+    ORG_SUFFIXES,
     ORG_WORDS,
     PERSON_AFTER,
     PLACE_AFTER,
@@ -217,6 +218,20 @@ class _Analyser:
 
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
+        run: list[int] = []
+        for i in [*range(len(lowers)), len(lowers)]:
+            if i < len(lowers) and lowers[i] not in SEPARATORS:
+                run.append(i)
+                continue
+            if (
+                len(run) >= 2
+                and (run[0] > 0 or not self.sentence_start)
+                and self.common_words_name([words[j] for j in run], [lowers[j] for j in run])
+            ):
+                self.parts.append(_Part(tokens[run[0]][0], tokens[run[-1]][1], GROUP))
+                for j in run:
+                    lowers[j] = "of"  # taken: the loop below skips these words
+            run = []
         part: list[int] = []
         for i, lower in enumerate(lowers):
             if lower in NAME_PARTICLES and (part or words[i][0].isupper()):
@@ -257,6 +272,14 @@ class _Analyser:
             return
         start, end = tokens[0][0], tokens[-1][1]
         place_end = self.places.get(start)
+        if len(words) == 1 and "-" in words[0]:
+            head = words[0].split("-", 1)[0]
+            if words[0][len(head) + 1 : len(head) + 2].islower() and ACRONYM_WORD.match(head):
+                self.parts.append(_Part(start, start + len(head), ACRONYM))  # "MTCR-controlled"
+                return
+        if len(words) == 1 and lowers[0].endswith(ORG_SUFFIXES) and lowers[0] not in ORG_SUFFIXES:
+            self.parts.append(_Part(start, end, GROUP))  # "Citigroup", "Sberbank"
+            return
         if (
             len(words) == 1
             and ACRONYM_WORD.match(words[0])
@@ -392,14 +415,15 @@ class _Scanner:
         return True
 
 
-_PROSE_WORD = re.compile(r"\b[a-z]{4}")
+_PROSE_WORDS = re.compile(r"\b[a-z]{4}.*?\b[a-z]{4}")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _is_heading(line: str) -> bool:
     """A line in title case ("While Despair Permeates Opel Executives"): three or more
-    words of four letters or more, all capitalised, two of them common words."""
-    if _PROSE_WORD.search(line):
+    capitalised words of four letters or more, two of them common words, and at most one
+    such word in lower case ("Reacts with Anger")."""
+    if _PROSE_WORDS.search(line):
         return False
     long = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
     return len(long) >= 3 and sum(1 for w in long if is_common_word(w)) >= 2
