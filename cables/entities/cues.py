@@ -30,7 +30,8 @@ TITLES = frozenset(
         princess emir amir sheikh shaykh sultan crown shah pastor father reverend rev bishop
         archbishop patriarch imam mufti mullah ayatollah rabbi cardinal pope sayyid foreign
         defense defence interior finance justice economy trade energy fm pm dfm econoff poloff
-        polcouns econcouns secdef dcm cda syg sg emin amb ambassador member
+        polcouns econcouns secdef dcm cda syg sg emin amb ambassador member min counselor
+        counsellor affairs relations engineer eng
         """
     )
 )
@@ -41,7 +42,7 @@ OFFICE_WORDS = frozenset(
     _words(
         """
         foreign defense defence interior finance justice economy trade energy deputy assistant
-        acting special vice prime chief head general crown field state
+        acting special vice prime chief head general crown field state affairs relations
         """
     )
 )

@@ -176,7 +176,15 @@ class _Analyser:
             (
                 i
                 for i in range(org_at + 1, len(words))
-                if lowers[i] == "and" or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
+                if lowers[i] == "and"
+                or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
+                # "Commerce Ministry Mohammad Hakimi": a name right after the organisation word
+                or (
+                    lowers[i - 1] in ORG_WORDS
+                    and lowers[i] not in CONNECTORS
+                    and lowers[i] not in ORG_WORDS
+                    and lowers[i] not in OFFICE_WORDS
+                )
             ),
             len(words),
         )
@@ -185,7 +193,8 @@ class _Analyser:
             lowers[end - 1] in CONNECTORS or (stop < len(words) and lowers[end - 1] in OFFICE_WORDS)
         ):
             end -= 1
-        self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
+        if end - begin > 1 or lowers[begin] in STANDALONE_ORGS:
+            self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
             rest = stop + 1 if lowers[stop] == "and" else stop
             if rest < len(words):
@@ -410,6 +419,9 @@ class _Scanner:
         match = DEFINITION.match(self.text, end)
         if not match or not ACRONYM_WORD.match(match.group(1)):
             return False
+        initials = {w[0].upper() for w in re.split(r"[\s-]+", self.text[start:end]) if w}
+        if kind is None and match.group(1)[0] not in initials:
+            return False  # "Juergen Ruettgers (CDU)": a party after a name, not its acronym
         self.mention(start, end, kind or GROUP)
         self.mention(match.start(1), match.end(1), ACRONYM, expansion=self.text[start:end])
         return True
