@@ -382,6 +382,8 @@ class _Scanner:
 
     def title_before(self, start: int) -> bool:
         """A title in lower case just before ("told imam Abdullah")."""
+        if start < 3 or not self.text[start - 2].islower():
+            return False
         words = self.text[max(0, start - 24) : start].split()
         if not words:
             return False

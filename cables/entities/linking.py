@@ -73,6 +73,8 @@ class _Entity:
             self.paragraphs.add(mention.paragraph)
 
     def entity(self) -> Entity:
+        if len(self.forms) == 1:
+            return Entity(self.spellings[0], tuple(self.forms), tuple(sorted(self.paragraphs)))
         best = max(
             range(len(self.forms)), key=lambda i: (self.forms[i].count(" "), len(self.forms[i]), -i)
         )
