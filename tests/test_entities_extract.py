@@ -136,3 +136,21 @@ def test_control_characters_in_untrusted_text_never_reach_a_name() -> None:
 
 def test_a_cable_without_paragraphs_has_no_entities() -> None:
     assert extract_entities(Cable(id="08ASTANA1")) == Entities()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministry and " * 3000,
+        "President " * 5000 + "Smith",
+        "(HT) " * 3000,
+        "A. " * 10000,
+        "X" * 50_000,
+        "NSC FOR " + "A/" * 3000,
+        "Ü\u0301\u200f " * 2000,
+    ],
+)
+def test_hostile_text_gives_bounded_results_without_an_error(text: str) -> None:
+    cable = Cable(id="08ASTANA1", paragraphs=(Paragraph(0, None, text), Paragraph(1, None, text)))
+    entities = extract_entities(cable)
+    assert len(entities.people) + len(entities.places) + len(entities.groups) < 100

@@ -99,6 +99,9 @@ class _Part(NamedTuple):
     short: bool = False  # one or two words: a place word after it may make it a place
 
 
+_LONGEST_RUN = 24  # words; no name is longer, and longer runs are cut into windows
+
+
 class _Analyser:
     """The parts of one run of capitalised words, from the run alone (no context).
 
@@ -134,7 +137,18 @@ class _Analyser:
         return merged
 
     def chunk(self, tokens: list[tuple[int, int]], at_start: bool) -> None:
-        """Drop a sentence's first common word; split off organisations; classify the rest."""
+        """Drop a sentence's first common word; split off organisations; classify the rest
+        (a loop, not recursion, by windows of at most ``_LONGEST_RUN`` words: untrusted
+        text may hold thousands of "X and Y")."""
+        for offset in range(0, len(tokens), _LONGEST_RUN):
+            window = tokens[offset : offset + _LONGEST_RUN]
+            at_start = at_start and offset == 0
+            while window:
+                window = self.chunk_once(window, at_start)
+                at_start = False
+
+    def chunk_once(self, tokens: list[tuple[int, int]], at_start: bool) -> list[tuple[int, int]]:
+        """One organisation or name run of ``tokens``; the tokens left after it."""
         text = self.text
         words = [text[s:e] for s, e in tokens]
         lowers = [w.lower().rstrip(".") for w in words]
@@ -154,19 +168,19 @@ class _Analyser:
         if first:
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
-                return
+                return []
         if not at_start and self.common_words_name(words, lowers):
             self.parts.append(_Part(tokens[0][0], tokens[-1][1], GROUP))
-            return
+            return []
         if len(tokens) > 1 and self.places.get(tokens[0][0]) == tokens[-1][1]:
             self.segment(tokens, words, lowers)
-            return
+            return []
         org_at = next(
             (i for i, w in enumerate(lowers) if w in ORG_WORDS and words[i][0].isupper()), None
         )
         if org_at is None or (len(words) == 1 and lowers[0] not in STANDALONE_ORGS):
             self.segments(tokens, words, lowers)
-            return
+            return []
         begin = org_at
         while begin > 0 and lowers[begin - 1] not in CONNECTORS and lowers[begin - 1] not in TITLES:
             begin -= 1
@@ -197,8 +211,8 @@ class _Analyser:
             self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
             rest = stop + 1 if lowers[stop] == "and" else stop
-            if rest < len(words):
-                self.chunk(tokens[rest:], False)
+            return tokens[rest:]
+        return []
 
     def common_words_name(self, words: list[str], lowers: list[str]) -> bool:
         """Two or more common words capitalised inside a sentence make a name, and such
