@@ -99,6 +99,7 @@ class _Part(NamedTuple):
     short: bool = False  # one or two words: a place word after it may make it a place
 
 
+_CAPS_WORD = re.compile(r"[A-Z]{3}")
 _LONGEST_RUN = 24  # words; no name is longer, and longer runs are cut into windows
 
 
@@ -114,6 +115,9 @@ class _Analyser:
         self.sentence_start = sentence_start
         self.parts: list[_Part] = []
         self.places = dict(find_places(text))
+        if _CAPS_WORD.search(text):  # "CANADA" kept in capitals by the casing dictionary
+            for start, end in find_places(text.title()):
+                self.places.setdefault(start, end)
 
     def tokens(self) -> list[tuple[int, int]]:
         """The run's words (particles included), multi-word places made one token."""
@@ -291,7 +295,10 @@ class _Analyser:
             self.segment(tokens[: titles[0]], words[: titles[0]], lowers[: titles[0]])
         if titles:
             if titles[-1] < len(words) - 1:
-                self.parts.append(_Part(tokens[titles[-1] + 1][0], tokens[-1][1], PERSON))
+                name_start = tokens[titles[-1] + 1][0]
+                # "Vice Canada" (a title word before a place) is no person
+                kind = PLACE if self.places.get(name_start) == tokens[-1][1] else PERSON
+                self.parts.append(_Part(name_start, tokens[-1][1], kind))
             return
         start, end = tokens[0][0], tokens[-1][1]
         place_end = self.places.get(start)
@@ -395,8 +402,9 @@ class _Scanner:
         return self.original[start:end].isupper()
 
     def title_before(self, start: int) -> bool:
-        """A title in lower case just before ("told imam Abdullah")."""
-        if start < 3 or not self.text[start - 2].islower():
+        """A title in lower case just before ("told imam Abdullah"); not in a text in
+        capitals, where every word was capitalised ("LEGAL ADVISOR CONCEDES")."""
+        if start < 3 or not self.text[start - 2].islower() or self.original[start - 2].isupper():
             return False
         words = self.text[max(0, start - 24) : start].split()
         if not words:
