@@ -154,3 +154,17 @@ def test_hostile_text_gives_bounded_results_without_an_error(text: str) -> None:
     cable = Cable(id="08ASTANA1", paragraphs=(Paragraph(0, None, text), Paragraph(1, None, text)))
     entities = extract_entities(cable)
     assert len(entities.people) + len(entities.places) + len(entities.groups) < 100
+
+
+def test_json_lines_input_keeps_the_entities_it_carries(corpus: Path) -> None:
+    import orjson
+
+    from cables.formats.json_lines import parse_json_line
+    from cables.jsonform import cable_to_json
+
+    cable = _parse(corpus / "blog" / "08ASTANA611.txt")
+    data = cable_to_json(cable)
+    data["entities"]["people"] = [{"name": "Kept As Is", "forms": ["Kept"], "paragraphs": [3]}]
+    back = parse_json_line(orjson.dumps(data), "seed.jsonl", "line 1")
+    assert back.entities.people == (Entity("Kept As Is", ("Kept",), (3,)),)
+    assert back.entities.groups == cable.entities.groups
