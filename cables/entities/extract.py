@@ -343,7 +343,7 @@ class _Scanner:
 
     def mention(self, start: int, end: int, kind: str | None, **extra: str | bool | None) -> None:
         form = _clean(self.original[start:end])
-        spelling = _clean(self.text[start:end])
+        spelling = form if self.text is self.original else _clean(self.text[start:end])
         if len(form) > 1:
             self.out.append(Mention(form, spelling, self.paragraph, kind, **extra))  # type: ignore[arg-type]
 
@@ -483,7 +483,8 @@ def _restored(text: str) -> str:
     length)."""
     if "\n" not in text:
         return _restore_line(text)
-    return "\n".join(_restore_line(line) for line in text.split("\n"))
+    restored = "\n".join(_restore_line(line) for line in text.split("\n"))
+    return text if restored == text else restored
 
 
 def extract_entities(cable: Cable) -> Entities:
