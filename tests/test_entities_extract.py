@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cables.entities import extract_entities
 from cables.model import Cable, Entities, Entity, Paragraph
@@ -168,3 +170,18 @@ def test_json_lines_input_keeps_the_entities_it_carries(corpus: Path) -> None:
     back = parse_json_line(orjson.dumps(data), "seed.jsonl", "line 1")
     assert back.entities.people == (Entity("Kept As Is", ("Kept",), (3,)),)
     assert back.entities.groups == cable.entities.groups
+
+
+_ALPHABET = "AaBbHhIiKkNnOoSsTtUu .,;:()'’-/\n\x1b\u202eÉü0123456789"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=300), max_size=4))
+def test_any_text_extracts_without_error_and_names_stay_printable(texts: list[str]) -> None:
+    paragraphs = tuple(Paragraph(i, None, t) for i, t in enumerate(texts))
+    entities = extract_entities(Cable(id="08ASTANA1", signer="SISON", paragraphs=paragraphs))
+    for kind in (entities.people, entities.places, entities.groups):
+        for entity in kind:
+            assert all(form.isprintable() for form in (entity.name, *entity.forms))
+            # the signer counts with the last paragraph (0 when there is none)
+            assert set(entity.paragraphs) <= {0} | {p.number for p in paragraphs}
