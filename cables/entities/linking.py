@@ -16,7 +16,7 @@ settled it (person, place, group), or none when only the shape of the name is kn
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cables.entities.gazetteer import is_place, place_names
@@ -55,13 +55,17 @@ class Mention:
     weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
 
 
-@dataclass(slots=True)
 class _Entity:
-    kind: str
-    key: str
-    spellings: list[str] = field(default_factory=list)
-    forms: list[str] = field(default_factory=list)
-    paragraphs: set[int] = field(default_factory=set)
+    """An entity being built: its kind, variant key, forms (and their spellings), paragraphs."""
+
+    __slots__ = ("forms", "key", "kind", "paragraphs", "spellings")
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        self.spellings: list[str] = []
+        self.forms: list[str] = []
+        self.paragraphs: set[int] = set()
 
     def add(self, mention: Mention) -> None:
         if mention.form not in self.forms:
@@ -88,7 +92,7 @@ def _initials(name: str) -> str:
 
 class _Linker:
     def __init__(self) -> None:
-        self.entities: list[_Entity] = []
+        self.kinds: dict[str, list[_Entity]] = {PERSON: [], PLACE: [], GROUP: []}
         self.by_key: dict[tuple[str, str], _Entity] = {}
 
     def entity(self, kind: str, key: str) -> _Entity:
@@ -96,7 +100,7 @@ class _Linker:
         if found is None:
             found = _Entity(kind, key)
             self.by_key[(kind, key)] = found
-            self.entities.append(found)
+            self.kinds[kind].append(found)
         return found
 
     def add(self, kind: str, mention: Mention, key: str | None = None) -> None:
@@ -105,7 +109,7 @@ class _Linker:
             self.entity(kind, key).add(mention)
 
     def of_kind(self, kind: str) -> list[_Entity]:
-        return [e for e in self.entities if e.kind == kind]
+        return self.kinds[kind]
 
 
 def link(mentions: list[Mention]) -> Entities:
