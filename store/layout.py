@@ -10,6 +10,7 @@
       generations/000007-index.json which cables each segment holds (id -> segment, doc id)
       generations/000007-refs.json  reverse references: cited id -> ids of citing cables
       notes.json                    the user's notes and bookmarks (import never touches it)
+      text/                         the full-text index (tantivy; see store/text_index.py)
 
 Segments are written once and never change; an import adds segments and then writes new
 generation files and a new manifest. The manifest is written last, atomically: a reader
@@ -35,6 +36,7 @@ LOCK = "lock"
 NOTES = "notes.json"
 SEGMENTS = "segments"
 GENERATIONS = "generations"
+TEXT = "text"
 MANIFEST_TABLE = "manifest"
 CATALOG_TABLE = "catalog"
 BODIES_TABLE = "bodies"
@@ -43,7 +45,7 @@ REFS_TABLE = "refs"
 REFS_BUCKETS = 256
 
 # Names a store folder may hold; anything else in a folder without a manifest makes it foreign.
-_OWN_NAMES = {MANIFEST, LOCK, NOTES, SEGMENTS, GENERATIONS, MANIFEST + ".tmp"}
+_OWN_NAMES = {MANIFEST, LOCK, NOTES, SEGMENTS, GENERATIONS, TEXT, MANIFEST + ".tmp"}
 
 
 def catalog_path(directory: Path, segment: int) -> Path:

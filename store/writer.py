@@ -43,6 +43,7 @@ from store.layout import (
 from store.lock import WriterLock
 from store.records import Record
 from store.storage import StoreFileError, new_db, open_db
+from store.text_index import MANIFEST_KEY, TextIndexState, TextIndexWriter
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 
@@ -94,6 +95,7 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
+        self.text = TextIndexWriter(self.directory)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -106,7 +108,11 @@ class StoreWriter:
             if exc_type is None:
                 self.commit()
         finally:
-            self.lock.release()
+            self._release()
+
+    def _release(self) -> None:
+        self.text.close()
+        self.lock.release()
 
     def open(self) -> None:
         """Lock the store (creating it in an empty folder) and load its state."""
@@ -124,10 +130,10 @@ class StoreWriter:
         try:
             self._open_locked()
         except OSError as error:
-            self.lock.release()
+            self._release()
             raise self._cannot_write(error) from None
         except BaseException:
-            self.lock.release()
+            self._release()
             raise
 
     def _open_locked(self) -> None:
@@ -146,6 +152,32 @@ class StoreWriter:
             raise StoreError(damaged_message(directory, what)) from None
         except (KeyError, TypeError, ValueError, IndexError) as error:
             raise StoreError(damaged_message(directory, f"unexpected content: {error}")) from None
+        self._open_text()
+
+    def _open_text(self) -> None:
+        """Open the full-text index at this manifest's state (repairing or rebuilding it,
+        see :class:`store.text_index.TextIndexWriter`); a rebuild is committed at once."""
+        manifest = self.manifest
+        state = TextIndexState.from_manifest_extra(manifest.extra)
+        self.text.open(manifest.segments, manifest.rows, state, self._stored_bodies)
+        if self.text.rebuilt:
+            text_state = self.text.commit(manifest.rows)
+            new = replace(
+                manifest,
+                generation=manifest.generation + 1,
+                extra={**manifest.extra, MANIFEST_KEY: text_state.to_doc()},
+                updated=_now(),
+            )
+            write_manifest(self.directory, new)
+            self.manifest = new
+
+    def _stored_bodies(self, segment: int) -> list[dict[str, Any]]:
+        db = open_db(bodies_path(self.directory, segment))
+        try:
+            with gc_paused():
+                return [dict(doc) for doc in db.table(BODIES_TABLE)]
+        finally:
+            db.close()
 
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
@@ -205,6 +237,11 @@ class StoreWriter:
             return "unchanged"
         references = tuple(record.catalog.get("references") or ())
         self._known[record.id] = (record.digest, references)
+        # Pending cables fill whole segments from the next one on (commits take whole
+        # segments, or all), so this one's place in the store is known now.
+        waiting = len(self._pending)
+        segment = self.manifest.segments + 1 + waiting // self.shard_size
+        self.text.add(orjson.loads(record.body), segment, waiting % self.shard_size + 1)
         self._pending.append(_Pending(record, previous[1] if previous else None))
         if self._due():
             self.commit(full_segments_only=True)
@@ -285,6 +322,10 @@ class StoreWriter:
             )
         added = sum(1 for p in batch if p.previous_refs is None)
         replaced = len(batch) - added
+        extra = manifest.extra
+        if batch:  # the text index first: the manifest names what tantivy committed
+            text_state = self.text.commit(manifest.rows + len(batch))
+            extra = {**extra, MANIFEST_KEY: text_state.to_doc()}
         new = replace(
             manifest,
             generation=generation,
@@ -296,6 +337,7 @@ class StoreWriter:
             replaced_at=generation if replaced else manifest.replaced_at,
             sources=tuple(self._sources.values()),
             updated=_now(),
+            extra=extra,
         )
         write_manifest(self.directory, new)
         self.manifest = new
