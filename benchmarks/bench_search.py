@@ -123,13 +123,13 @@ hits = []
 sort = sys.argv[4]
 for kind, q in kinds:
     start = time.perf_counter()
-    results = text.search(q, limit=%d, sort=sort)
+    results = text.search(q, limit=int(sys.argv[5]), sort=sort)
     shown = results.hits()
     times[kind].append(time.perf_counter() - start)
     hits.append(len(shown))
 print(json.dumps({"open": opened, "times": times, "hits": hits,
                   "documents": text.documents}))
-""" % FIRST_SCREEN
+"""
 
 
 def _ms(seconds: float) -> str:
@@ -207,7 +207,7 @@ def main() -> int:
     record("text index: size on disk", f"{text_size / 1e9:.2f} GB")
     record("store: size on disk, text index included", f"{dir_size(store) / 1e9:.2f} GB")
     for sort in ("relevance", "date"):
-        result = python(QUERY_SCRIPT, str(store), "12", str(args.queries), sort)
+        result = python(QUERY_SCRIPT, str(store), "12", str(args.queries), sort, str(FIRST_SCREEN))
         every = [x for kind in result["times"].values() for x in kind]
         if sort == "relevance":
             record(

@@ -9,10 +9,12 @@ one, as in tantivy), a phrase its tokens in a row. Only words searched in the te
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import tantivy
 from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
 
 from cables.sanitize import clean_text
 from store.text_index import word_analyzer
@@ -46,8 +48,20 @@ class _Pattern:
     fuzzy: int = 0
 
 
+#: A token of the index's word analyzer: a run of letters and digits (its offsets here).
+_TOKEN = re.compile(r"[^\W_]+")
+#: Tokens longer than this (in UTF-8 bytes) are dropped by the analyzer.
+_LONGEST = 40
+
+
 class ParagraphMatcher:
-    """Finds the words of one query in paragraph texts (build once per query)."""
+    """Finds the words of one query in paragraph texts (build once per query).
+
+    Tokens are cut with a regular expression equal to the analyzer's tokenizer (runs of
+    letters and digits), lower-cased, and folded to ASCII by the analyzer itself when
+    they are not ASCII; a paragraph is tokenized only if a cheap substring test says it
+    may hold a searched word (for fuzzy words: a test of its distinct words).
+    """
 
     def __init__(self, query: Node, analyzer: tantivy.TextAnalyzer | None = None) -> None:
         self._analyzer = analyzer or word_analyzer()
@@ -64,32 +78,99 @@ class ParagraphMatcher:
                 fuzzy = term.fuzzy if len(tokens) == 1 else 0
                 self._patterns.append(_Pattern(tokens, term.prefix, fuzzy))
         self._single = {p.tokens[0] for p in self._patterns if len(p.tokens) == 1 and _plain(p)}
+        self._needles = [p.tokens[0] for p in self._patterns if not p.fuzzy]
+        self._prefixes = tuple(
+            p.tokens[0] for p in self._patterns if len(p.tokens) == 1 and p.prefix
+        )
+        self._phrases = [p for p in self._patterns if len(p.tokens) > 1]
+        self._fuzzy = [p for p in self._patterns if p.fuzzy]
+        self._fuzzy_known: set[str] = set()  # words already measured against fuzzy words
+        self._fuzzy_near: set[str] = set()  # those within reach of one of them
 
     @property
     def empty(self) -> bool:
         """True if the query searches no words of the text (only fields such as tag:)."""
         return not self._patterns
 
+    def _may_match(self, text: str) -> bool:
+        if not text.isascii():
+            return True
+        lowered = text.lower()
+        if any(needle in lowered for needle in self._needles):
+            return True
+        if self._fuzzy:
+            words = set(_TOKEN.findall(lowered))
+            self._measure(words)
+            return not words.isdisjoint(self._fuzzy_near)
+        return False
+
+    def _measure(self, words: set[str]) -> None:
+        """Sort words not seen yet into near / not near the fuzzy words (in one C call per
+        fuzzy word: rapidfuzz's extract)."""
+        new = list(words - self._fuzzy_known)
+        if not new:
+            return
+        self._fuzzy_known.update(new)
+        for pattern in self._fuzzy:
+            near = extract(
+                pattern.tokens[0], new, scorer=OSA.distance, score_cutoff=pattern.fuzzy, limit=None
+            )
+            self._fuzzy_near.update(word for word, _distance, _index in near)
+
+    def _tokens(self, text: str) -> list[tuple[str, int, int]]:
+        """(folded token, start, end) of every token of ``text``, as the analyzer cuts."""
+        found = []
+        analyze = self._analyzer.analyze
+        for match in _TOKEN.finditer(text):
+            word = match.group()
+            if word.isascii():
+                if len(word) > _LONGEST:
+                    continue
+                folded = word.lower()
+            else:
+                if len(word.encode()) > _LONGEST:
+                    continue
+                parts = analyze(word)
+                if not parts:
+                    continue
+                folded = "".join(parts)
+            found.append((folded, match.start(), match.end()))
+        return found
+
     def highlights(self, text: str) -> list[Span]:
         """The spans (start, end) of every matched word in ``text``, in order."""
-        if not self._patterns:
+        if not self._patterns or not self._may_match(text):
             return []
-        tokens = self._analyzer.pre_tokenize(text).tokens
-        words = [token.text for token in tokens]
+        tokens = self._tokens(text)
         spans: set[Span] = set()
-        for index, word in enumerate(words):
-            if word in self._single:
-                spans.add((tokens[index].char_offset_from, tokens[index].char_offset_to))
-        for pattern in self._patterns:
-            if len(pattern.tokens) == 1 and _plain(pattern):
-                continue
-            size = len(pattern.tokens)
-            for index in range(len(words) - size + 1):
-                if all(_token_matches(pattern, k, words[index + k]) for k in range(size)):
-                    for k in range(size):
-                        token = tokens[index + k]
-                        spans.add((token.char_offset_from, token.char_offset_to))
+        single, prefixes, near = self._single, self._prefixes, self._fuzzy_near
+        for word, start, end in tokens:
+            if word in single or word in near or (prefixes and word.startswith(prefixes)):
+                spans.add((start, end))
+        if self._phrases:
+            words = [token[0] for token in tokens]
+            for pattern in self._phrases:
+                size = len(pattern.tokens)
+                first = pattern.tokens[0]
+                for index in range(len(words) - size + 1):
+                    if words[index] != first:
+                        continue
+                    if all(self._token_matches(pattern, k, words[index + k]) for k in range(size)):
+                        spans.update(tokens[index + k][1:] for k in range(size))
         return sorted(spans)
+
+    def _token_matches(self, pattern: _Pattern, k: int, word: str) -> bool:
+        wanted = pattern.tokens[k]
+        if k == len(pattern.tokens) - 1 and pattern.prefix:
+            return word.startswith(wanted)
+        if pattern.fuzzy:
+            if word not in self._fuzzy_known:
+                self._measure({word})
+            return (
+                word in self._fuzzy_near
+                and OSA.distance(word, wanted, score_cutoff=pattern.fuzzy) <= pattern.fuzzy
+            )
+        return word == wanted
 
     def snippets(self, paragraphs: list[tuple[int, str]]) -> list[ParagraphSnippet]:
         """A snippet of every paragraph (number, text) holding a searched word."""
@@ -104,16 +185,6 @@ class ParagraphMatcher:
 
 def _plain(pattern: _Pattern) -> bool:
     return not pattern.prefix and not pattern.fuzzy
-
-
-def _token_matches(pattern: _Pattern, k: int, word: str) -> bool:
-    wanted = pattern.tokens[k]
-    last = k == len(pattern.tokens) - 1
-    if last and pattern.prefix:
-        return word.startswith(wanted)
-    if pattern.fuzzy:
-        return OSA.distance(word, wanted, score_cutoff=pattern.fuzzy) <= pattern.fuzzy
-    return word == wanted
 
 
 def make_snippet(number: int, text: str, spans: list[Span]) -> ParagraphSnippet:
