@@ -71,6 +71,12 @@ async def test_enter_opens_the_cable_at_its_first_matching_paragraph_and_back_re
         assert isinstance(app.screen, ReaderScreen)
         assert view.cable is not None and view.cable.id == "08ASTANA611"
         assert view.current == 2  # the first paragraph that names him
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if view.search_text:
+                break
+        assert view.search_text == "Narymbetov"  # the reader's own search: n / N go on
+        assert view.match_info[1] >= 2
         await pilot.press("escape")
         assert app.screen is screen
         assert screen.query_one(SearchResultList).row_count == 1

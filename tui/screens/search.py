@@ -3,14 +3,16 @@ of the highlighted hit below it.
 
 ``enter`` in the prompt searches (in a worker thread); ``down`` / ``up`` in the prompt walk
 through the queries searched before. In the list, ``enter`` opens the cable at its first
-matching paragraph (the reader is pushed over this screen, so leaving it comes back to the
-results), ``s`` switches between relevance and date order, ``/`` returns to the prompt and
-``escape`` closes the screen. The list draws only the rows on screen and reads each hit's
-details from the index when its row is first drawn.
+matching paragraph, with the first word found there searched in the reader (so ``n`` /
+``N`` go on to the next matches); the reader is pushed over this screen, so leaving it
+comes back to the results. ``s`` switches between relevance and date order, ``/`` returns
+to the prompt and ``escape`` closes the screen. The list draws only the rows on screen and
+reads each hit's details from the index when its row is first drawn.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["QueryInput", "SearchResultList", "SearchScreen"]
 
+#: How long (in steps of 50 ms) to wait for the reader to show a cable opened from here.
+READER_WAIT_STEPS = 100
 #: Hits held per search (the list scrolls through them; the status line gives the total).
 MAX_HITS = 2000
 HISTORY_SIZE = 100
@@ -295,6 +299,17 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments, width).adjust_cell_length(width, line)
 
 
+def first_match_text(hit: SearchHit) -> str | None:
+    """The text of the first word the query matched in the hit's paragraphs (as written
+    there: ``São``, or the spelling a fuzzy word found), or None."""
+    for snippet in hit.paragraphs:
+        for start, end in snippet.highlights:
+            word = snippet.text[start:end].strip()
+            if word:
+                return word
+    return None
+
+
 def snippet_text(hit: SearchHit | None, limit: int = 3) -> Text:
     """The snippets of a hit as Rich text: ``¶N`` then the excerpt, the searched words in
     reverse video; built from cleaned strings, never from markup."""
@@ -457,7 +472,30 @@ class SearchScreen(Screen[None], inherit_bindings=False):
 
     @on(SearchResultList.Selected)
     def _selected(self, message: SearchResultList.Selected) -> None:
-        self._app.open_cable(message.hit.id, message.hit.first_paragraph)
+        hit = message.hit
+        self._app.open_cable(hit.id, hit.first_paragraph)
+        word = first_match_text(hit)
+        if word:
+            self._find_in_reader(hit.id, word, READER_WAIT_STEPS)
+
+    def _find_in_reader(self, cable_id: str, word: str, steps: int) -> None:
+        """Once the reader shows ``cable_id`` laid out, search ``word`` in it with the
+        reader's own search (so ``n`` / ``N`` move between its matches)."""
+        from tui.screens.reader import ReaderScreen
+        from tui.widgets.paragraph_view import ParagraphView
+
+        screen = self.app.screen
+        views = screen.query(ParagraphView) if isinstance(screen, ReaderScreen) else None
+        if views:
+            view = views.first()
+            cable = view.cable
+            if cable is not None and cable.id == cable_id and view.top_paragraph() is not None:
+                view.search(word)
+                return
+        elif screen is self:
+            return  # the reader was closed before its cable came
+        if steps > 0:
+            self.app.set_timer(0.05, partial(self._find_in_reader, cable_id, word, steps - 1))
 
     def action_close(self) -> None:
         """Leave search (the prompt's escape first returns to the hits, if any)."""
