@@ -158,6 +158,9 @@ def main() -> int:
         log = WORK / "import.json"
         command = [sys.executable, "-c", IMPORT_SCRIPT, str(store), str(source), "on"]
         seconds, peak, code = run_measured(command, log)
+        if code != 0:
+            print(f"the import failed (exit {code}): see {log}", file=sys.stderr)
+            return 1
         result = json.loads(log.read_text().strip().splitlines()[-1])
         t = result["timings"]
         record("import with text index: wall time", f"{seconds:.1f} s", "<= 400 s in all")
@@ -184,7 +187,10 @@ def main() -> int:
             base = WORK / "store-without-text"
             log = WORK / "import-off.json"
             command = [sys.executable, "-c", IMPORT_SCRIPT, str(base), str(source), "off"]
-            base_seconds, base_peak, _ = run_measured(command, log)
+            base_seconds, base_peak, code = run_measured(command, log)
+            if code != 0:
+                print(f"the baseline import failed (exit {code}): see {log}", file=sys.stderr)
+                return 1
             base_result = json.loads(log.read_text().strip().splitlines()[-1])
             record(
                 "import without text index (same run): wall time, peak RSS",
@@ -200,9 +206,6 @@ def main() -> int:
                 "well under 150 s",
             )
             shutil.rmtree(base, ignore_errors=True)
-        if code != 0:
-            print("import failed", file=sys.stderr)
-            return 1
     text_size = dir_size(store / "text")
     record("text index: size on disk", f"{text_size / 1e9:.2f} GB")
     record("store: size on disk, text index included", f"{dir_size(store) / 1e9:.2f} GB")

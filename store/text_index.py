@@ -23,7 +23,6 @@ rows indexed and tantivy's commit stamp.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,7 +50,6 @@ CODES = "cables_codes"
 WRITER_HEAP = 64_000_000
 WRITER_THREADS = 1
 
-TEXT_FIELDS = ("body", "subject", "origin", "class", "person", "place", "group")
 CODE_FIELDS = ("tag", "id")
 
 
@@ -263,10 +261,9 @@ class TextIndexWriter:
             self._index.config_reader("manual")
             self._index.reload()
             searcher = self._index.searcher()
-            schema = SCHEMA
-            stale = int(searcher.search(rows_after(schema, segments), limit=1).count or 0)
-            if stale:
-                self._writer.delete_documents_by_query(rows_after(schema, segments))
+            stale = int(searcher.search(rows_after(SCHEMA, segments), limit=1).count or 0)
+            if stale:  # documents a killed writer committed beyond its last manifest
+                self._writer.delete_documents_by_query(rows_after(SCHEMA, segments))
                 self._writer.commit()
             indexed = count_rows_up_to(searcher, segments)
             # No state: an empty store, or one made before the text index (rebuild).
@@ -315,14 +312,3 @@ class TextIndexWriter:
                 writer.rollback()
             del writer
         self._index = None
-
-
-def index_size(directory: Path) -> int:
-    """Bytes of the text index of a store folder."""
-    total = 0
-    path = directory / TEXT_DIR
-    if path.is_dir():
-        for entry in os.scandir(path):
-            with contextlib.suppress(OSError):
-                total += entry.stat().st_size
-    return total
