@@ -283,3 +283,19 @@ def test_kill_9_during_an_import_leaves_a_text_index_that_matches_the_cables(
     _assert_text_matches_cables(final)
     # The documents the killed writer left beyond its last commit are gone, not doubled.
     assert final.text().documents == read_manifest(directory).rows
+
+
+def test_a_searcher_opened_before_an_import_keeps_working_while_tantivy_merges(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", [make_cable(n) for n in range(4)], shard_size=2)
+    reader = CableStore.open(directory)
+    before = sorted(_ids(reader, "paragraph"))
+    # Many small commits: tantivy merges its segments and deletes the merged files.
+    with StoreWriter(directory, shard_size=2, commit_interval=0) as writer:
+        for n in range(4, 44):
+            writer.add(make_record(make_cable(n)))
+    assert sorted(_ids(reader, "paragraph")) == before == [f"08TEST{n}" for n in range(4)]
+    hit = reader.text().search("paragraph", limit=1).hit(0)
+    assert hit.paragraphs and hit.paragraphs[0].number == 1
+    assert len(_ids(CableStore.open(directory), "paragraph")) == 44
