@@ -1,7 +1,7 @@
 """Full-text search benchmark (issue 12): import cost of the text index, its size, query speed.
 
 usage: python benchmarks/bench_search.py [--n 251287] [--csv PATH] [--skip-import]
-                                         [--skip-baseline] [--queries 300]
+                                         [--skip-baseline] [--queries 300] [--work DIR]
 
 1. ``import`` of the synthetic corpus into a fresh store under /tmp, in a child process
    whose process tree is sampled for peak RSS; the writer's stages are timed from inside
@@ -23,13 +23,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from common import FULL_SIZE, RESULTS, corpus, machine
-from run import dir_size, percentile, python, run_measured
+from common import FULL_SIZE, PROJECT, RESULTS, corpus, machine
+from run import dir_size, percentile, python
 
 WORK = Path(tempfile.gettempdir()) / "cables-search-bench"
 FIRST_SCREEN = 20
@@ -132,6 +135,48 @@ print(json.dumps({"open": opened, "times": times, "hits": hits,
 """
 
 
+def _tree_memory(root: int) -> tuple[int, int]:
+    """(RSS, anonymous RSS) in bytes of a process and its descendants. RSS also counts
+    the pages of files mapped in memory (tantivy reads its segments through mmap, and
+    merges read whole segments): page cache the kernel can drop, unlike anonymous memory."""
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                stat = Path(f"/proc/{name}/stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(name))
+    rss = anon = 0
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    rss += int(line.split()[1]) * 1024
+                elif line.startswith("RssAnon:"):
+                    anon += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return rss, anon
+
+
+def run_measured(command: list[str], log: Path) -> tuple[float, int, int, int]:
+    """Run a command (output to ``log``): seconds, peak tree RSS, peak tree anonymous RSS,
+    exit code."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=PROJECT, stdout=out, stderr=subprocess.STDOUT)
+        peak = peak_anon = 0
+        while process.poll() is None:
+            rss, anon = _tree_memory(process.pid)
+            peak, peak_anon = max(peak, rss), max(peak_anon, anon)
+            time.sleep(0.1)
+        return time.perf_counter() - start, peak, peak_anon, process.returncode
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
@@ -143,9 +188,11 @@ def main() -> int:
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--work", type=Path, default=WORK, help=f"scratch folder ({WORK})")
     args = parser.parse_args()
     source = args.csv or corpus(args.n)
-    store = WORK / "store"
+    work: Path = args.work
+    store = work / "store"
     rows: list[tuple[str, str, str]] = []
 
     def record(what: str, value: str, target: str = "") -> None:
@@ -153,11 +200,11 @@ def main() -> int:
         print(f"{what}: {value}", flush=True)
 
     if not args.skip_import:
-        shutil.rmtree(WORK, ignore_errors=True)
-        WORK.mkdir(parents=True)
-        log = WORK / "import.json"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        log = work / "import.json"
         command = [sys.executable, "-c", IMPORT_SCRIPT, str(store), str(source), "on"]
-        seconds, peak, code = run_measured(command, log)
+        seconds, peak, peak_anon, code = run_measured(command, log)
         if code != 0:
             print(f"the import failed (exit {code}): see {log}", file=sys.stderr)
             return 1
@@ -165,6 +212,7 @@ def main() -> int:
         t = result["timings"]
         record("import with text index: wall time", f"{seconds:.1f} s", "<= 400 s in all")
         record("import: peak RSS, importer and workers", f"{peak / 1e6:.0f} MB", "<= 2000 MB")
+        record("import: peak anonymous RSS (no mapped files)", f"{peak_anon / 1e6:.0f} MB")
         record("import: cables added", f"{result['added']:,}")
         total = result["elapsed"]
         for key, label in (
@@ -184,10 +232,10 @@ def main() -> int:
             f"{result['cpu_main']:.0f} s / {result['cpu_workers']:.0f} s",
         )
         if not args.skip_baseline:
-            base = WORK / "store-without-text"
-            log = WORK / "import-off.json"
+            base = work / "store-without-text"
+            log = work / "import-off.json"
             command = [sys.executable, "-c", IMPORT_SCRIPT, str(base), str(source), "off"]
-            base_seconds, base_peak, code = run_measured(command, log)
+            base_seconds, base_peak, _anon, code = run_measured(command, log)
             if code != 0:
                 print(f"the baseline import failed (exit {code}): see {log}", file=sys.stderr)
                 return 1
