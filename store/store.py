@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -42,6 +42,9 @@ from store.layout import (
     shown,
 )
 from store.storage import StoreFileError, open_db
+
+if TYPE_CHECKING:
+    from store.text_search import TextSearcher
 
 #: Segments of bodies kept parsed in memory (each about 2 MB on disk, 250 cables).
 SHARD_CACHE_SIZE = 8
@@ -77,6 +80,8 @@ class CableStore:
         self._entity_lock = threading.Lock()
         self._entity_files: OpenedEntityFiles | None = None
         self._entities: EntityIndex | None = None
+        self._text_lock = threading.Lock()
+        self._text: TextSearcher | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -341,6 +346,20 @@ class CableStore:
                 except (KeyError, TypeError, ValueError, IndexError) as error:
                     raise self._damaged(error) from None
             return self._entities
+
+    def text(self) -> TextSearcher:
+        """The full-text index of this snapshot, opened on first use (thread-safe); raises
+        StoreError if the store has none (see :mod:`store.text_open`)."""
+        with self._text_lock:
+            if self._text is None:
+                from store.text_open import open_text_searcher
+
+                self._text = open_text_searcher(self.directory, self.manifest, self._live_rows)
+            return self._text
+
+    def _live_rows(self) -> set[int]:
+        """The packed locations of this snapshot's cables (the rows not superseded)."""
+        return set(self._load_locations().values())
 
     def close(self) -> None:
         """Drop the loaded segments of bodies (the store stays usable: they load again)."""
