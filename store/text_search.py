@@ -199,8 +199,8 @@ class SearchResults:
     ``len()`` is the number of hits held (at most the limit asked); ``total`` counts every
     matching cable (in a snapshot where some cable was replaced, old versions beyond the
     hits fetched may still be counted: then it is an upper bound). ``hit(i)`` fetches the
-    stored fields and snippets of hit ``i`` (cached,
-    thread-safe), so a list shows thousands of hits while reading only what it draws.
+    stored fields and snippets of hit ``i`` (cached, thread-safe), so a list shows
+    thousands of hits while reading only what it draws.
     """
 
     def __init__(
