@@ -197,8 +197,10 @@ class SearchResults:
     """The cables one query matched, best (or newest) first; details load on demand.
 
     ``len()`` is the number of hits held (at most the limit asked); ``total`` counts every
-    matching cable. ``hit(i)`` fetches the stored fields and snippets of hit ``i`` (cached,
-    thread-safe), so a list shows thousands of hits while reading only what it draws.
+    matching cable (in a snapshot where some cable was replaced, old versions beyond the
+    hits fetched may still be counted: then it is an upper bound). ``hit(i)`` fetches the
+    stored fields and snippets of hit ``i`` (cached, thread-safe), so a list shows
+    thousands of hits while reading only what it draws.
     """
 
     def __init__(
