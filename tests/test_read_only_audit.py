@@ -141,12 +141,12 @@ def empty_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def wait_for(pilot: Pilot, condition: Callable[[], bool], what: str) -> None:
-    """Pause until ``condition()`` holds (up to 5 s)."""
-    for _ in range(250):
+    """Pause until ``condition()`` holds (up to 15 s: the machine may be busy)."""
+    for _ in range(750):
         if condition():
             return
         await pilot.pause(0.02)
-    raise AssertionError(f"waited 5 s for {what}")
+    raise AssertionError(f"waited 15 s for {what}")
 
 
 async def palette_titles(pilot: Pilot) -> list[str]:
@@ -183,11 +183,10 @@ async def choose(pilot: Pilot, title: str, query: str = "") -> None:
         await pilot.press("down")  # shows the list, which typing hides
     commands.highlighted = offered()
     await pilot.press("enter")
-    await pilot.pause(0.2)
+    await pilot.pause()
     # A command that opens a second palette (Theme) gets its first choice.
     if isinstance(app.screen, CommandPalette) and app.screen is not palette:
         await pilot.press("down", "enter")
-        await pilot.pause(0.1)
 
 
 async def back_to(pilot: Pilot, screen_type: type) -> None:
@@ -197,7 +196,6 @@ async def back_to(pilot: Pilot, screen_type: type) -> None:
         if isinstance(app.screen, screen_type):
             return
         await pilot.press("escape")
-        await pilot.pause(0.05)
     assert isinstance(app.screen, screen_type), app.screen
 
 
@@ -214,37 +212,36 @@ async def open_seed_cable(pilot: Pilot) -> None:
     await wait_for(pilot, loaded, "the seed cable")
 
 
+@pytest.mark.parametrize("where", [MainScreen, ReaderScreen], ids=["list", "reader"])
 async def test_every_palette_command_and_ctrl_z_in_read_only_write_and_spawn_nothing(
-    sample_store: Path, empty_home: Path, watch: Watch, monkeypatch: pytest.MonkeyPatch
+    where: type, sample_store: Path, empty_home: Path, watch: Watch, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = (tree_state(sample_store), tree_state(empty_home))
     app = create_app(sample_store, read_only=True)
     tried: list[str] = []
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         # Let Textual's suspend work as in a real terminal, to see that it is refused.
         assert app._driver is not None
         monkeypatch.setattr(type(app._driver), "can_suspend", property(lambda self: True))
         await wait_for(pilot, lambda: app.catalog is not None, "the catalog")
-        for screen_type in (MainScreen, ReaderScreen):
-            if screen_type is ReaderScreen:
+        if where is ReaderScreen:
+            await open_seed_cable(pilot)
+        titles = await palette_titles(pilot)
+        assert titles, "the palette offers no command"
+        for title in titles:
+            if title == "Quit":
+                continue  # tried last
+            if not isinstance(app.screen, where):
+                await back_to(pilot, MainScreen)
                 await open_seed_cable(pilot)
-            titles = await palette_titles(pilot)
-            assert titles, "the palette offers no command"
-            for title in titles:
-                if title == "Quit":
-                    continue  # tried last
-                if screen_type is ReaderScreen and not isinstance(app.screen, ReaderScreen):
-                    await back_to(pilot, MainScreen)
-                    await open_seed_cable(pilot)
-                await choose(pilot, title)
-                tried.append(f"{screen_type.__name__}: {title}")
-                await back_to(pilot, (MainScreen, ReaderScreen))
-            await pilot.press("ctrl+z")
-            await pilot.pause(0.1)
-            await app.run_action("suspend_process")
-            await pilot.pause(0.1)
-        await choose(pilot, "Open 08ASTANA611¶5", query="08ASTANA611#5")
-        tried.append("search: Open 08ASTANA611¶5")
+            await choose(pilot, title)
+            tried.append(title)
+            await back_to(pilot, (MainScreen, ReaderScreen))
+        await pilot.press("ctrl+z")
+        await app.run_action("suspend_process")
+        if where is ReaderScreen:
+            await choose(pilot, "Open 08ASTANA611¶5", query="08ASTANA611#5")
+            tried.append("Open 08ASTANA611¶5")
         await choose(pilot, "Quit")
         tried.append("Quit")
         await wait_for(pilot, lambda: not app.is_running, "the app to quit")
@@ -252,8 +249,8 @@ async def test_every_palette_command_and_ctrl_z_in_read_only_write_and_spawn_not
     assert watch.spawns == [], f"tried {tried}"
     assert watch.signals == [], f"tried {tried}"
     assert (tree_state(sample_store), tree_state(empty_home)) == before
-    assert any(title.endswith("Sort by date") for title in tried)
-    assert "Screenshot" not in " ".join(tried)
+    assert {"Sort by date", "Show keys", "Theme", "Keys", "Quit"} <= set(tried)
+    assert "Screenshot" not in tried
 
 
 async def test_read_only_refuses_screenshots_file_saves_links_and_suspend_called_directly(
