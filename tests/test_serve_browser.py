@@ -34,7 +34,7 @@ import pytest
 
 from store.sample import ensure_default_store
 from store.store import CableStore
-from tests.ssh_support import free_port
+from tests.ssh_support import README_STORE, free_port, readme_serving
 
 CHROMIUM = "/usr/bin/chromium"
 PROJECT = Path(__file__).resolve().parents[1]
@@ -180,11 +180,14 @@ class Served:
 
 @asynccontextmanager
 async def served(store: Path, folder: Path) -> AsyncIterator[Served]:
-    """``cables serve --store STORE --port P`` running."""
+    """README's ``cables serve --store /srv/cables`` on this store, on a free port."""
     port = free_port()
+    readme_command = readme_serving().serve_command  # cables serve --store /srv/cables
+    arguments = [str(store) if word == README_STORE else word for word in readme_command[1:]]
+    assert str(store) in arguments, readme_command
     log = (folder / "serve.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "serve", "--store", str(store), "--port", str(port)],
+        [sys.executable, "-m", "tui.cli", *arguments, "--port", str(port)],
         cwd=PROJECT,
         stdout=log,
         stderr=subprocess.STDOUT,
