@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import fcntl
+import json
 import os
 import pty
 import re
@@ -132,6 +133,50 @@ def memory_of(pid: int) -> dict[str, int]:
         name, value = line.split(":", 1)
         values[name] = int(value.split()[0]) * 1024
     return values
+
+
+# Run in a fresh process: the anonymous memory (Pss_Anon) each part of a session adds.
+_BREAKDOWN = """
+import json, sys
+from pathlib import Path
+def anon():
+    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss_Anon:"):
+            return int(line.split()[1]) * 1024
+steps, last = [], anon()
+def step(what):
+    global last
+    now = anon(); steps.append([what, now - last]); last = now
+step("python itself")
+import tui.app, store.store
+step("importing Textual and the app's modules")
+from store.store import CableStore
+from tui.widgets.catalog_view import CatalogArranger, SortKey
+cable_store = CableStore.open(Path(sys.argv[1]), read_only=True)
+step("opening the store (manifest, generation files)")
+catalog = cable_store.load_catalog()
+step("the catalog (one row per cable)")
+view = CatalogArranger(catalog).arrange(SortKey.DATE)
+step("the list's sort order")
+cable_id = catalog.ids[view.order[len(view) - 1]]  # the newest cable, as the bench opens
+cable_store.get_cable(cable_id)
+step("reading one cable (id index, one body segment)")
+cable_store.references_to(cable_id)
+step("cited-by lookup (reverse references)")
+print(json.dumps(steps))
+"""
+
+
+def memory_breakdown(store: Path) -> list[tuple[str, int]]:
+    """What each part of a session adds to its anonymous memory, measured in a fresh process."""
+    result = subprocess.run(
+        [sys.executable, "-c", _BREAKDOWN, str(store)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [(what, size) for what, size in json.loads(result.stdout)]
 
 
 def build_store(store: Path, csv: Path) -> None:
@@ -251,6 +296,10 @@ def main() -> int:
         ("  of which file-backed (code, mapped files)", spread(pss_file, "MB", 0), ""),
         ("RSS per session", spread(rss, "MB", 0), ""),
         ("sessions that failed", "; ".join(failures) or "none", "none"),
+    ]
+    rows += [
+        (f"anonymous memory: {what}", f"{size / MB:+.0f} MB", "")
+        for what, size in memory_breakdown(args.store)
     ]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
