@@ -16,3 +16,8 @@ class ParseError(Exception):
         self.location = location
         where = f"{source}, {location}" if location else source
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str, str | None]]:
+        """Pickle as the three constructor arguments, so errors cross process boundaries
+        (the import's parsing workers return them as they are)."""
+        return (type(self), (self.source, self.reason, self.location))

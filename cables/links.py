@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import re
 
+from cables.ids import parse_id, visible_text
+
 __all__ = ["format_cable_link", "parse_cable_link"]
 
 # An address: keep only the last path component (with its fragment).
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 # The paragraph part: "¶5", "¶ 5", "#5", "#par5", "#p5", also "§5" is not accepted.
 _PARAGRAPH = re.compile(r"(?:¶|#\s*(?:par|p)?)\s*(\d{1,4})\s*$", re.IGNORECASE)
-# A cable id: letters and digits (a canonical id is 2 digits, a station, a number).
-_ID = re.compile(r"^[0-9A-Z][0-9A-Z_-]*$")
-# A canonical-looking id whose number may carry leading zeros: "08ASTANA0611".
-_CANONICAL = re.compile(r"^(\d{2})([A-Z][A-Z-]*?)0*(\d+)$")
 
 
 def _strip_address(text: str) -> str:
@@ -39,14 +37,18 @@ def _strip_address(text: str) -> str:
 def parse_cable_link(text: str) -> tuple[str, int | None]:
     """The cable id and paragraph number (or None) named by ``text``.
 
-    The id comes back in capitals with spaces removed and leading zeros of its number dropped
-    (``08astana0611`` gives ``08ASTANA611``); an id of another shape (``7575LIBREVILLE1895``)
-    is kept as written, in capitals. Raises ValueError, with a sentence for the user, when
-    ``text`` names no cable.
+    The paragraph part (``¶5``, ``#5``, ``#par5``) and a pasted address are read here; the
+    id itself is read by :func:`cables.ids.parse_id`, the one rule for ids: ``08astana0611``
+    gives ``08ASTANA611``, ``08SECSTATE123`` gives ``08STATE123``, an id of another shape
+    (``7575LIBREVILLE1895``) is kept, in capitals. Raises ValueError, with a sentence for
+    the user, when ``text`` names no cable.
     """
     raw = text.strip()
     if not raw:
         raise ValueError("no cable reference given")
+    if not raw.isascii():
+        # Full-width "＃" and "１" read as "#" and "1"; zero-width characters are dropped.
+        raw = visible_text(raw)
     body = _strip_address(raw)
     paragraph: int | None = None
     match = _PARAGRAPH.search(body)
@@ -55,12 +57,10 @@ def parse_cable_link(text: str) -> tuple[str, int | None]:
         body = body[: match.start()]
     elif "#" in body or "¶" in body:
         raise ValueError(f"cannot read a paragraph number in {raw!r}")
-    cable_id = re.sub(r"\s+", "", body).upper()
-    if not cable_id or not _ID.match(cable_id):
-        raise ValueError(f"{raw!r} is not a cable reference")
-    canonical = _CANONICAL.match(cable_id)
-    if canonical:
-        cable_id = "".join(canonical.groups())
+    try:
+        cable_id, _malformed = parse_id(body)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not a cable reference") from None
     return cable_id, paragraph
 
 

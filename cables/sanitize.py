@@ -48,3 +48,12 @@ def clean_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     return text.translate(_TABLE)
+
+
+_LINE_BREAKS = str.maketrans({"\n": "\u2424", "\t": " "})  # newline shown as ␤
+
+
+def clean_line(text: object) -> str:
+    """``text`` (a file name, a csv field, a path, a message) made safe to print as one
+    terminal line: :func:`clean_text`, then newlines shown as ␤ and tabs as spaces."""
+    return clean_text(str(text)).translate(_LINE_BREAKS)

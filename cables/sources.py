@@ -9,6 +9,7 @@ iterators: it comes out as :class:`~cables.errors.ParseError` items, and the res
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
 import io
 import os
@@ -32,6 +33,8 @@ STDIN = "<stdin>"
 DECODE_ERRORS = "cables-cp1252"
 # One cable document (page or text copy); the real ones are at most a few hundred KB.
 MAX_DOCUMENT = 20 * 1024 * 1024
+# One JSON line (a cable with its entities; the real ones are at most a few MB).
+MAX_JSON_LINE = 20 * 1024 * 1024
 # Extensions of files that, in a folder, are meant to be cables: if their content is not
 # one, that is reported; other files that are not cables are passed over silently.
 # Formats read record by record (streamed); the others are one document a file.
@@ -112,12 +115,33 @@ def iter_units(
         elif os.path.exists(path):
             yield from _file_units(path, explicit=True)
         else:
-            yield ParseError(path, "no such file or folder")
+            yield ParseError(path, _missing_reason(path))
+
+
+def _missing_reason(path: str) -> str:
+    """Why a path that does not resolve to a file or folder cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself (it leads to no file)"
+        if error.errno == errno.ENOENT and os.path.islink(path):
+            return f"a broken symbolic link (its target {os.readlink(path)!r} does not exist)"
+        if error.errno != errno.ENOENT:
+            return f"cannot read: {_reason(error)}"
+    return "no such file or folder"
 
 
 def _folder_units(folder: str) -> Iterator[SourceUnit | ParseError]:
     found = False
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:
+            error = unreadable.pop(0)
+            found = True
+            yield ParseError(
+                str(error.filename or root), f"cannot read this folder: {_reason(error)}"
+            )
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -127,6 +151,11 @@ def _folder_units(folder: str) -> Iterator[SourceUnit | ParseError]:
             for item in _file_units(path, explicit=explicit):
                 found = True
                 yield item
+    for error in unreadable:  # the top folder itself, or the last one walked
+        found = True
+        yield ParseError(
+            str(error.filename or folder), f"cannot read this folder: {_reason(error)}"
+        )
     if not found:
         yield ParseError(folder, "no cable files found in this folder")
 
@@ -142,7 +171,7 @@ def _file_units(path: str, *, explicit: bool) -> Iterator[SourceUnit | ParseErro
             with gzip.open(path, "rb") as unzipped:
                 head = unzipped.read(SNIFF_BYTES)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
-        if explicit:
+        if explicit or _unreadable(error):
             yield ParseError(path, f"cannot read: {_reason(error)}")
         return
     problem, kind = _classify(head)
@@ -156,9 +185,20 @@ def _file_units(path: str, *, explicit: bool) -> Iterator[SourceUnit | ParseErro
             yield ParseError(path, _too_large(size))
             return
         with _open_text(path, compressed) as stream:
-            yield from _classified_units(stream, "", path, kind)
+            packed = size if compressed else None
+            yield from _classified_units(stream, "", path, kind, packed)
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         yield ParseError(path, f"cannot read: {_reason(error)}")
+
+
+def _unreadable(error: BaseException) -> bool:
+    """True for an error that says a file exists but may not be read (reported even for a
+    file whose name does not say it is a cable: it may be one)."""
+    return isinstance(error, PermissionError) or getattr(error, "errno", None) in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EIO,
+    )
 
 
 def _open_text(path: str, compressed: bool) -> TextIO:
@@ -202,46 +242,71 @@ def _stream_units(stream: TextIO, source: str) -> Iterator[SourceUnit | ParseErr
 
 
 def _classified_units(
-    stream: TextIO, head: str, source: str, kind: str
+    stream: TextIO, head: str, source: str, kind: str, packed: int | None = None
 ) -> Iterator[SourceUnit | ParseError]:
     """The units of a stream of format ``kind`` whose first characters, ``head``, were
-    already read from it: one per record, or one for the whole (bounded) document."""
-    if kind in RECORD_FORMATS:
-        if not head.endswith("\n"):
-            head += stream.readline()
-        yield from _record_units(_chain_lines(head, stream), source, kind)
-        return
-    text = head + stream.read(MAX_DOCUMENT + 1 - len(head))
-    if len(text) > MAX_DOCUMENT:
-        yield ParseError(source, _too_large(len(text)))
-        return
-    yield SourceUnit(source, None, kind, text)
-
-
-def _chain_lines(head: str, stream: TextIO) -> Iterator[str]:
-    start = 0
-    while True:
-        end = head.find("\n", start)
-        if end < 0:
-            break
-        yield head[start : end + 1]
-        start = end + 1
-    if start < len(head):
-        yield head[start:]
-    yield from stream
-
-
-def _record_units(
-    stream: TextIO | Iterator[str], source: str, kind: str
-) -> Iterator[SourceUnit | ParseError]:
+    already read from it: one per record, or one for the whole (bounded) document.
+    ``packed`` is the size of the gzip file the stream is read from (None: not one).
+    Reading is bounded: no record or document over its limit is ever held whole."""
     if kind == "csv":
-        for item in iter_rows(stream, source):
+        for item in iter_rows(stream.read, source, head):
             if isinstance(item, ParseError):
                 yield item
             else:
                 yield SourceUnit(source, item[0], "csv", item[1])
         return
-    for number, line in enumerate(stream, start=1):
+    if kind == "jsonl":
+        yield from _json_line_units(_Prefixed(head, stream), source)
+        return
+    text = head + stream.read(MAX_DOCUMENT + 1 - len(head))
+    if len(text) > MAX_DOCUMENT:
+        if packed is not None:
+            yield ParseError(source, _too_large_unpacked(packed))
+        else:
+            yield ParseError(source, _too_large(len(text), more=source == STDIN))
+        return
+    yield SourceUnit(source, None, kind, text)
+
+
+class _Prefixed:
+    """A text stream read line by line, after characters already read from it (``head``)."""
+
+    def __init__(self, head: str, stream: TextIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def readline(self, limit: int) -> str:
+        """The next line with its newline, or its first ``limit`` characters; "" at the end."""
+        head = self._head
+        if not head:
+            return self._stream.readline(limit)
+        end = head.find("\n", 0, limit)
+        if end >= 0:
+            self._head = head[end + 1 :]
+            return head[: end + 1]
+        if len(head) >= limit:
+            self._head = head[limit:]
+            return head[:limit]
+        self._head = ""
+        return head + self._stream.readline(limit - len(head))
+
+
+def _json_line_units(lines: _Prefixed, source: str) -> Iterator[SourceUnit | ParseError]:
+    """One unit per JSON line; a line over MAX_JSON_LINE is skipped (read in pieces, never
+    held whole) with one error naming it."""
+    number = 0
+    while line := lines.readline(MAX_JSON_LINE):
+        number += 1
+        if len(line) >= MAX_JSON_LINE and not line.endswith("\n"):
+            size = len(line)
+            while (more := lines.readline(MAX_JSON_LINE)) and not more.endswith("\n"):
+                size += len(more)
+            size += len(more)
+            limit = MAX_JSON_LINE // 2**20
+            yield ParseError(
+                source, f"line over {limit} MB ({size / 1e6:.1f} MB), skipped", f"line {number}"
+            )
+            continue
         if line.strip():
             yield SourceUnit(source, f"line {number}", "jsonl", line)
 
@@ -258,8 +323,18 @@ def _classify(head: bytes) -> tuple[str, str | None]:
     return "", kind
 
 
-def _too_large(size: int) -> str:
-    return f"too large for one cable ({size / 1e6:.1f} MB; at most {MAX_DOCUMENT // 2**20} MB)"
+def _too_large(size: int, *, more: bool = False) -> str:
+    over = "over " if more else ""
+    return (
+        f"too large for one cable ({over}{size / 1e6:.1f} MB; at most {MAX_DOCUMENT // 2**20} MB)"
+    )
+
+
+def _too_large_unpacked(packed: int) -> str:
+    return (
+        f"too large for one cable (a {packed / 1e6:.1f} MB gzip file that unpacks to over "
+        f"{MAX_DOCUMENT // 2**20} MB; at most {MAX_DOCUMENT // 2**20} MB)"
+    )
 
 
 def _reason(error: BaseException) -> str:

@@ -1,4 +1,9 @@
-"""The in-memory catalog: one small row per cable, held column-wise to stay compact.
+"""The catalog row, defined once, and the in-memory catalog held column-wise to stay compact.
+
+:class:`CatalogRow` is the one definition of what the cable list knows of a cable: its fields
+are the keys of the stored catalog document (:func:`store.records.catalog_doc`), the columns
+of :class:`Catalog`, and what :meth:`CatalogRow.from_doc` reads back. A new column is a new
+field here (and its value in :meth:`CatalogRow.of_cable`); the list draws it in ``tui/``.
 
 At 251,287 cables a list of dicts costs several hundred MB; parallel lists of strings (with
 repeated values such as origins and classifications interned) cost a fraction of that.
@@ -7,13 +12,20 @@ repeated values such as origins and classifications interned) cost a fraction of
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields
+from operator import attrgetter
+from typing import Any
+
+from cables.model import Cable
 
 
 @dataclass(frozen=True, slots=True)
 class CatalogRow:
-    """The header fields of one cable that lists, sorting and filters need."""
+    """The header fields of one cable that lists, sorting and filters need.
+
+    Every field but ``id`` may be None (unknown), never invented.
+    """
 
     id: str
     created: str | None
@@ -21,47 +33,97 @@ class CatalogRow:
     classification: str | None
     subject: str | None
 
+    @classmethod
+    def of_cable(cls, cable: Cable) -> CatalogRow:
+        """The row of a parsed cable."""
+        return cls(
+            id=cable.id,
+            created=cable.created,
+            origin=cable.origin,
+            classification=cable.classification,
+            subject=cable.subject,
+        )
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> CatalogRow:
+        """The row of a stored catalog document (fields missing from it are None).
+
+        Raises TypeError when the id or a field is not a string (a damaged document).
+        """
+        values = [doc.get(name) for name in ROW_FIELDS]
+        if not all(value is None or isinstance(value, str) for value in values):
+            raise TypeError(f"a catalog field that is not text in {doc.get('id')!r}")
+        if not isinstance(values[0], str):
+            raise TypeError("a catalog document without an id")
+        return cls(*values)
+
+    def to_doc(self) -> dict[str, str | None]:
+        """The row's fields as the keys and values of a stored document."""
+        return dict(zip(ROW_FIELDS, _row_values(self), strict=True))
+
+
+#: The names of the row's fields, in order: the columns of the catalog and of its files.
+ROW_FIELDS: tuple[str, ...] = tuple(field.name for field in fields(CatalogRow))
+_row_values = attrgetter(*ROW_FIELDS)
+#: Columns whose values repeat across many cables and are interned to share one string.
+_INTERNED = frozenset({"origin", "classification"})
+
+
+def date_order_key(created: str | None, cable_id: str) -> str:
+    """The key of the default order (date ascending, then id; unknown dates first).
+
+    One string, because ``list.sort`` compares strings much faster than tuples.
+    """
+    return f"{created or ''}\x00{cable_id}"
+
 
 class Catalog:
-    """Every cable of a store, in store order, as parallel columns.
+    """Every cable of a store, in store order, as parallel columns (one per row field).
 
     Rows are addressed by position (0 .. len-1); :meth:`index_of` finds a cable's position.
     Appending keeps the id index current, so a catalog can fill in while it is being read.
     """
 
-    __slots__ = ("_by_id", "classification", "created", "ids", "origin", "subject")
+    __slots__ = ("_by_id", "_columns")
 
     def __init__(self) -> None:
-        self.ids: list[str] = []
-        self.created: list[str | None] = []
-        self.origin: list[str | None] = []
-        self.classification: list[str | None] = []
-        self.subject: list[str | None] = []
+        self._columns: dict[str, list[Any]] = {name: [] for name in ROW_FIELDS}
         self._by_id: dict[str, int] = {}
 
+    @classmethod
+    def of_rows(cls, rows: Iterable[CatalogRow]) -> Catalog:
+        """A catalog holding these rows, in this order."""
+        catalog = cls()
+        catalog.extend(rows)
+        return catalog
+
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._by_id)
 
     def __contains__(self, cable_id: object) -> bool:
         return cable_id in self._by_id
 
+    @property
+    def ids(self) -> list[str]:
+        """The id column."""
+        return self._columns["id"]
+
+    def column(self, name: str) -> list[Any]:
+        """The column of the row field ``name`` (one of :data:`ROW_FIELDS`), by position."""
+        return self._columns[name]
+
     def append(self, row: CatalogRow) -> None:
         """Add a row at the end (or replace the row of the same id in place)."""
         position = self._by_id.get(row.id)
-        origin = sys.intern(row.origin) if row.origin else row.origin
-        classification = sys.intern(row.classification) if row.classification else None
-        if position is not None:
-            self.created[position] = row.created
-            self.origin[position] = origin
-            self.classification[position] = classification
-            self.subject[position] = row.subject
-            return
-        self._by_id[row.id] = len(self.ids)
-        self.ids.append(row.id)
-        self.created.append(row.created)
-        self.origin.append(origin)
-        self.classification.append(classification)
-        self.subject.append(row.subject)
+        if position is None:
+            self._by_id[row.id] = len(self._by_id)
+        for name, value in zip(ROW_FIELDS, _row_values(row), strict=True):
+            if value and name in _INTERNED:
+                value = sys.intern(value)
+            if position is None:
+                self._columns[name].append(value)
+            else:
+                self._columns[name][position] = value
 
     def extend(self, rows: Iterable[CatalogRow]) -> None:
         """Append many rows."""
@@ -70,17 +132,11 @@ class Catalog:
 
     def row(self, index: int) -> CatalogRow:
         """The row at this position."""
-        return CatalogRow(
-            self.ids[index],
-            self.created[index],
-            self.origin[index],
-            self.classification[index],
-            self.subject[index],
-        )
+        return CatalogRow(*(self._columns[name][index] for name in ROW_FIELDS))
 
     def index_of(self, cable_id: str) -> int | None:
         """The position of the cable with this id, or None."""
         return self._by_id.get(cable_id)
 
     def __iter__(self) -> Iterator[CatalogRow]:
-        return (self.row(i) for i in range(len(self.ids)))
+        return (self.row(i) for i in range(len(self)))

@@ -23,6 +23,7 @@ from store.files import tree_size
 from store.layout import SourceRecord
 from store.pipeline import BoundedPool, default_workers
 from store.records import Record, make_record
+from store.repair import RepairReport
 from store.writer import DEFAULT_COMMIT_INTERVAL, DEFAULT_SHARD_SIZE, StoreWriter
 
 # Below this many bytes of input, parsing in this process beats starting a pool.
@@ -48,6 +49,9 @@ class ImportReport:
     skipped_sources: int = 0
     elapsed: float = 0.0
     store_count: int = 0
+    #: Set when the store had damaged segments: they were set aside as the import opened
+    #: it, and their cables count as added when the sources hold them again.
+    repaired: RepairReport | None = None
 
     @property
     def cables(self) -> int:
@@ -95,24 +99,21 @@ class ImportProgress(Protocol):
     def __call__(self, status: ImportStatus) -> None: ...
 
 
-ErrorTuple = tuple[str, str, str | None]
+def _prepare(item: SourceUnit | ParseError) -> Record | ParseError:
+    """Worker: a source unit to a Record, or the ParseError saying why it is none.
 
-
-def _prepare(item: SourceUnit | ErrorTuple) -> Record | ErrorTuple:
-    """Worker: a source unit to a Record, or an error as (source, reason, location).
-
-    ParseError does not survive pickling (its constructor takes three arguments), so errors
-    travel as tuples both ways: reading errors come in as tuples and go straight back. A
-    parser bug (any other exception) fails that one cable, not the whole import.
+    Reading errors come in as ParseErrors and go straight back (in order with the cables
+    around them). A parser bug (any other exception) fails that one cable, not the import.
     """
-    if isinstance(item, tuple):
+    if isinstance(item, ParseError):
         return item
     try:
         return make_record(parse_unit(item), item.source)
     except ParseError as error:
-        return (error.source, error.reason, error.location)
+        return error
     except Exception as error:
-        return (item.source, f"cannot parse ({type(error).__name__}: {error})", item.location)
+        reason = f"cannot parse ({type(error).__name__}: {error})"
+        return ParseError(item.source, reason, item.location)
 
 
 def _workers_from_environment() -> int | None:
@@ -216,6 +217,7 @@ def import_sources(
         Path(directory), command=command, shard_size=shard_size, commit_interval=commit_interval
     )
     with writer:
+        status.report.repaired = writer.repaired
         fds = (writer.lock.fd,) if writer.lock.fd is not None else ()
         with BoundedPool(workers, close_fds=fds) as pool:
             run = _Run(writer, pool, status, ticker, on_error, stdin)
@@ -255,11 +257,11 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
     sources: set[str] = set()
     units = _track_offsets(iter_units([path], run.stdin), status, base)
     for result in run.pool.map(_prepare, units):
-        if isinstance(result, tuple):
+        if isinstance(result, ParseError):
             here.failed += 1
             report.failed += 1
             if run.on_error is not None:
-                run.on_error(ParseError(result[0], result[1], result[2]))
+                run.on_error(result)
         else:
             if result.source is not None:
                 sources.add(result.source)
@@ -291,9 +293,8 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
 
 def _track_offsets(
     units: Iterable[SourceUnit | ParseError], status: ImportStatus, base: int
-) -> Iterator[SourceUnit | ErrorTuple]:
-    """Pass units through (ParseErrors as tuples), advancing the byte count by each unit's
-    size.
+) -> Iterator[SourceUnit | ParseError]:
+    """Pass units and errors through, advancing the byte count by each unit's size.
 
     Units do not say where they end in their source, so the count is the size of their
     text (a csv record's fields plus its quotes and commas): within a few percent of the
@@ -302,7 +303,7 @@ def _track_offsets(
     done = base
     for unit in units:
         if isinstance(unit, ParseError):
-            yield (unit.source, unit.reason, unit.location)
+            yield unit
             continue
         done += _unit_size(unit)
         status.bytes_done = done if status.bytes_total is None else min(done, status.bytes_total)

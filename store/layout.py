@@ -9,11 +9,15 @@
       segments/000001-bodies.json   the full cables of this segment (paragraphs, entities)
       generations/000007-index.json which cables each segment holds (id -> segment, doc id)
       generations/000007-refs.json  reverse references: cited id -> ids of citing cables
+      generations/000007-first-page.json  the catalog's first rows in the default order
       notes.json                    the user's notes and bookmarks (import never touches it)
+      damaged/                      files ``cables repair`` moved aside (never deleted)
 
 Segments are written once and never change; an import adds segments and then writes new
 generation files and a new manifest. The manifest is written last, atomically: a reader
 reads it once and then sees exactly the files it names, whatever writers do meanwhile.
+The manifest also holds the size and CRC-32 of every file it names (``checksums``), so
+that ``cables check`` and the next writer notice a file damaged on disk.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cables.sanitize import clean_line
 from store.errors import StoreError
 from store.storage import StoreFileError, new_db, open_db
 
@@ -35,6 +40,7 @@ LOCK = "lock"
 NOTES = "notes.json"
 SEGMENTS = "segments"
 GENERATIONS = "generations"
+DAMAGED = "damaged"
 MANIFEST_TABLE = "manifest"
 CATALOG_TABLE = "catalog"
 BODIES_TABLE = "bodies"
@@ -43,7 +49,7 @@ REFS_TABLE = "refs"
 REFS_BUCKETS = 256
 
 # Names a store folder may hold; anything else in a folder without a manifest makes it foreign.
-_OWN_NAMES = {MANIFEST, LOCK, NOTES, SEGMENTS, GENERATIONS, MANIFEST + ".tmp"}
+_OWN_NAMES = {MANIFEST, LOCK, NOTES, SEGMENTS, GENERATIONS, DAMAGED, MANIFEST + ".tmp"}
 
 
 def catalog_path(directory: Path, segment: int) -> Path:
@@ -64,6 +70,11 @@ def index_name(generation: int) -> str:
 def refs_name(generation: int) -> str:
     """The reverse-reference file of a generation, relative to the store folder."""
     return f"{GENERATIONS}/{generation:06d}-refs.json"
+
+
+def first_page_name(generation: int) -> str:
+    """The first page of the catalog of a generation, relative to the store folder."""
+    return f"{GENERATIONS}/{generation:06d}-first-page.json"
 
 
 def refs_bucket(cable_id: str) -> int:
@@ -93,7 +104,8 @@ class Manifest:
     segments (a replaced cable leaves its old, superseded row behind). Segments are numbered
     1..``segments``; ``index`` and ``refs`` name the generation files (relative to the
     folder; None in an empty store). ``replaced_at`` is the last generation that replaced a
-    stored cable.
+    stored cable. ``first_page`` names the generation's first page of the catalog (None in
+    an empty store, or one written before first pages existed).
     """
 
     generation: int = 0
@@ -102,12 +114,16 @@ class Manifest:
     segments: int = 0
     index: str | None = None
     refs: str | None = None
+    first_page: str | None = None
     replaced_at: int = 0
     sources: tuple[SourceRecord, ...] = ()
     updated: str | None = None
     schema: int = SCHEMA_VERSION
     format: str = FORMAT
     extra: dict[str, Any] = field(default_factory=dict)
+    #: name relative to the folder -> {"size", "crc32" (8 hex digits), "mtime_ns"}, for every
+    #: segment and generation file this manifest names (empty in stores written before).
+    checksums: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_doc(self) -> dict[str, Any]:
         """The manifest as a TinyDB document."""
@@ -125,13 +141,35 @@ class Manifest:
             segments=int(doc["segments"]),
             index=_generation_file(doc.get("index"), "index"),
             refs=_generation_file(doc.get("refs"), "refs"),
+            first_page=_generation_file(doc.get("first_page"), "first-page"),
             replaced_at=int(doc.get("replaced_at", 0)),
             sources=tuple(SourceRecord(**s) for s in doc.get("sources", ())),
             updated=doc.get("updated"),
             schema=int(doc["schema"]),
             format=str(doc["format"]),
             extra=dict(doc.get("extra") or {}),
+            checksums=_checksums(doc.get("checksums")),
         )
+
+
+def _checksums(value: object) -> dict[str, dict[str, Any]]:
+    """The checksums of a manifest document, checked (ValueError if they are not)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("checksums are not a mapping")
+    out: dict[str, dict[str, Any]] = {}
+    for name, entry in value.items():
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("size"), int)
+            or not isinstance(entry.get("crc32"), str)
+        ):
+            raise ValueError(f"not a checksum: {name!r}")
+        out[str(name)] = {"size": entry["size"], "crc32": entry["crc32"]}
+        if isinstance(entry.get("mtime_ns"), int):
+            out[str(name)]["mtime_ns"] = entry["mtime_ns"]
+    return out
 
 
 def _generation_file(name: object, kind: str) -> str | None:
@@ -144,13 +182,23 @@ def _generation_file(name: object, kind: str) -> str | None:
 
 
 def _q(path: Path) -> str:
-    return shlex.quote(str(path))
+    return clean_line(shlex.quote(str(path)))
+
+
+def shown(path: Path | str) -> str:
+    """A path as messages print it: control characters made visible (an untrusted name)."""
+    return clean_line(path)
+
+
+def repair_command(directory: Path) -> str:
+    """The command that repairs the store in ``directory``."""
+    return f"cables repair --store {_q(directory)}"
 
 
 def missing_message(directory: Path) -> str:
     """The sentence for a folder that holds no store yet."""
     return (
-        f"there is no store at {directory} yet: import cables with "
+        f"there is no store at {shown(directory)} yet: import cables with "
         f"`cables import --store {_q(directory)} PATH...`"
     )
 
@@ -158,9 +206,20 @@ def missing_message(directory: Path) -> str:
 def damaged_message(directory: Path, what: str) -> str:
     """The sentence for a store whose files cannot be read."""
     return (
-        f"the store at {directory} is damaged ({what}): move it aside and re-import with "
+        f"the store at {shown(directory)} is damaged ({clean_line(what)}): repair it with "
+        f"`{repair_command(directory)}` (damaged files are moved aside, never deleted) and "
+        f"import the sources again, or move it aside and re-import with "
         f"`mv {_q(directory)} {_q(directory)}.damaged && cables import --store {_q(directory)} "
         f"PATH...`"
+    )
+
+
+def missing_manifest_message(directory: Path) -> str:
+    """The sentence for a store folder that holds segments but no manifest."""
+    return (
+        f"the store at {shown(directory)} is damaged: it holds segments but no {MANIFEST}; "
+        f"nothing was changed: rebuild the manifest from the segments with "
+        f"`{repair_command(directory)}`"
     )
 
 
@@ -175,13 +234,28 @@ def describe_file_error(directory: Path, error: StoreFileError) -> str:
 
 def is_empty_store_folder(directory: Path) -> bool:
     """True if the folder is missing, or holds nothing but what an unfinished first import
-    leaves (a lock, empty or partial segment folders): a store may be created there."""
+    leaves (a lock, empty segment folders, temporary files): a store may be created there.
+    A folder with segments or generation files but no manifest is a damaged store, not an
+    empty one (see :func:`has_store_files`)."""
     if not directory.exists():
         return True
     if not directory.is_dir():
         return False
     names = {p.name for p in directory.iterdir()}
-    return MANIFEST not in names and names <= _OWN_NAMES
+    return MANIFEST not in names and names <= _OWN_NAMES and not has_store_files(directory)
+
+
+def has_store_files(directory: Path) -> bool:
+    """True if the folder holds committed-looking store files: a segment or generation
+    file (temporary files of an unfinished write do not count)."""
+    for sub in (SEGMENTS, GENERATIONS):
+        try:
+            entries = list((directory / sub).iterdir())
+        except OSError:
+            continue
+        if any(not p.name.endswith(".tmp") for p in entries):
+            return True
+    return False
 
 
 def read_manifest(directory: Path) -> Manifest:
@@ -195,10 +269,14 @@ def read_manifest(directory: Path) -> Manifest:
         if not directory.exists() or is_empty_store_folder(directory):
             raise StoreError(missing_message(directory))
         if not directory.is_dir():
-            raise StoreError(f"{directory} is a file, not a store folder: pass a folder to --store")
+            raise StoreError(
+                f"{shown(directory)} is a file, not a store folder: pass a folder to --store"
+            )
+        if has_store_files(directory):
+            raise StoreError(missing_manifest_message(directory))
         raise StoreError(
-            f"{directory} is not a Cables store (it has no {MANIFEST}): choose another folder "
-            f"with --store, or import into a new one with "
+            f"{shown(directory)} is not a Cables store (it has no {MANIFEST}): choose another "
+            f"folder with --store, or import into a new one with "
             f"`cables import --store NEWDIR PATH...`"
         )
     try:
@@ -209,13 +287,13 @@ def read_manifest(directory: Path) -> Manifest:
         doc = dict(docs[0])
         if doc.get("format") != FORMAT:
             raise StoreError(
-                f"{directory} is not a Cables store ({MANIFEST} belongs to something else): "
+                f"{shown(directory)} is not a Cables store ({MANIFEST} belongs to something else): "
                 f"choose another folder with --store"
             )
         schema = doc.get("schema")
         if schema != SCHEMA_VERSION:
             raise StoreError(
-                f"the store at {directory} was made by another version of Cables (schema "
+                f"the store at {shown(directory)} was made by another version of Cables (schema "
                 f"{schema}, this one reads schema {SCHEMA_VERSION}): move it aside and "
                 f"re-import with `mv {_q(directory)} {_q(directory)}.old && cables import "
                 f"--store {_q(directory)} PATH...`"
@@ -223,7 +301,9 @@ def read_manifest(directory: Path) -> Manifest:
         return Manifest.from_doc(doc)
     except StoreFileError as error:
         if isinstance(error.__cause__, PermissionError):
-            raise StoreError(f"cannot read the store at {directory}: permission denied") from None
+            raise StoreError(
+                f"cannot read the store at {shown(directory)}: permission denied"
+            ) from None
         what = describe_file_error(directory, error)
         raise StoreError(damaged_message(directory, what)) from None
     except (KeyError, TypeError, ValueError):

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import orjson
 
+from cables.sanitize import clean_line
 from store.errors import StoreError, StoreLockedError
-from store.layout import LOCK
+from store.layout import LOCK, shown
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,15 @@ class LockHolder:
     started: str | None
 
     def describe(self) -> str:
-        """``cables import x.csv (pid 123, started 2024-01-01 10:00:00)``, or what is known."""
-        what = f"`{self.command}`" if self.command else "another process"
+        """``cables import x.csv (pid 123, started 2024-01-01 10:00:00)``, or what is known.
+        Every field comes from a file anyone may have written: each is cleaned for printing."""
+        what = f"`{clean_line(self.command)}`" if self.command else "another process"
         details = []
         if self.pid is not None:
-            details.append(f"pid {self.pid}" + (f" on {self.host}" if self.host else ""))
+            host = f" on {clean_line(self.host)}" if self.host else ""
+            details.append(f"pid {clean_line(self.pid)}{host}")
         if self.started:
-            details.append(f"started {self.started}")
+            details.append(f"started {clean_line(self.started)}")
         return what + (f" ({', '.join(details)})" if details else "")
 
 
@@ -78,7 +81,7 @@ class WriterLock:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         except OSError as error:
             raise StoreError(
-                f"cannot write to the store at {self.directory}: {error.strerror or error}"
+                f"cannot write to the store at {shown(self.directory)}: {error.strerror or error}"
             ) from None
         deadline = time.monotonic() + wait
         while True:
@@ -90,7 +93,7 @@ class WriterLock:
                     os.close(fd)
                     holder = read_holder(self.directory)
                     raise StoreLockedError(
-                        f"the store at {self.directory} is being written by "
+                        f"the store at {shown(self.directory)} is being written by "
                         f"{holder.describe()}: wait for it to finish, then try again"
                     ) from None
                 time.sleep(0.05)

@@ -14,6 +14,7 @@ import orjson
 
 from cables.jsonform import cable_to_json
 from cables.model import Cable
+from store.catalog import CatalogRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +35,12 @@ class Record:
 
 
 def catalog_doc(cable: Cable, digest: str) -> dict[str, Any]:
-    """The catalog document of a cable: what lists, filters, stats and re-imports need."""
+    """The catalog document of a cable: its :class:`~store.catalog.CatalogRow` (what lists,
+    filters and stats need) and what re-imports need (references, digest, counts)."""
     entities = cable.entities
     return {
-        "id": cable.id,
-        "created": cable.created,
+        **CatalogRow.of_cable(cable).to_doc(),
         "released": cable.released,
-        "classification": cable.classification,
-        "origin": cable.origin,
-        "subject": cable.subject,
         "tags": list(cable.tags),
         "references": list(cable.references),
         "paragraphs": len(cable.paragraphs),

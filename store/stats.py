@@ -38,9 +38,9 @@ def compute_stats(store: CableStore) -> StoreStats:
     """
     latest: dict[str, tuple[str | None, str | None, str | None]] = {}
     rows = 0
-    for doc in store.iter_catalog_docs():
+    for row in store.iter_catalog_rows():
         rows += 1
-        latest[doc["id"]] = (doc.get("created"), doc.get("origin"), doc.get("classification"))
+        latest[row.id] = (row.created, row.origin, row.classification)
     stats = StoreStats(
         directory=store.directory,
         cables=len(latest),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import mmap
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +95,21 @@ def _load(fd: int) -> Tables | None:
 
 def _is_tables(data: object) -> bool:
     return isinstance(data, dict) and all(isinstance(t, dict) for t in data.values())
+
+
+def write_encoded_table(path: Path, table: str, documents: Iterable[bytes]) -> None:
+    """Write a new store file of one table whose documents are JSON already (doc ids 1, 2, ...).
+
+    The file is what TinyDB would write for these documents, assembled from their bytes, so
+    a cable's body is encoded once (in an import worker) and never decoded to be encoded
+    again. Each document must be the JSON of one object (not checked: the caller made it).
+    """
+    parts = [b"{", orjson.dumps(table), b":{"]
+    for doc_id, document in enumerate(documents, start=1):
+        parts.append(b'"%d":' % doc_id if doc_id == 1 else b',"%d":' % doc_id)
+        parts.append(document)
+    parts.append(b"}}")
+    write_atomic(path, b"".join(parts))
 
 
 def open_db(path: Path) -> TinyDB:

@@ -20,8 +20,11 @@ from tinydb.table import Table
 from cables.jsonform import cable_from_json
 from cables.model import Cable
 from store.catalog import Catalog, CatalogRow
+from store.entity_index import OpenedEntityFiles
+from store.entity_lookup import EntityIndex
 from store.errors import StoreError
 from store.files import gc_paused
+from store.first_page import FIRST_PAGE_TABLE, decode_first_page
 from store.layout import (
     BODIES_TABLE,
     CATALOG_TABLE,
@@ -35,6 +38,7 @@ from store.layout import (
     describe_file_error,
     read_manifest,
     refs_bucket,
+    shown,
 )
 from store.storage import StoreFileError, open_db
 
@@ -65,8 +69,13 @@ class CableStore:
         self._shards_lock = threading.Lock()
         self._index_db: TinyDB | None = None
         self._refs_db: TinyDB | None = None
+        self._first_page_db: TinyDB | None = None
         self._locations: dict[str, int] | None = None
         self._shards: OrderedDict[int, Table] = OrderedDict()
+        self._segment_ids: list[dict[str, Any]] = []
+        self._entity_lock = threading.Lock()
+        self._entity_files: OpenedEntityFiles | None = None
+        self._entities: EntityIndex | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -86,7 +95,8 @@ class CableStore:
                 continue  # a writer committed a newer generation meanwhile: read that one
             return store
         raise StoreError(
-            f"cannot open the store at {directory}: it keeps changing under an import; try again"
+            f"cannot open the store at {shown(directory)}: it keeps changing under an import; "
+            "try again"
         )
 
     def _open_generation(self) -> None:
@@ -96,6 +106,11 @@ class CableStore:
                 self._index_db = open_db(self.directory / manifest.index)
             if manifest.refs:
                 self._refs_db = open_db(self.directory / manifest.refs)
+            if manifest.first_page:
+                self._first_page_db = open_db(self.directory / manifest.first_page)
+            self._entity_files = OpenedEntityFiles(self.directory, manifest)
+        except ValueError as error:  # the manifest names no entity files of ours
+            raise self._damaged(error) from None
         except StoreFileError as error:
             if isinstance(error.__cause__, FileNotFoundError):
                 raise FileNotFoundError(str(error.path)) from None
@@ -134,6 +149,24 @@ class CableStore:
 
     # -- catalog -------------------------------------------------------------------------
 
+    def first_page(self) -> list[CatalogRow]:
+        """The first rows of the catalog in the default order (date, then id), read from one
+        small file of this snapshot: a few hundred rows, or every row of a small store. Empty
+        for a store written before first pages existed. Fast enough for the UI thread."""
+        db = self._first_page_db
+        if db is None:
+            return []
+        try:
+            with gc_paused():
+                docs = db.table(FIRST_PAGE_TABLE).all()
+            if len(docs) != 1:
+                raise ValueError("the first page holds no document")
+            return decode_first_page(dict(docs[0]))
+        except StoreFileError as error:
+            raise self._damaged(error) from None
+        except (KeyError, TypeError, ValueError) as error:
+            raise self._damaged(error) from None
+
     def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:
         """Every cable's header row, in store order (call it from a worker thread).
 
@@ -143,27 +176,27 @@ class CableStore:
         catalog = Catalog()
         total = self.manifest.rows
         done = 0
-        append = catalog.append
+        append, from_doc = catalog.append, CatalogRow.from_doc
         for segment in range(1, self.manifest.segments + 1):
             docs = self._read_catalog(segment)
             try:
                 for doc in docs:
-                    append(
-                        CatalogRow(
-                            doc["id"],
-                            doc.get("created"),
-                            doc.get("origin"),
-                            doc.get("classification"),
-                            doc.get("subject"),
-                        )
-                    )
-            except TypeError as error:  # a field of another type (interned strings)
+                    append(from_doc(doc))
+            except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
             done += len(docs)
             if progress is not None:
                 progress(done, total)
         self.warm()
         return catalog
+
+    def iter_catalog_rows(self) -> Iterator[CatalogRow]:
+        """Every catalog row, superseded ones included, in store order (for statistics)."""
+        for segment in range(1, self.manifest.segments + 1):
+            try:
+                yield from map(CatalogRow.from_doc, self._read_catalog(segment))
+            except TypeError as error:
+                raise self._damaged_segment(segment, error) from None
 
     def warm(self) -> None:
         """Load the cable index and the reverse references now rather than on first use
@@ -225,6 +258,7 @@ class CableStore:
                 with gc_paused():
                     for doc in self._index_db.table(INDEX_TABLE):
                         base = doc.doc_id << _SHIFT
+                        self._segment_ids.append({"segment": doc.doc_id, "ids": doc["ids"]})
                         for position, cable_id in enumerate(doc["ids"], start=1):
                             locations[cable_id] = base | position
             except (StoreFileError, KeyError, TypeError, ValueError) as error:
@@ -287,6 +321,27 @@ class CableStore:
         if bucket is None:
             return []
         return sorted(bucket["refs"].get(cable_id, ()))
+
+    # -- entities ------------------------------------------------------------------------
+
+    def entity_index(self) -> EntityIndex:
+        """The entity index of this snapshot, loaded on first use (a second or so at full
+        size: call it from a worker in the app); thread-safe."""
+        entities = self._entities
+        if entities is not None:
+            return entities
+        self._load_locations()
+        with self._entity_lock:
+            if self._entities is None:
+                assert self._entity_files is not None
+                try:
+                    columns, postings = self._entity_files.load(self._segment_ids)
+                    self._entities = EntityIndex(columns, postings)
+                except StoreFileError as error:
+                    raise self._damaged(error) from None
+                except (KeyError, TypeError, ValueError, IndexError) as error:
+                    raise self._damaged(error) from None
+            return self._entities
 
     def close(self) -> None:
         """Drop the loaded segments of bodies (the store stays usable: they load again)."""

@@ -8,6 +8,7 @@ the next writer removes what the dead one left half-done.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,8 +17,12 @@ from typing import Any, Literal
 
 import orjson
 
+from store import entity_index
+from store.catalog import CatalogRow
+from store.checksums import file_checksum
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
+from store.first_page import FirstPageKeeper, commit_first_page, keeper_of_store
 from store.layout import (
     BODIES_TABLE,
     CATALOG_TABLE,
@@ -38,11 +43,13 @@ from store.layout import (
     read_manifest,
     refs_bucket,
     refs_name,
+    shown,
     write_manifest,
 )
 from store.lock import WriterLock
 from store.records import Record
-from store.storage import StoreFileError, new_db, open_db
+from store.repair import RepairReport, damaged_files, rebuild_store, segment_file_names
+from store.storage import StoreFileError, new_db, open_db, write_encoded_table
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 
@@ -94,6 +101,11 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
+        #: What opening did to a store whose files no longer matched their checksums
+        #: (their segments moved aside; their cables come back when imported again).
+        self.repaired: RepairReport | None = None
+        self._first_page = FirstPageKeeper.of_store([], 0)
+        self._entities = entity_index.PendingEntities(self.directory)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -105,6 +117,7 @@ class StoreWriter:
         try:
             if exc_type is None:
                 self.commit()
+                self.compact_entities()
         finally:
             self.lock.release()
 
@@ -112,14 +125,18 @@ class StoreWriter:
         """Lock the store (creating it in an empty folder) and load its state."""
         directory = self.directory
         if directory.exists() and not directory.is_dir():
-            raise StoreError(f"{directory} is a file, not a store folder: pass a folder to --store")
+            raise StoreError(
+                f"{shown(directory)} is a file, not a store folder: pass a folder to --store"
+            )
         if not (directory / MANIFEST).exists() and not is_empty_store_folder(directory):
             read_manifest(directory)  # raises the "not a store" sentence
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             reason = error.strerror or str(error)
-            raise StoreError(f"cannot create the store folder {directory}: {reason}") from None
+            raise StoreError(
+                f"cannot create the store folder {shown(directory)}: {reason}"
+            ) from None
         self.lock.acquire(wait=self._lock_wait)
         try:
             self._open_locked()
@@ -137,8 +154,9 @@ class StoreWriter:
         if not (directory / MANIFEST).exists():
             write_manifest(directory, Manifest(updated=_now()))
         self.manifest = read_manifest(directory)
-        self._sources = {s.path: s for s in self.manifest.sources}
         self._remove_leftovers()
+        self._repair_damaged()
+        self._sources = {s.path: s for s in self.manifest.sources}
         try:
             self._load_state()
         except StoreFileError as error:
@@ -150,7 +168,8 @@ class StoreWriter:
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
         and generation files older than the manifest (their readers hold them open)."""
-        keep = {self.manifest.index, self.manifest.refs}
+        keep = {self.manifest.index, self.manifest.refs, self.manifest.first_page}
+        keep |= entity_index.entity_files(self.manifest).names()
         for path in (self.directory / GENERATIONS).iterdir():
             if f"{GENERATIONS}/{path.name}" not in keep:
                 path.unlink(missing_ok=True)
@@ -160,6 +179,16 @@ class StoreWriter:
             if uncommitted or path.name.endswith(TMP_SUFFIX):
                 path.unlink(missing_ok=True)
         (self.directory / (MANIFEST + TMP_SUFFIX)).unlink(missing_ok=True)
+
+    def _repair_damaged(self) -> None:
+        """Set aside the segments whose files no longer match their checksums (hashing only
+        files whose size or modification time changed; `cables check` reads every byte),
+        rebuilding the generation files and manifest (see :mod:`store.repair`): their
+        cables are then new to this import, which writes them again from the sources."""
+        damaged = damaged_files(self.directory, self.manifest, quick=True)
+        if damaged:
+            self.repaired = rebuild_store(self.directory, self.manifest, damaged=damaged)
+            self.manifest = read_manifest(self.directory)
 
     def _load_state(self) -> None:
         manifest = self.manifest
@@ -182,6 +211,7 @@ class StoreWriter:
             raise StoreFileError(self.directory / MANIFEST, "the index does not match the segments")
         if not self._refs:
             self._refs = [{} for _ in range(REFS_BUCKETS)]
+        self._first_page = keeper_of_store(self.directory, manifest)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -250,11 +280,45 @@ class StoreWriter:
         try:
             return self._commit(full_segments_only)
         except OSError as error:
+            self._discard_uncommitted()
             raise self._cannot_write(error) from None
+
+    def _discard_uncommitted(self) -> None:
+        """After a failed commit (a full disk): delete the segments and generation files it
+        wrote, which no manifest names, so that their space comes back at once."""
+        with contextlib.suppress(OSError):  # else the next writer removes them
+            self._remove_leftovers()
+
+    def compact_entities(self) -> bool:
+        """Compact the entity index over every committed segment (the end of an import):
+        new generation files, then a manifest naming them; False if it was compact."""
+        try:
+            return self._compact_entities()
+        except OSError as error:
+            raise self._cannot_write(error) from None
+
+    def _compact_entities(self) -> bool:
+        manifest = self.manifest
+        generation = manifest.generation + 1
+        pending, self._entities = self._entities, entity_index.PendingEntities(self.directory)
+        files = entity_index.compact(
+            self.directory, manifest, self._index_docs, generation, pending
+        )
+        del pending
+        if files is None:
+            return False
+        old = entity_index.entity_files(manifest).names()
+        extra = {**manifest.extra, entity_index.MANIFEST_KEY: entity_index.manifest_extra(files)}
+        new = replace(manifest, generation=generation, extra=extra, updated=_now())
+        write_manifest(self.directory, new)
+        self.manifest = new
+        for name in old - files.names():
+            (self.directory / name).unlink(missing_ok=True)
+        return True
 
     def _cannot_write(self, error: OSError) -> StoreError:
         return StoreError(
-            f"cannot write to the store at {self.directory}: {error.strerror or error}"
+            f"cannot write to the store at {shown(self.directory)}: {error.strerror or error}"
         )
 
     def _commit(self, full_segments_only: bool) -> bool:
@@ -268,22 +332,36 @@ class StoreWriter:
         manifest = self.manifest
         generation = manifest.generation + 1
         segments = manifest.segments
-        index, refs = manifest.index, manifest.refs
+        index, refs, first_page = manifest.index, manifest.refs, manifest.first_page
+        checksums = dict(manifest.checksums)
+        added = sum(1 for p in batch if p.previous_refs is None)
         if batch:
             for start in range(0, len(batch), size):
                 segments += 1
                 chunk = [p.record for p in batch[start : start + size]]
                 self._write_segment(segments, chunk)
+                checksums.update(self._checksums(*segment_file_names(segments)))
                 self._index_docs.append({"segment": segments, "ids": [r.id for r in chunk]})
             for pending in batch:
                 new_refs = tuple(pending.record.catalog.get("references") or ())
                 self._update_refs(pending.record.id, pending.previous_refs or (), new_refs)
+                row = CatalogRow.from_doc(pending.record.catalog)
+                self._first_page.add(row, replaces=pending.previous_refs is not None)
             index, refs = index_name(generation), refs_name(generation)
             new_db(self.directory / index).table(INDEX_TABLE).insert_multiple(self._index_docs)
             new_db(self.directory / refs).table(REFS_TABLE).insert_multiple(
                 {"refs": bucket} for bucket in self._refs
             )
-        added = sum(1 for p in batch if p.previous_refs is None)
+            first_page = commit_first_page(
+                self.directory,
+                self._first_page,
+                generation,
+                segments,
+                manifest.count + added,
+            )
+            for name in {manifest.index, manifest.refs, manifest.first_page} - {None}:
+                checksums.pop(str(name), None)
+            checksums.update(self._checksums(*(n for n in (index, refs, first_page) if n)))
         replaced = len(batch) - added
         new = replace(
             manifest,
@@ -293,30 +371,41 @@ class StoreWriter:
             segments=segments,
             index=index,
             refs=refs,
+            first_page=first_page,
             replaced_at=generation if replaced else manifest.replaced_at,
             sources=tuple(self._sources.values()),
             updated=_now(),
+            checksums=checksums,
         )
         write_manifest(self.directory, new)
         self.manifest = new
         self._sources_dirty = False
         self._last_commit = time.monotonic()
-        for name in {manifest.index, manifest.refs} - {index, refs}:
+        old_files = {manifest.index, manifest.refs, manifest.first_page}
+        for name in old_files - {index, refs, first_page}:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
         return True
+
+    def _checksums(self, *names: str) -> dict[str, dict[str, Any]]:
+        """The checksums of files just written (names relative to the store folder)."""
+        return {name: file_checksum(self.directory / name) for name in names}
 
     def _write_segment(self, segment: int, records: list[Record]) -> None:
         catalog = new_db(catalog_path(self.directory, segment))
         # Plain dicts: a tinydb Document would bring its own doc id along.
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
-        with gc_paused():
-            bodies = [orjson.loads(r.body) for r in records]
-        body_db = new_db(bodies_path(self.directory, segment))
-        body_db.table(BODIES_TABLE).insert_multiple(bodies)
-        del bodies
         catalog.close()
-        body_db.close()
+        with gc_paused():  # the entity postings need the cables' entities and dates
+            bodies = [orjson.loads(r.body) for r in records]
+        self._entities.add(
+            segment, entity_index.write_segment_entities(self.directory, segment, bodies)
+        )
+        del bodies
+        # The bodies are JSON already (encoded once, in the workers): written as they are.
+        write_encoded_table(
+            bodies_path(self.directory, segment), BODIES_TABLE, (r.body for r in records)
+        )
 
 
 @dataclass(frozen=True, slots=True)

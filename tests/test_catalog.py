@@ -1,8 +1,17 @@
-"""The column-wise catalog finds rows by position and by id, and replaces rows in place."""
+"""The catalog row is defined once (store.catalog.CatalogRow) and survives the store; the
+column-wise catalog finds rows by position and by id, and replaces rows in place."""
 
 from __future__ import annotations
 
-from store.catalog import Catalog, CatalogRow
+from dataclasses import astuple
+from pathlib import Path
+
+import pytest
+
+from store.catalog import ROW_FIELDS, Catalog, CatalogRow
+from store.records import make_record
+from store.store import CableStore
+from tests.store_support import build_store, make_cable
 
 
 def test_rows_are_found_by_position_and_by_id() -> None:
@@ -27,3 +36,30 @@ def test_a_row_with_a_known_id_replaces_the_old_one_in_place() -> None:
     assert len(catalog) == 1
     assert catalog.row(0).subject == "new"
     assert catalog.row(0).created == "2008-03-21 05:37"
+
+
+def test_every_field_of_the_row_survives_store_to_catalog_to_row(tmp_path: Path) -> None:
+    cables = [make_cable(n) for n in range(1, 4)]
+    for cable in cables:  # a field the row forgets to fill would be None here
+        assert None not in astuple(CatalogRow.of_cable(cable))
+    catalog = CableStore.open(build_store(tmp_path / "s", cables)).load_catalog()
+    for cable in cables:
+        position = catalog.index_of(cable.id)
+        assert position is not None
+        assert catalog.row(position) == CatalogRow.of_cable(cable)
+        for name in ROW_FIELDS:
+            assert catalog.column(name)[position] == getattr(cable, name)
+
+
+def test_the_stored_catalog_document_holds_every_field_of_the_row() -> None:
+    cable = make_cable(7)
+    doc = make_record(cable).catalog
+    assert set(ROW_FIELDS) <= set(doc)
+    assert CatalogRow.from_doc(doc) == CatalogRow.of_cable(cable)
+
+
+def test_a_document_whose_field_is_not_text_is_refused() -> None:
+    with pytest.raises(TypeError):
+        CatalogRow.from_doc({"id": "08ASTANA611", "subject": 5})
+    with pytest.raises(TypeError):
+        CatalogRow.from_doc({"subject": "no id"})

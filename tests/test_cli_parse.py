@@ -24,7 +24,8 @@ def test_parse_json_prints_one_object_per_cable(
     data = orjson.loads(out[0])
     assert data["id"] == "08ASTANA611"
     assert data["references"] == ["07TASHKENT877"]
-    assert data["entities"] == {"people": [], "places": [], "groups": []}
+    people = {e["name"]: e for e in data["entities"]["people"]}
+    assert "Hobdabergenova" in people["Rayhan Khobdabergenova"]["forms"]
     assert [p["number"] for p in data["paragraphs"]] == list(range(0, 18))
 
 
@@ -67,7 +68,7 @@ def test_bad_sources_give_one_line_each_and_the_others_still_parse(
         f"cables: {junk}: binary data, not a cable",
         f"cables: {empty}: empty file",
         f"cables: {truncated}: truncated HTML page: it ends before </html>",
-        f"cables: {bad_csv}, row 3: expected 8 columns, found 5",
+        f"cables: {bad_csv}, row 3 (line 157): expected 8 columns, found 5",
         f"cables: {line}: not a cable: no cable page, csv row, JSON line or cable text found",
         f"cables: {tmp_path / 'missing'}: no such file or folder",
     ]

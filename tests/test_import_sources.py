@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import pickle
+import re
 from pathlib import Path
 
 import orjson
@@ -177,3 +179,26 @@ def test_a_parser_bug_fails_one_cable_not_the_import(
     report = import_sources(tmp_path / "s", [str(source)], workers=0, on_error=errors.append)
     assert report.failed == 1 and report.added == 4
     assert str(errors[0]) == f"{source}, row 3: cannot parse (IndexError: boom)"
+
+
+def test_a_parse_error_survives_pickling_with_source_reason_and_location() -> None:
+    error = ParseError("cables.csv", "expected 8 columns, found 5", "row 17")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is ParseError
+    assert (copy.source, copy.reason, copy.location) == ("cables.csv", error.reason, "row 17")
+    assert str(copy) == "cables.csv, row 17: expected 8 columns, found 5"
+    assert pickle.loads(pickle.dumps(ParseError("a.html", "empty"))).location is None
+
+
+def test_cables_that_fail_in_the_parsing_workers_are_reported_with_their_row(
+    tmp_path: Path,
+) -> None:
+    source = make_csv(tmp_path / "c.csv", 40)
+    # Row 3's date no longer parses: the worker (not the reader) finds the error.
+    text = re.sub(r'^"3","[^"]*"', '"3","not a date"', source.read_text(), count=1, flags=re.M)
+    source.write_text(text)
+    errors: list[ParseError] = []
+    report = import_sources(tmp_path / "s", [str(source)], workers=2, on_error=errors.append)
+    assert report.failed == 1 and report.added + report.duplicates == 39
+    assert [(e.source, e.location) for e in errors] == [(str(source), "row 3")]
+    assert "not a date" in errors[0].reason

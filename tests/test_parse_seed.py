@@ -80,4 +80,3 @@ def test_seed_fields_it_does_not_have_stay_empty(seed: Cable) -> None:
     assert seed.classified_by is None
     assert seed.signer is None
     assert seed.summary is None
-    assert seed.entities.people == ()

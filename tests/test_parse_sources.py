@@ -42,7 +42,7 @@ def test_csv_is_streamed_and_a_bad_row_does_not_stop_the_rest(tmp_path: Path) ->
     items = list(iter_cables([str(path)]))
     assert isinstance(items[0], Cable) and items[0].id == "08ASTANA1"
     assert isinstance(items[1], ParseError)
-    assert str(items[1]) == f"{path}, row 2: expected 8 columns, found 5"
+    assert str(items[1]) == f"{path}, row 2 (line 5): expected 8 columns, found 5"
     assert isinstance(items[2], Cable) and items[2].id == "08ASTANA3"
     para = items[2].paragraph(1)
     assert para is not None and para.text == 'Text of "3". SMITH'
@@ -55,7 +55,7 @@ def test_csv_field_over_the_size_limit_is_one_error_and_reading_resumes(tmp_path
     path.write_text(_row(1) + _row(2, huge) + _row(3), "utf-8")
     items = list(iter_cables([str(path)]))
     assert [type(i).__name__ for i in items] == ["Cable", "ParseError", "Cable"]
-    assert "row 2" in str(items[1]) and "field" in str(items[1])
+    assert "row 2 (line 5)" in str(items[1]) and "over 16 MB" in str(items[1])
 
 
 def test_parse_json_output_reads_back_as_the_same_cables(corpus: Path, tmp_path: Path) -> None:

@@ -314,7 +314,7 @@ TAGS = [
     (
         "09BEIJING2963",
         "Tags: ovip (steinberg, james b.), prel, parm, pgov, econ,",
-        ("OVIP (STEINBERG, JAMES B.)", "PREL", "PARM", "PGOV", "ECON"),
+        ("OVIP", "STEINBERG, JAMES B.", "PREL", "PARM", "PGOV", "ECON"),
     ),
     (
         "09ISLAMABAD454",

@@ -9,11 +9,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 from tinydb import TinyDB
 
 from store.files import gc_paused, write_atomic
 from store.pipeline import BoundedPool
-from store.storage import OrjsonStorage, new_db, open_db
+from store.storage import OrjsonStorage, new_db, open_db, write_encoded_table
 
 
 def _square(value: int) -> int:
@@ -78,6 +79,19 @@ def test_a_reader_opened_before_a_replace_reads_the_old_file(tmp_path: Path) -> 
     new_db(path).table("rows").insert({"v": "new"})
     assert reader.table("rows").all() == [{"v": "old"}]
     assert open_db(path).table("rows").all() == [{"v": "new"}]
+
+
+def test_a_table_written_from_encoded_documents_is_the_file_tinydb_writes(
+    tmp_path: Path,
+) -> None:
+    docs = [{"id": "08ASTANA611", "paragraphs": [{"text": 'é \u2028 "q"'}]}, {"n": 2}, {}]
+    new_db(tmp_path / "tinydb.json").table("bodies").insert_multiple(docs)
+    write_encoded_table(tmp_path / "encoded.json", "bodies", [orjson.dumps(d) for d in docs])
+    encoded = (tmp_path / "encoded.json").read_bytes()
+    assert encoded == (tmp_path / "tinydb.json").read_bytes()
+    assert open_db(tmp_path / "encoded.json").table("bodies").get(doc_id=1) == docs[0]
+    write_encoded_table(tmp_path / "empty.json", "bodies", [])
+    assert open_db(tmp_path / "empty.json").table("bodies").all() == []
 
 
 def test_an_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -50,7 +50,15 @@ def test_a_reader_outlives_the_deletion_of_its_generation_files(tmp_path: Path) 
         with StoreWriter(directory) as writer:
             writer.add(make_record(make_cable(n, references=("08TEST0",))))
     generations = sorted(p.name for p in (directory / "generations").iterdir())
-    assert generations == ["000003-index.json", "000003-refs.json"]
+    # each writer commits, then compacts the entity index (its own generation)
+    assert generations == [
+        "000005-first-page.json",
+        "000005-index.json",
+        "000005-refs.json",
+        "000006-entities.json",
+        "000006-postings.bin",
+    ]
+    assert [row.id for row in reader.first_page()] == ["08TEST0", "08TEST1"]
     assert reader.references_to("08TEST0") == ["08TEST1"]
     assert reader.ids() == ["08TEST0", "08TEST1"]
     assert reader.get_cable("08TEST1") == make_cable(1, references=("08TEST0",))

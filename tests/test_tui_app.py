@@ -9,11 +9,11 @@ from textual.pilot import Pilot
 
 from tests.tui_fakes import SEED_PARAGRAPH_5, FakeStore, sample_cables
 from tui.app import CablesApp
+from tui.presentation.catalog_order import CatalogArranger, CatalogView
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.cable_list import CableList
-from tui.widgets.catalog_view import CatalogArranger, CatalogView
 from tui.widgets.paragraph_view import ParagraphView
 from tui.widgets.status_line import StatusLine
 
@@ -83,6 +83,33 @@ async def test_the_first_paint_does_not_wait_for_the_catalog() -> None:
         gate.set()
         await wait_for_catalog(pilot)
         assert not app.screen.query_one(StatusLine).has_class("-busy")
+        assert "4 cables" in screen_text(pilot)
+
+
+async def test_the_first_rows_show_before_the_catalog_loads_and_sorting_waits() -> None:
+    gate = threading.Event()
+    app = CablesApp(FakeStore(sample_cables(), gate=gate, first_page=2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cables = app.main_screen.query_one(CableList)
+        text = screen_text(pilot)
+        # The two oldest cables, in date order, before the whole catalog is there.
+        assert cables.row_count == 2 and app.catalog is None
+        assert text.index("07TASHKENT877") < text.index("08ASTANA611")
+        assert "08ASTANA900" not in text
+        assert "1/2 of 4 · sort, filter once loaded" in text
+        assert app.screen.query_one(StatusLine).has_class("-busy")
+        await pilot.press("j", "s")  # sort by id: waits for the catalog
+        assert cables.highlighted_id == "08ASTANA611"
+        gate.set()
+        await wait_for_catalog(pilot)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if cables.view is not None and cables.view.sort.value == "id":
+                break
+        assert cables.row_count == 4 and cables.view is not None
+        assert cables.view.sort.value == "id"
+        assert cables.highlighted_id == "08ASTANA611"  # the cursor stayed on its cable
         assert "4 cables" in screen_text(pilot)
 
 

@@ -48,3 +48,11 @@ def test_help(snap_compare: Callable[..., bool]) -> None:
 def test_the_reader_help(snap_compare: Callable[..., bool]) -> None:
     app = CablesApp(FakeStore(sample_cables()), start=("08ASTANA611", None))
     assert snap_compare(app, terminal_size=(120, 40), run_before=_reading, press=["f1"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_cable_read_to_its_end_highlights_and_cites_the_last_paragraph(
+    snap_compare: Callable[..., bool], size: tuple[int, int]
+) -> None:
+    app = CablesApp(FakeStore(sample_cables()), start=("08ASTANA611", 5))
+    assert snap_compare(app, terminal_size=size, run_before=_reading, press=["G"])

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import SEED
 from tests.test_tui_app import screen_text, wait_for_cable, wait_for_catalog
 from tui.app import create_app
-from tui.commands import browse, find
+from tui.commands import browse
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.cable_list import CableList
@@ -150,15 +150,6 @@ def test_the_app_exits_after_its_first_paint_when_asked(
     import asyncio
 
     assert asyncio.run(run()) == 0
-
-
-def test_find_says_plainly_that_there_is_no_entity_index(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    args = argparse.Namespace(query="Narymbetov", kind=None, limit=20, json=False, store=None)
-    assert find.run(args) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("cables: ") and err.count("\n") == 1
 
 
 async def test_the_paragraph_view_keeps_the_reading_place_on_resize(store_dir: Path) -> None:

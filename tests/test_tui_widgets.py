@@ -6,11 +6,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from cables.ids import id_sort_key
 from store.catalog import Catalog, CatalogRow
-from tui.widgets.catalog_view import CatalogArranger, SortKey, id_sort_key
-from tui.widgets.list_columns import ListColumns
+from tui.presentation.catalog_order import CatalogArranger, SortKey
+from tui.presentation.list_columns import ListColumns
+from tui.presentation.wrapping import reflow, wrap_offsets
 from tui.widgets.safe_text import clean, one_line, safe
-from tui.widgets.wrapping import reflow, wrap_offsets
 
 
 def _catalog() -> Catalog:

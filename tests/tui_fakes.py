@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 from cables.model import Cable, Paragraph
-from store.catalog import Catalog, CatalogRow
+from store.catalog import Catalog, CatalogRow, date_order_key
 
 SEED_PARAGRAPH_5 = (
     "Narymbetov claimed that 10 political parties have their branch offices in the region, "
@@ -80,21 +80,35 @@ def sample_cables() -> list[Cable]:
     return [seed_cable(), cited, citing, hostile_cable()]
 
 
+def _date_order(row: CatalogRow) -> str:
+    return date_order_key(row.created, row.id)
+
+
 class FakeStore:
-    """The store API (count, in, load_catalog, get_cable, references_to) over a list of cables.
+    """The store API (count, in, first_page, load_catalog, get_cable, references_to) over a
+    list of cables.
 
     ``gate``, when given, holds ``load_catalog`` until it is set, so a test can look at the
-    screen while the catalog is still loading.
+    screen while the catalog is still loading. ``first_page`` rows (none unless given, as in
+    a store written before first pages) are there at once, in date order.
     """
 
-    def __init__(self, cables: Iterable[Cable], gate: threading.Event | None = None) -> None:
+    def __init__(
+        self, cables: Iterable[Cable], gate: threading.Event | None = None, first_page: int = 0
+    ) -> None:
         self._cables = {cable.id: cable for cable in cables}
         self.gate = gate
+        self.first_page_size = first_page
 
     @property
     def count(self) -> int:
         """How many cables the store holds."""
         return len(self._cables)
+
+    def first_page(self) -> list[CatalogRow]:
+        """The first rows by date (then id), ``first_page`` of them."""
+        rows = sorted(map(CatalogRow.of_cable, self._cables.values()), key=_date_order)
+        return rows[: self.first_page_size]
 
     def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:
         """The catalog, in id order, reporting progress per row."""
@@ -103,11 +117,7 @@ class FakeStore:
         catalog = Catalog()
         total = len(self._cables)
         for done, cable in enumerate(sorted(self._cables.values(), key=lambda c: c.id), 1):
-            catalog.append(
-                CatalogRow(
-                    cable.id, cable.created, cable.origin, cable.classification, cable.subject
-                )
-            )
+            catalog.append(CatalogRow.of_cable(cable))
             if progress is not None:
                 progress(done, total)
         return catalog

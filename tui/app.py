@@ -16,14 +16,23 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from cables.links import parse_cable_link
+from cables.links import format_cable_link, parse_cable_link
 from store.catalog import Catalog
-from tui.screens.help import HelpScreen
+from store.notes import NotesBook
+from tui.keymap import Keymap
+from tui.presentation.catalog_order import SortKey
+from tui.screens.common import ScreenKeys
+from tui.screens.go_to import GoToScreen
+from tui.screens.help import HelpScreen, KeySection
 from tui.screens.main import MainScreen
+from tui.screens.notes import NoteEditor, NotesScreen
 from tui.screens.palette import CablesCommands
 from tui.screens.reader import ReaderScreen
 from tui.screens.store_api import BrowsableStore
-from tui.widgets.catalog_view import SortKey
+from tui.widgets.cable_list import CableList
+from tui.widgets.link_list import LinkList
+from tui.widgets.paragraph_view import ParagraphView
+from tui.widgets.prompt_bar import PromptBar
 
 __all__ = ["CablesApp", "create_app"]
 
@@ -53,6 +62,31 @@ class CablesApp(App[int]):
             id="app.command_palette",
         ),
         Binding("ctrl+q", "quit", "Quit now", show=False, priority=True, id="app.quit_now"),
+        Binding("o", "go_to", "Go to", tooltip="Go to a cable by its id", id="app.go_to"),
+        Binding(
+            "B",
+            "bookmark",
+            "Bookmark",
+            show=False,
+            tooltip="Bookmark the cable or paragraph on screen (again: remove it)",
+            id="app.bookmark",
+        ),
+        Binding(
+            "A",
+            "note",
+            "Note",
+            show=False,
+            tooltip="Write a note on the cable or paragraph on screen",
+            id="app.note",
+        ),
+        Binding(
+            "apostrophe",
+            "notes",
+            "Notes",
+            show=False,
+            tooltip="Every bookmark and note, newest first",
+            id="app.notes",
+        ),
     ]
 
     def __init__(
@@ -63,9 +97,13 @@ class CablesApp(App[int]):
         read_only: bool = False,
         exit_after_first_paint: bool = False,
         notice: str | None = None,
+        notes: NotesBook | None = None,
+        keymap: Keymap | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        self.notes = notes if notes is not None else NotesBook(None)
+        self.keymap = keymap or Keymap()
         self.catalog: Catalog | None = None
         self.read_only = read_only
         self._start = start
@@ -79,7 +117,12 @@ class CablesApp(App[int]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        """Open the starting cable, if one was asked for."""
+        """Apply the user's keymap; open the starting cable, if one was asked for."""
+        if self.keymap.keys:
+            self.set_keymap(self.keymap.keys)
+        for problem in (self.keymap.problem_line(), self.notes.problem):
+            if problem:
+                self.notify(problem, severity="warning", timeout=10, markup=False)
         if self._start is not None:
             cable_id, paragraph = self._start
             self.push_screen(ReaderScreen(cable_id, paragraph))
@@ -123,11 +166,77 @@ class CablesApp(App[int]):
         self.main_screen.set_sort(key)
 
     def action_help(self) -> None:
-        """Show the keys of the current screen (generated from its bindings)."""
+        """Show the keys of every screen, the current screen's first."""
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        self.push_screen(HelpScreen(self.screen.active_bindings))
+        current = next((t for t, owners in KEY_SECTIONS if type(self.screen) in owners), None)
+        self.push_screen(HelpScreen(KEY_SECTIONS, self.keymap.keys, current))
+
+    # --- go to, bookmarks, notes --------------------------------------------------------
+
+    def action_go_to(self) -> None:
+        """Ask for a cable id and open it (completing ids of the store as they are typed)."""
+        catalog = self.catalog
+        ids = sorted(catalog.ids) if catalog is not None else None
+
+        def chosen(place: tuple[str, int | None] | None) -> None:
+            if place is not None:
+                self.open_cable(*place)
+
+        self.push_screen(GoToScreen(ids, self.store), chosen)
+
+    def place_on_screen(self) -> tuple[str, int | None] | None:
+        """The cable (and paragraph) the user looks at: the reader's current paragraph, or
+        the cable under the list's cursor; None when there is none."""
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            return screen.place_on_screen()
+        if isinstance(screen, MainScreen):
+            cable_id = screen.query_one(CableList).highlighted_id
+            return (cable_id, None) if cable_id else None
+        return None
+
+    def action_bookmark(self) -> None:
+        """Bookmark what is on screen, or remove its bookmark."""
+        place = self.place_on_screen()
+        if place is None:
+            self.notify("Nothing to bookmark here.", timeout=2, markup=False)
+            return
+        marked = self.notes.toggle_bookmark(*place)
+        link = format_cable_link(*place)
+        self.notify(f"Bookmarked {link}" if marked else f"Bookmark on {link} removed", timeout=2)
+
+    def action_note(self) -> None:
+        """Write or edit the note on what is on screen."""
+        place = self.place_on_screen()
+        if place is None:
+            self.notify("Nothing to write a note on here.", timeout=2, markup=False)
+            return
+        self.edit_note(*place)
+
+    def edit_note(self, cable_id: str, paragraph: int | None) -> None:
+        """Open the note editor on this place; saving keeps the note."""
+        entry = self.notes.get(cable_id, paragraph)
+        link = format_cable_link(cable_id, paragraph)
+
+        def saved(text: str | None) -> None:
+            if text is None:
+                return
+            self.notes.set_note(cable_id, paragraph, text)
+            self.notify(f"Note on {link} {'saved' if text.strip() else 'removed'}", timeout=2)
+            if isinstance(self.screen, NotesScreen):
+                self.screen.refresh_entries()
+
+        editor = NoteEditor(link, entry.text if entry else "", persistent=self.notes.persistent)
+        self.push_screen(editor, saved)
+
+    def action_notes(self) -> None:
+        """Show every bookmark and note."""
+        if isinstance(self.screen, NotesScreen):
+            self.pop_screen()
+            return
+        self.push_screen(NotesScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, without the screenshot (it writes a file) when read-only."""
@@ -184,6 +293,30 @@ class CablesApp(App[int]):
         super().open_url(url, new_tab=new_tab)
 
 
+#: The help screen's sections: every screen of the browser and the widgets whose keys work there.
+KEY_SECTIONS: list[KeySection] = [
+    ("Everywhere", (CablesApp, ScreenKeys)),
+    ("Cable list", (MainScreen, CableList)),
+    ("Reader", (ReaderScreen, ParagraphView, LinkList)),
+    ("Bookmarks and notes", (NotesScreen,)),
+    ("Note editor", (NoteEditor,)),
+    ("Go to", (GoToScreen,)),
+    ("Prompts", (PromptBar,)),
+    ("Help", (HelpScreen,)),
+]
+
+
+def binding_ids() -> set[str]:
+    """The id of every binding of the browser (what a keymap may name)."""
+    return {
+        binding.id
+        for _title, owners in KEY_SECTIONS
+        for owner in owners
+        for binding in getattr(owner, "BINDINGS", ())
+        if isinstance(binding, Binding) and binding.id
+    }
+
+
 def create_app(
     store_dir: Path,
     *,
@@ -198,6 +331,7 @@ def create_app(
     ``start_ref`` names no cable; both messages are sentences for the user.
     """
     from store.store import CableStore  # the store's module, only when a browser opens
+    from tui.keymap import load_keymap
 
     start = parse_cable_link(start_ref) if start_ref else None
     store = CableStore.open(store_dir, read_only=read_only)
@@ -207,4 +341,6 @@ def create_app(
         read_only=read_only,
         exit_after_first_paint=exit_after_first_paint,
         notice=notice,
+        notes=NotesBook.for_store(store_dir, read_only=read_only),
+        keymap=load_keymap(binding_ids()),
     )

@@ -63,12 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print the cable as JSON")
     _add_store_option(show)
 
-    find = sub.add_parser("find", help="fuzzy search for people, places and groups")
-    find.add_argument("query")
+    find = sub.add_parser("find", help="people, places and groups by any spelling")
+    find.add_argument("query", nargs="?", help="a name or part of one, in any spelling")
+    find.add_argument(
+        "--queries", metavar="FILE", help="one query a line (- for stdin); one JSON line a query"
+    )
     find.add_argument("--kind", choices=["person", "place", "group"])
-    find.add_argument("--limit", type=int, default=20)
-    find.add_argument("--json", action="store_true")
+    find.add_argument("--limit", type=int, default=20, help="entities per query (default 20)")
+    find.add_argument("--json", action="store_true", help="one JSON object per entity")
     _add_store_option(find)
+
+    notes = sub.add_parser("notes", help="the user's bookmarks and notes, newest first")
+    notes.add_argument("--json", action="store_true", help="print JSON Lines, one entry a line")
+    _add_store_option(notes)
 
     stats = sub.add_parser("stats", help="counts, store size, schema version")
     _add_store_option(stats)
@@ -87,7 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="the address browsers use, when it differs (behind a reverse proxy)",
     )
     _add_store_option(serve)
+    _add_store_care_commands(sub)
     return parser
+
+
+def _add_store_care_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    check = sub.add_parser(
+        "check",
+        help="verify every store file against its checksum; name the damaged ones (exit 1)",
+    )
+    _add_store_option(check)
+    repair = sub.add_parser(
+        "repair",
+        help="rebuild the manifest from the whole segments; move damaged ones aside",
+    )
+    _add_store_option(repair)
 
 
 _COMMAND_MODULES = {
@@ -99,6 +120,9 @@ _COMMAND_MODULES = {
     "find": "tui.commands.find",
     "stats": "tui.commands.stats",
     "serve": "tui.commands.serve",
+    "notes": "tui.commands.notes",
+    "check": "tui.commands.check",
+    "repair": "tui.commands.repair",
 }
 
 

@@ -15,6 +15,8 @@ from cables.model import Paragraph
 
 # Without a paragraph 1, the header fields are looked for in this many opening lines.
 _HEADER_LINES = 40
+# A Classified By line misplaced after paragraph 1 is looked for in this many lines.
+_CLASSIFIED_LINES = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +49,14 @@ def parse_body(
     if first >= len(body.lines):
         head = body.lines[:_HEADER_LINES]
     eo, declassify_on = find_eo(head)
-    references = [ref for ref in find_references(head, year) if ref != own_id]
+    references = [ref for ref in find_references(head, year, station) if ref != own_id]
     return BodyFields(
         subject=find_subject(head),
         tags=find_tags(head),
         references=tuple(references),
         summary=find_summary(paragraphs),
-        classified_by=find_classified_by(head),
+        classified_by=find_classified_by(head)
+        or find_classified_by(body.lines[first : first + _CLASSIFIED_LINES], inline=False),
         signer=find_signer(body.lines),
         paragraphs=tuple(paragraphs),
         section=find_section(body.lines),

@@ -6,11 +6,18 @@ import re
 
 from cables.body.page_markers import MARKER
 
-# "Tags:" / "TAGS:" / "TAGS PGOV" (without the colon only in capitals).
-TAGS_LINE = re.compile(r"[ \t]*(?:(?i:TAGS)[ \t]*:|TAGS[ \t])[ \t]*")
-SUBJECT_LINE = re.compile(r"[ \t]*(?:(?i:SUBJECT|SUBJ)[ \t]*:|(?:SUBJECT|SUBJ)[ \t])[ \t]*")
+# "Tags:" / "TAGS:" / "TAGS PGOV" / "TAG PTER" / "tags prel" (without the colon not in
+# mixed case: "Tags are ..." is a sentence).
+TAGS_LINE = re.compile(r"[ \t]*(?:(?i:TAGS?)[ \t]*:|TAGS?[ \t]|tags?[ \t])[ \t]*")
+# "SUBJECT:", "Subj:", "SUBJECT -", "SUBJECT X" (capitals), also "UBJECT:" that lost its S.
+SUBJECT_LINE = re.compile(
+    r"[ \t]*(?:(?i:S?UBJECT|SUBJ)[ \t]*:|(?:SUBJECT|SUBJ)[ \t]*[-–]+[ \t]|(?:SUBJECT|SUBJ)[ \t])"
+    r"[ \t]*"
+)
+# "REF:", "REFS:", "REF.", "Ref(s):", "REFTEL:", "REFERENCE:", "REF A) ..." (no colon).
 REF_LINE = re.compile(
-    r"[ \t]*(?:(?:REFS?|REFTELS?|REFERENCES?)[ \t]*:|(?:REF|REFS|REFTEL)(?=[ \t]+[A-Z(]))[ \t]*",
+    r"[ \t]*(?:(?:REFS?|REF\(S\)|REFTELS?|REFERENCES?)[ \t]*[:.]"
+    r"|(?:REF|REFS|REFTEL|REFTELS)(?=[ \t]+[A-Z0-9(]))[ \t]*",
     re.IGNORECASE,
 )
 CLASSIFIED_LINE = re.compile(

@@ -18,7 +18,6 @@ from cables.body.keywords import (
     CLASSIFIED_LINE,
     LIST_ITEM,
     REF_LINE,
-    SUBJECT_LINE,
     is_keyword_line,
 )
 from cables.body.page_markers import MARKER
@@ -26,21 +25,41 @@ from cables.dates import MONTH_NAMES
 from cables.ids import (
     LONGEST_STATION_WORDS,
     MULTI_WORD_STATIONS,
+    PARSER_STATIONS,
     normalize_id,
     normalize_station,
     two_digit_year,
+    visible_text,
 )
 
 _TOKEN = re.compile(
     r"[A-Za-z][A-Za-z'’]*(?:[-/.][A-Za-z0-9]+)*|\d+(?:[A-Za-z]+\d*)?(?:[-/.:]\w+)*|\S"
 )
 _DIGITS = re.compile(r"\d{1,7}")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+_LETTERS_ONLY = re.compile(r"[^A-Z]")
 _YEAR_STATION = re.compile(r"(\d{2})([A-Za-z]{3,})")
 _WHOLE_ID = re.compile(r"\d{2}[A-Za-z]{3,}\d{1,7}")
 _INLINE_END = re.compile(r"\bClassified\s+By\b|\bSUMMARY\b|\bSUBJECT\s*:", re.IGNORECASE)
-# A REF block that starts on the SUBJECT line: "SUBJECT: ... JOSE SERRA REF: RIO DE JANEIRO 32".
-_REF_AFTER_SUBJECT = re.compile(r"\s(?:REFS?|REFTELS?|Refs?|Reftel)[ \t]*:[ \t]*")
+# A REF block that starts inside another line, such as the subject's ("SUBJECT: ... JOSE
+# SERRA REF: RIO DE JANEIRO 32"), even glued to its last word ("UK PRIMEREF: A. LONDON").
+_REF_INLINE = re.compile(
+    r"(?:(?<=[A-Z])|(?<=[\s.;)]))(?:REFS?|REF\(S\)|REFTELS?)[ \t]*[:.](?=\s)"
+    r"|(?<=\s)(?:Refs?|Ref\(s\)|Reftels?|refs?)[ \t]*[:.](?=\s)"
+)
+# The page header of the original teletype: "PAGE 02 ROME 01196 01 OF 02 082030Z".
+_PAGE_HEADER = re.compile(
+    r"\bPAGE\s+\d{2,3}\s+(?:[A-Z][A-Z'-]*\s+){1,4}\d{3,8}\s+\d{1,3}(?:\.\d{1,2})?\s+OF\s+\d{1,3}"
+    r"(?:\s+\d{6}Z)?"
+)
+# A page marker, possibly broken over lines: "TRIPOLI 00000402 \n\n001.2 OF 003".
+_SPLIT_MARKER = re.compile(
+    r"(?:\b[A-Z][A-Z'-]*[ \t]+)?\b0\d{4,7}\s+\d{3}(?:\.\d{1,2})?\s+OF\s+\d{3}\b"
+)
+# The letter O typed for a zero in a number: "STATE 1O234", "O8 STATE 123".
+_LETTER_O = re.compile(r"(?<=\d)[Oo]+(?=\d|\b)|\b[Oo]+(?=\d)")
+# A hyphen between the parts of a reference: "08-STATE-12345", "STATE-12345".
+_PART_HYPHEN = re.compile(r"(?<=\d)[-–](?=[A-Za-z])|(?<=[A-Za-z])[-–](?=\d)")
 
 # Words that precede a number in REF lines without being a station.
 _NOT_STATIONS = MONTH_NAMES | frozenset(
@@ -193,11 +212,22 @@ _CONNECTORS = frozenset({",", "AND", "&"})
 
 
 def _is_station_word(word: str) -> bool:
-    return bool(_WORD.fullmatch(word)) and len(word) >= 3 and word.upper() not in _NOT_STATIONS
+    if not _WORD.fullmatch(word):
+        return False
+    upper = word.upper()
+    return (
+        len(upper) >= 3
+        and upper not in _NOT_STATIONS
+        and _LETTERS_ONLY.sub("", upper) not in _NOT_STATIONS
+    )
 
 
-def _station_before(tokens: list[str], end: int) -> tuple[str, int] | None:
-    """(station, index of its first word) for the words just before ``tokens[end]``."""
+def _station_before(tokens: list[str], end: int, own: str | None) -> tuple[str, int] | None:
+    """(station, index of its first word) for the words just before ``tokens[end]``; a
+    stray colon between station and number is skipped ("STATE: 12345"). Stations are
+    resolved against the stations the parser knows and ``own`` (the citing cable's)."""
+    if end > 0 and tokens[end - 1] == ":":
+        end -= 1
     words: list[str] = []
     index = end - 1
     while index >= 0 and len(words) < LONGEST_STATION_WORDS and _WORD.fullmatch(tokens[index]):
@@ -206,35 +236,64 @@ def _station_before(tokens: list[str], end: int) -> tuple[str, int] | None:
     for count in range(len(words), 1, -1):
         if tuple(words[-count:]) in MULTI_WORD_STATIONS:
             return normalize_station("".join(words[-count:])), end - count
+        if any(word in _NOT_STATIONS for word in words[-count:]):
+            continue
+        station = PARSER_STATIONS.resolve("".join(words[-count:]), own, typos=False)
+        if station is not None:
+            return station, end - count
     if words and _is_station_word(words[-1]):
-        return normalize_station(words[-1]), end - 1
+        station = PARSER_STATIONS.resolve(words[-1], own)
+        return station or normalize_station(words[-1]), end - 1
     return None
 
 
 def _year_at(tokens: list[str], index: int) -> str | None:
-    if index >= 0 and tokens[index].isdigit() and len(tokens[index]) in (2, 4):
-        return two_digit_year(tokens[index])
+    """The year written at ``tokens[index]``: two or four digits, or three with a leading
+    zero ("008")."""
+    if index < 0 or not tokens[index].isdigit():
+        return None
+    token = tokens[index]
+    if len(token) == 3 and token[0] == "0":
+        return token[1:]
+    if len(token) in (2, 4):
+        return two_digit_year(token)
     return None
 
 
-def _starts_reference(tokens: list[str], index: int) -> bool:
+def _starts_reference(tokens: list[str], index: int, own: str | None) -> bool:
     """True when ``tokens[index]`` (a number) is the year of a reference that follows."""
     following = tokens[index + 1 : index + 1 + LONGEST_STATION_WORDS + 1]
     for offset, token in enumerate(following):
         if _DIGITS.fullmatch(token):
-            return offset > 0 and _station_before(tokens, index + 1 + offset) is not None
+            return offset > 0 and _station_before(tokens, index + 1 + offset, own) is not None
         if not _WORD.fullmatch(token):
             return False
     return False
 
 
-def parse_references(text: str, default_year: str | None) -> list[str]:
+def _prepare(text: str) -> str:
+    """REF text ready for the tokenizer: invisible characters, teletype page headers and
+    page markers removed, O typed for 0 in numbers mended, hyphens between parts spaced."""
+    text = visible_text(text)
+    if "PAGE" in text:
+        text = _PAGE_HEADER.sub(" ", text)
+    if " OF " in text or "\nOF " in text:
+        text = _SPLIT_MARKER.sub(" ", text)
+    if "O" in text or "o" in text:
+        text = _LETTER_O.sub(lambda m: "0" * len(m[0]), text)
+    if "-" in text or "–" in text:
+        text = _PART_HYPHEN.sub(" ", text)
+    return text
+
+
+def parse_references(text: str, default_year: str | None, own: str | None = None) -> list[str]:
     """The canonical ids of the cables cited in ``text`` (a REF block), in order, once each.
 
     ``default_year`` (two digits) is used where the reference gives no year; without it such
-    references are left out rather than guessed.
+    references are left out rather than guessed. ``own`` (the citing cable's station)
+    helps resolve stations written in short or misspelt forms.
     """
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(_prepare(text))
     found: list[str] = []
     last: tuple[str, str, int] | None = None  # (year, station, index of its number)
     for index, token in enumerate(tokens):
@@ -246,26 +305,31 @@ def parse_references(text: str, default_year: str | None) -> list[str]:
             else:
                 last = (ref[:2], "", index)
         elif _DIGITS.fullmatch(token):
-            station = _station_before(tokens, index)
+            # A year between station and number: "STATE (08) 12345".
+            inner = None
+            if tokens[index - 1 : index] == [")"] and tokens[index - 3 : index - 2] == ["("]:
+                inner = _year_at(tokens, index - 2)
+            station = _station_before(tokens, index - 3 if inner else index, own)
             year: str | None = None
             if station is not None:
                 name, first = station
-                year = _year_at(tokens, first - 1)
+                year = inner or _year_at(tokens, first - 1)
             else:
                 glued = _YEAR_STATION.fullmatch(tokens[index - 1]) if index > 0 else None
                 if glued and _is_station_word(glued[2]):
-                    name, year = normalize_station(glued[2]), glued[1]
+                    name = PARSER_STATIONS.resolve(glued[2], own) or normalize_station(glued[2])
+                    year = glued[1]
                 elif (
                     last is not None
                     and last[1]
                     and all(t.upper() in _CONNECTORS for t in tokens[last[2] + 1 : index])
                     and index > last[2] + 1
-                    and not _starts_reference(tokens, index)
+                    and not _starts_reference(tokens, index, own)
                 ):
                     name, year = last[1], last[0]
                 else:
                     continue
-            # A year in parentheses after the number: "BRASILIA 709 (08)".
+            # A year in parentheses after the number: "BRASILIA 709 (08)", "(2008)".
             if tokens[index + 1 : index + 2] == ["("] and tokens[index + 3 : index + 4] == [")"]:
                 year = _year_at(tokens, index + 2) or year
             year = year or default_year
@@ -286,8 +350,8 @@ def ref_block_text(lines: list[str]) -> str:
     while index < len(lines):
         line = lines[index]
         match = REF_LINE.match(line)
-        if not match and SUBJECT_LINE.match(line):
-            match = _REF_AFTER_SUBJECT.search(line)
+        if not match and ("REF" in line or "Ref" in line or "ref" in line):
+            match = _REF_INLINE.search(line)
         if not match:
             index += 1
             continue
@@ -313,7 +377,9 @@ def ref_block_text(lines: list[str]) -> str:
     return text[: cut.start()] if cut else text
 
 
-def find_references(lines: list[str], default_year: str | None) -> list[str]:
+def find_references(
+    lines: list[str], default_year: str | None, own: str | None = None
+) -> list[str]:
     """The cables cited by the REF block among ``lines`` (see :func:`parse_references`)."""
     text = ref_block_text(lines)
-    return parse_references(text, default_year) if text else []
+    return parse_references(text, default_year, own) if text else []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cables.body.fields import parse_body
+from cables.entities import extract_entities
 from cables.errors import ParseError
 from cables.ids import id_station, id_year, normalize_id
 from cables.model import Cable
@@ -70,7 +72,7 @@ def build_cable(
         if ref and not bad and ref not in references and ref != cable_id:
             references.append(ref)
     routing = parse_routing([clean_text(line) for line in routing_lines])
-    return Cable(
+    cable = Cable(
         id=cable_id,
         created=created,
         released=released,
@@ -89,3 +91,4 @@ def build_cable(
         eo=fields.eo,
         declassify_on=fields.declassify_on,
     )
+    return dataclasses.replace(cable, entities=extract_entities(cable))

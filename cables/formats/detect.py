@@ -20,19 +20,22 @@ _CABLE_LINES = re.compile(
     r"Classified\s+By\b|FM\s+AM|TO\s+(?:R[A-Z]{3,6}/)?SECSTATE|\d{1,2}\.\s+\([A-Z/]{1,6}\))",
     re.IGNORECASE,
 )
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+# Control characters that text does not hold (ESC does: it is cleaned, not refused).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def is_binary(head: bytes) -> bool:
-    """True for bytes that are not text: NUL bytes, many control characters, or mostly
-    invalid UTF-8."""
-    if b"\x00" in head:
+    """True for bytes that are mostly not text: NUL bytes over a tenth (binary formats,
+    UTF-16), or invalid UTF-8 and control characters over a third. A few bad bytes (a NUL,
+    a run of ESC characters) do not make a file binary: they are the business of the
+    record that holds them, whose text is cleaned like every other."""
+    if not head:
+        return False
+    if head.count(0) * 10 > len(head):
         return True
     text = head.decode("utf-8", errors="replace")
-    if not text:
-        return False
     bad = text.count("\ufffd") + len(_CONTROL.findall(text))
-    return bad > max(8, len(text) // 20)
+    return bad * 3 > len(text)
 
 
 def _starts_with_csv_header(text: str) -> bool:

@@ -14,6 +14,7 @@ import time
 from typing import IO, Any
 
 from cables.errors import ParseError
+from cables.sanitize import clean_line
 from store.errors import StoreError
 from store.importer import ImportReport, ImportStatus, import_sources
 from store.location import resolve_store_dir
@@ -142,6 +143,21 @@ class BarProgress:
             self._progress.stop()
 
 
+def _print_repaired(report: ImportReport, stderr: IO[str]) -> None:
+    """Say which damaged segments the import set aside (their cables were written again
+    from these sources when they hold them)."""
+    repaired = report.repaired
+    if repaired is None or not repaired.damaged:
+        return
+    for damage in repaired.damaged:
+        print(
+            f"cables: the store's segment {damage.segment} was damaged "
+            f"({clean_line(damage.problem)}): moved aside to damaged/, its cables written "
+            f"again from the sources that hold them",
+            file=stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Import ``args.paths`` into the store; print a summary; return the exit code."""
     directory = resolve_store_dir(args.store)
@@ -149,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
     progress: Any = BarProgress(stderr) if stderr.isatty() else PlainProgress(stderr)
 
     def on_error(error: ParseError) -> None:
-        message = f"cables: {error}"
+        message = f"cables: {clean_line(error)}"
         if isinstance(progress, BarProgress):
             progress.print_error(message)
         else:
@@ -160,14 +176,15 @@ def run(args: argparse.Namespace) -> int:
             directory, args.paths, stdin=sys.stdin, progress=progress, on_error=on_error
         )
     except StoreError as error:
-        print(f"cables: {error}", file=stderr)
+        print(f"cables: {clean_line(error)}", file=stderr)
         return 2
     finally:
         # Also on Ctrl-C: the bar hides the cursor until it is stopped.
         progress.close()
+    _print_repaired(report, stderr)
     print(summary(report))
     print(
-        f"the store at {directory} holds {_plural(report.store_count, 'cable')} "
+        f"the store at {clean_line(directory)} holds {_plural(report.store_count, 'cable')} "
         f"(import took {report.elapsed:.1f} s)"
     )
     return 1 if report.failed else 0

@@ -14,20 +14,20 @@ import orjson
 from cables.errors import ParseError
 from cables.jsonform import cable_to_json
 from cables.model import Cable
+from cables.sanitize import clean_line
 from cables.sources import iter_units, parse_unit
 
 
 def _human(cable: Cable) -> str:
     numbered = sum(1 for p in cable.paragraphs if p.number > 0)
-    return "\t".join(
-        [
-            cable.id,
-            cable.created or "-",
-            cable.origin or "-",
-            f"{numbered} paragraphs",
-            cable.subject or "-",
-        ]
-    )
+    fields = [
+        cable.id,
+        cable.created or "-",
+        cable.origin or "-",
+        f"{numbered} paragraphs",
+        cable.subject or "-",
+    ]
+    return "\t".join(clean_line(field) for field in fields)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,18 +40,19 @@ def run(args: argparse.Namespace) -> int:
     for unit in iter_units(args.paths):
         if isinstance(unit, ParseError):
             failed = True
-            print(f"cables: {unit}", file=sys.stderr)
+            print(f"cables: {clean_line(unit)}", file=sys.stderr)
             continue
         try:
             cable = parse_unit(unit)
         except ParseError as error:
             failed = True
-            print(f"cables: {error}", file=sys.stderr)
+            print(f"cables: {clean_line(error)}", file=sys.stderr)
             continue
         except Exception as error:  # a parser bug must not stop a 1.7 GB run
             failed = True
             where = f"{unit.source}, {unit.location}" if unit.location else unit.source
-            print(f"cables: {where}: internal error: {type(error).__name__}", file=sys.stderr)
+            message = f"cables: {where}: internal error: {type(error).__name__}"
+            print(clean_line(message), file=sys.stderr)
             continue
         if as_json:
             line = orjson.dumps(cable_to_json(cable)) + b"\n"

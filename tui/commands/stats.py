@@ -9,6 +9,7 @@ import argparse
 import sys
 from collections import Counter
 
+from cables.sanitize import clean_line
 from store.errors import StoreError
 from store.location import resolve_store_dir
 from store.stats import StoreStats, compute_stats, human_size
@@ -17,6 +18,7 @@ from store.store import CableStore
 
 def _table(title: str, counts: Counter[str], *, by_key: bool = False) -> list[str]:
     items = sorted(counts.items()) if by_key else counts.most_common()
+    items = [(clean_line(key), count) for key, count in items]
     width = max((len(key) for key, _ in items), default=0)
     lines = ["", f"{title}:"]
     lines += [f"  {key:<{width}}  {count:>9,}" for key, count in items]
@@ -27,7 +29,7 @@ def format_stats(stats: StoreStats) -> str:
     """The report ``cables stats`` prints."""
     segments = f"{stats.segments:,} segment" + ("" if stats.segments == 1 else "s")
     lines = [
-        f"store:           {stats.directory}",
+        f"store:           {clean_line(stats.directory)}",
         f"schema version:  {stats.schema_version}",
         f"cables:          {stats.cables:,}",
         f"size on disk:    {human_size(stats.size_bytes)} ({stats.size_bytes:,} bytes, "
@@ -36,7 +38,7 @@ def format_stats(stats: StoreStats) -> str:
     if stats.superseded:
         lines.append(f"superseded:      {stats.superseded:,} older versions of replaced cables")
     if stats.updated:
-        lines.append(f"last import:     {stats.updated}")
+        lines.append(f"last import:     {clean_line(stats.updated)}")
     lines += _table("by year", stats.by_year, by_key=True)
     lines += _table("by classification", stats.by_classification)
     lines += _table("by origin", stats.by_origin)
@@ -49,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         stats = compute_stats(CableStore.open(directory, read_only=True))
     except StoreError as error:
-        print(f"cables: {error}", file=sys.stderr)
+        print(f"cables: {clean_line(error)}", file=sys.stderr)
         return 2
     print(format_stats(stats))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-__all__ = ["SCREEN_BINDINGS"]
+__all__ = ["SCREEN_BINDINGS", "ScreenKeys"]
 
 SCREEN_BINDINGS: list[Binding] = [
     Binding("tab", "app.focus_next", "Next pane", show=False, id="screen.focus_next"),
@@ -15,3 +15,9 @@ SCREEN_BINDINGS: list[Binding] = [
         "ctrl+c,super+c", "screen.copy_text", "Copy selection", show=False, id="screen.copy_text"
     ),
 ]
+
+
+class ScreenKeys:
+    """The keys every screen shares, as one owner of bindings (for the help screen)."""
+
+    BINDINGS = SCREEN_BINDINGS

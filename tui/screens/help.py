@@ -1,64 +1,73 @@
-"""The help screen, generated from the bindings active where it was opened.
+"""The help screen: the keys of every screen, grouped by screen, generated from the bindings.
 
-Keys bound to the same action are shown together; each row also gives the binding's id, the
-name to use in a keymap.
+Each row gives the keys (as the user's keymap sets them), what they do, and the binding's id,
+the name to use in a keymap. The section of the screen the help was opened from comes first,
+then the keys that work everywhere, then every other screen's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-__all__ = ["HelpScreen", "help_rows"]
+__all__ = ["HelpRow", "HelpScreen", "KeySection", "help_rows"]
 
-_SECTIONS = {
-    "CablesApp": "Everywhere",
-    "MainScreen": "Cable list",
-    "CableList": "Cable list",
-    "ReaderScreen": "Reader",
-    "ParagraphView": "Reader: text",
-    "LinkList": "Reader: links",
-    "PromptBar": "Prompt",
-}
+#: A section of the help: its title and the classes whose bindings it lists.
+KeySection = tuple[str, Sequence[type]]
+#: One row of the help: keys as shown, description, binding id.
+HelpRow = tuple[str, str, str]
+
+
+def _bindings(owner: type) -> Iterable[Binding]:
+    for binding in getattr(owner, "BINDINGS", ()):
+        if isinstance(binding, Binding) and not binding.system:
+            yield binding
 
 
 def help_rows(
-    bindings: dict[str, ActiveBinding], key_display: dict[str, str]
-) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Sections of (keys, description, binding id), in the order the bindings apply.
+    sections: Sequence[KeySection],
+    keymap: Mapping[str, str],
+    key_display: Callable[[Binding], str],
+    current: str | None = None,
+) -> list[tuple[str, list[HelpRow]]]:
+    """The rows of each section: one row per binding, its keys as ``keymap`` sets them
+    (binding id -> "key1,key2") shown by ``key_display``.
 
-    ``key_display`` maps a key to its display form. Keys of one action on one widget are
-    joined ("j, down").
+    A binding that several sections list (the keys every screen shares) is shown in the first
+    of ``sections`` that lists it. The section titled ``current`` comes first, the others
+    follow in their order.
     """
-    sections: dict[str, dict[tuple[int, str], list[str]]] = {}
-    described: dict[tuple[int, str], tuple[str, str]] = {}
-    for key, active in bindings.items():
-        binding: Binding = active.binding
-        if binding.system:
-            continue
-        node: DOMNode = active.node
-        section = _SECTIONS.get(type(node).__name__, type(node).__name__)
-        group = (id(node), binding.id or binding.action)
-        sections.setdefault(section, {}).setdefault(group, []).append(key_display.get(key, key))
-        description = binding.tooltip or binding.description or binding.action.replace("_", " ")
-        described[group] = (description, binding.id or "")
-    result: list[tuple[str, list[tuple[str, str, str]]]] = []
-    for section, groups in sections.items():
-        rows = [(", ".join(keys), *described[group]) for group, keys in groups.items()]
-        result.append((section, rows))
-    return result
+    home: dict[str, str] = {}
+    rows_of: dict[str, list[HelpRow]] = {}
+    for title, owners in sections:
+        rows = rows_of.setdefault(title, [])
+        for owner in owners:
+            for binding in _bindings(owner):
+                name = binding.id or f"{owner.__name__}.{binding.action}"
+                if home.setdefault(name, title) != title or any(r[2] == name for r in rows):
+                    continue
+                keys = keymap.get(binding.id or "", binding.key).split(",")
+                shown = ", ".join(key_display(replace(binding, key=k.strip())) for k in keys)
+                description = (
+                    binding.tooltip or binding.description or binding.action.replace("_", " ")
+                )
+                rows.append((shown, description, name))
+    order = sorted(rows_of, key=lambda title: title != current)  # stable: the rest in order
+    return [(title, rows_of[title]) for title in order if rows_of[title]]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key that works on the screen below, by section, with its binding id."""
+    """Every key of every screen, by section (the current screen's first), with binding ids."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
@@ -86,9 +95,15 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
+    def __init__(
+        self, sections: Sequence[KeySection], keymap: Mapping[str, str], current: str | None
+    ) -> None:
+        """``sections`` in their order (the keys they share go to the first that lists them);
+        ``current`` is the title of the section to show first."""
         super().__init__()
-        self._bindings_below = bindings
+        self._sections = sections
+        self._keymap = keymap
+        self._current = current
 
     def compose(self) -> ComposeResult:
         """A scrolling table of the keys."""
@@ -101,22 +116,21 @@ class HelpScreen(ModalScreen[None]):
         """Focus the table so the scroll keys work."""
         self.query_one("#help-body").focus()
 
-    def _table(self) -> Table:
-        display = {
-            key: self.app.get_key_display(active.binding)
-            for key, active in self._bindings_below.items()
-        }
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="bold")
-        table.add_column()
-        table.add_column(style="dim", no_wrap=True)
-        for index, (section, rows) in enumerate(help_rows(self._bindings_below, display)):
-            if index:
-                table.add_row("", "", "")
-            table.add_row(Text(section, style="bold underline"), "", "")
-            for keys, description, binding_id in rows:
+    def _table(self) -> Group:
+        rows = help_rows(self._sections, self._keymap, self.app.get_key_display, self._current)
+        key_width = max((len(keys) for _, section in rows for keys, _, _ in section), default=4)
+        id_width = max((len(name) for _, section in rows for _, _, name in section), default=4)
+        parts: list[Text | Table] = []
+        for index, (title, section_rows) in enumerate(rows):
+            parts.append(Text(("\n" if index else "") + title, style="bold underline"))
+            table = Table.grid(padding=(0, 2), expand=True)
+            table.add_column(no_wrap=True, style="bold", min_width=min(key_width, 20))
+            table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+            table.add_column(style="dim", no_wrap=True, min_width=id_width)
+            for keys, description, binding_id in section_rows:
                 table.add_row(Text(keys), Text(description), Text(binding_id))
-        return table
+            parts.append(table)
+        return Group(*parts)
 
     def action_scroll(self, how: str) -> None:
         """Scroll the table."""

@@ -1,7 +1,9 @@
 """The main screen: every cable in a virtual list, with sort and a filter.
 
-The first paint never waits for the catalog: the list starts empty with a progress bar in the
-status line, the catalog loads in a thread worker, and the rows appear when it is ready.
+The first paint never waits for the catalog: the list starts with the store's first page (its
+first rows by date, one small file read at once) and a progress bar in the status line; the
+whole catalog loads in a thread worker and replaces the page when it is ready (sorting and
+filtering wait for it, and the status line says so).
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from store.catalog import Catalog
+from tui.presentation.catalog_order import CatalogArranger, CatalogView, SortKey
 from tui.screens.common import SCREEN_BINDINGS
 from tui.widgets.cable_list import CableList
-from tui.widgets.catalog_view import CatalogArranger, CatalogView, SortKey
 from tui.widgets.list_header import ListHeader
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
@@ -109,16 +111,29 @@ class MainScreen(Screen[None], inherit_bindings=False):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Start loading the catalog; the list says so meanwhile."""
+        """Show the first page, start loading the catalog; the status line says so."""
         cables = self.query_one(CableList)
         cables.set_empty_message("Loading the catalog…")
-        total = self.cables_app.store.count
-        self.query_one(StatusLine).show_progress("Loading catalog", 0, total)
+        self._show_first_page()
+        self._show_progress(0, self.cables_app.store.count)
         cables.focus()
         # Start reading once the first frame is drawn, so the two do not share the GIL.
         self.call_after_refresh(self._load_catalog)
 
     # --- loading ------------------------------------------------------------------------
+
+    def _show_first_page(self) -> None:
+        """The store's first rows in the default order, at once (a small file, read here)."""
+        try:
+            rows = self.cables_app.store.first_page()
+        except Exception:  # the whole catalog's load says what is wrong
+            return
+        if rows:
+            self._show_view(CatalogView.in_default_order(Catalog.of_rows(rows)))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        label = "Loading" if self.query_one(CableList).row_count else "Loading catalog"
+        self.query_one(StatusLine).show_progress(label, done, total)
 
     @work(thread=True, exclusive=True, group="catalog")
     def _load_catalog(self) -> None:
@@ -151,7 +166,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
     def on_main_screen_catalog_progress(self, message: CatalogProgress) -> None:
         """Move the progress bar."""
         if self.arranger is None:
-            self.query_one(StatusLine).show_progress("Loading catalog", message.done, message.total)
+            self._show_progress(message.done, message.total)
 
     def on_main_screen_catalog_loaded(self, message: CatalogLoaded) -> None:
         """Fill the list."""
@@ -219,6 +234,10 @@ class MainScreen(Screen[None], inherit_bindings=False):
         total = len(view.catalog)
         shown = f"{len(view):,} of {total:,} cables" if view.filtered else f"{total:,} cables"
         where = f"{cables.cursor + 1:,}/{len(view):,}" if len(view) else "0/0"
+        if self.arranger is None:  # the first page, before the whole catalog
+            count = self.cables_app.store.count
+            self.query_one(StatusLine).info = f"{where} of {count:,} · sort, filter once loaded"
+            return
         parts = [where, shown]
         if view.filtered:
             parts.append(f"filter “{view.query}”")

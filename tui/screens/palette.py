@@ -1,4 +1,5 @@
-"""The browser's commands in the command palette (``ctrl+p``): open a cable, sort, help."""
+"""The browser's commands in the command palette (``ctrl+p``): open a cable, sort, go to,
+bookmarks and notes, help."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from cables.links import format_cable_link, parse_cable_link
-from tui.widgets.catalog_view import SortKey
+from tui.presentation.catalog_order import SortKey
 
 if TYPE_CHECKING:
     from tui.app import CablesApp
@@ -35,8 +36,14 @@ class CablesCommands(Provider):
             )
             for key in SortKey
         ]
-        commands.append(("Show keys", app.action_help, "The help screen: every key and its id"))
-        commands.append(("Back to the list", app.action_show_list, "Close the reader"))
+        commands += [
+            ("Show keys", app.action_help, "The help screen: every key and its id"),
+            ("Back to the list", app.action_show_list, "Close the reader"),
+            ("Go to a cable", app.action_go_to, "Open a cable by any spelling of its id"),
+            ("Bookmark", app.action_bookmark, "Bookmark the cable or paragraph on screen"),
+            ("Note", app.action_note, "Write a note on the cable or paragraph on screen"),
+            ("Bookmarks and notes", app.action_notes, "Every bookmark and note, newest first"),
+        ]
         return commands
 
     async def discover(self) -> Hits:

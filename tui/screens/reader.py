@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from cables.links import format_cable_link
 from cables.model import Cable
+from tui.presentation.reading_position import ReadingPlace, ReadingPosition
 from tui.screens.common import SCREEN_BINDINGS
+from tui.screens.reader_commands import ReaderCommands
 from tui.widgets.link_list import LinkList
 from tui.widgets.metadata_panel import MetadataPanel
 from tui.widgets.paragraph_view import ParagraphView
@@ -39,17 +40,17 @@ SHORT = 18  # below this many rows the metadata above the text keeps to a few li
 
 
 @dataclass(frozen=True, slots=True)
-class _Place:
-    """Where the reader was: a cable and the paragraph at the top of the view."""
+class _Visit:
+    """A cable read before, and the place in it to come back to (None if it had not loaded)."""
 
     cable_id: str
-    paragraph: int | None
-    current: int | None
+    place: ReadingPlace | None
 
 
 class ReaderScreen(Screen[None], inherit_bindings=False):
     """One cable at a time; following links keeps a history to go back through."""
 
+    COMMANDS: ClassVar = {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *SCREEN_BINDINGS,
         Binding("escape", "close", "List", tooltip="Back to the list of cables", id="reader.close"),
@@ -95,7 +96,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             "y",
             "copy_link",
             "Copy link",
-            tooltip="Copy the link to this paragraph (08ASTANA611¶5)",
+            tooltip="Copy the link to the highlighted paragraph (08ASTANA611¶5)",
             id="reader.copy_link",
         ),
         Binding(
@@ -103,7 +104,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             "copy_paragraph",
             "Copy ¶",
             show=False,
-            tooltip="Copy this paragraph's text with its link",
+            tooltip="Copy the highlighted paragraph's text with its link",
             id="reader.copy_paragraph",
         ),
     ]
@@ -147,9 +148,9 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         super().__init__()
         self.cable_id = cable_id
         self._start_paragraph = paragraph
-        self._history: list[_Place] = []
+        self._history: list[_Visit] = []
         self._request = 0
-        self._pending: tuple[int | None, int | None] = (paragraph, paragraph)
+        self._pending: tuple[int | None, ReadingPlace | None] = (paragraph, None)
 
     @property
     def cables_app(self) -> CablesApp:
@@ -184,12 +185,12 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
     # --- loading ------------------------------------------------------------------------
 
     def open(
-        self, cable_id: str, paragraph: int | None = None, *, current: int | None = None
+        self, cable_id: str, paragraph: int | None = None, *, place: ReadingPlace | None = None
     ) -> None:
-        """Show ``cable_id``, scrolled to ``paragraph`` (highlighted unless ``current`` says)."""
+        """Show ``cable_id`` from the top, at ``paragraph`` (made current), or at ``place``."""
         self.cable_id = cable_id
         self._request += 1
-        self._pending = (paragraph, paragraph if current is None else current)
+        self._pending = (paragraph, place)
         self.query_one(ParagraphView).show_note(f"Loading {one_line(cable_id)}…")
         self.query_one(MetadataPanel).show_cable(None, title=cable_id)
         self.query_one(StatusLine).busy = "Loading…"
@@ -224,13 +225,13 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             view.show_note(reason)
             self.notify(reason, severity="warning", markup=False)
             return
-        top, current = self._pending
-        view.show_cable(message.cable, paragraph=top)
-        if top is not None and current != top:
-            view.current = current
-        if top is not None and view.cable is not None and message.cable.paragraph(top) is None:
+        paragraph, place = self._pending
+        view.show_cable(message.cable, paragraph=paragraph, place=place)
+        if paragraph is not None and message.cable.paragraph(paragraph) is None:
             self.notify(
-                f"{message.cable_id} has no paragraph {top}.", severity="warning", markup=False
+                f"{message.cable_id} has no paragraph {paragraph}.",
+                severity="warning",
+                markup=False,
             )
         panel.show_cable(message.cable)
         panel.show_links(message.cited_by, set(message.present))
@@ -238,28 +239,14 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
     # --- status ------------------------------------------------------------------------
 
     @on(ParagraphView.Moved)
-    def _moved(self) -> None:
-        view = self.query_one(ParagraphView)
-        if view.cable is None:
-            self.query_one(StatusLine).info = one_line(self.cable_id)
-            return
-        parts = [one_line(view.cable.id)]
-        paragraph = view.current if view.current is not None else view.top_paragraph()
-        if paragraph:
-            parts.append(f"¶{paragraph} of {view.paragraph_count}")
-        if view.max_scroll_y > 0:
-            parts.append(f"{round(100 * view.scroll_y / view.max_scroll_y)}%")
-        index, count = view.match_info
-        if view.search_text:
-            found = f"{index}/{count}" if index else f"{count} found"
-            parts.append(f"“{clean(view.search_text)}” {found}")
-        self.query_one(StatusLine).info = " · ".join(parts)
+    def _moved(self, message: ParagraphView.Moved) -> None:
+        status = message.position.status()
+        self.query_one(StatusLine).info = status or one_line(self.cable_id)
 
     # --- navigation ---------------------------------------------------------------------
 
-    def _here(self) -> _Place:
-        view = self.query_one(ParagraphView)
-        return _Place(self.cable_id, view.top_paragraph(), view.current)
+    def _here(self) -> _Visit:
+        return _Visit(self.cable_id, self.query_one(ParagraphView).place())
 
     def follow(self, cable_id: str, paragraph: int | None = None) -> None:
         """Open ``cable_id`` and remember the present cable to come back to."""
@@ -277,7 +264,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             self.action_close()
             return
         place = self._history.pop()
-        self.open(place.cable_id, place.paragraph, current=place.current)
+        self.open(place.cable_id, place=place.place)
         self.query_one(ParagraphView).focus()
 
     def action_close(self) -> None:
@@ -344,31 +331,33 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         self.query_one(PromptBar).close()
         self.query_one(ParagraphView).focus()
 
-    def _link_here(self) -> tuple[str, int | None] | None:
-        view = self.query_one(ParagraphView)
-        if view.cable is None:
-            return None
-        paragraph = view.current if view.current is not None else view.top_paragraph()
-        return view.cable.id, paragraph or None
+    @property
+    def position(self) -> ReadingPosition:
+        """Where the reader is: the current paragraph that links, copies and steps use."""
+        return self.query_one(ParagraphView).position
+
+    def place_on_screen(self) -> tuple[str, int | None] | None:
+        """The cable and paragraph the reader cites (bookmarks and notes attach to it)."""
+        position = self.position
+        return None if position.cable_id is None else (position.cable_id, position.cited)
 
     def action_copy_link(self) -> None:
-        """Copy the link to this paragraph (``08ASTANA611¶5``) to the clipboard (OSC 52)."""
-        here = self._link_here()
-        if here is None:
+        """Copy the link to the current paragraph (``08ASTANA611¶5``) to the clipboard (OSC 52)."""
+        link = self.position.link()
+        if link is None:
             return
-        link = format_cable_link(*here)
         self.app.copy_to_clipboard(link)
         self.notify(f"Copied {link}", timeout=2, markup=False)
 
     def action_copy_paragraph(self) -> None:
-        """Copy this paragraph's text, with its link, to the clipboard (OSC 52)."""
-        here = self._link_here()
-        view = self.query_one(ParagraphView)
-        if here is None or view.cable is None or here[1] is None:
+        """Copy the current paragraph's text, with its link, to the clipboard (OSC 52)."""
+        position = self.position
+        cable = self.query_one(ParagraphView).cable
+        link = position.link()
+        if cable is None or link is None or position.cited is None:
             return
-        para = view.cable.paragraph(here[1])
-        if para is None:
+        paragraph = cable.paragraph(position.cited)
+        if paragraph is None:
             return
-        text = f"{clean(para.text)}\n({format_cable_link(*here)})"
-        self.app.copy_to_clipboard(text)
-        self.notify(f"Copied the text of {format_cable_link(*here)}", timeout=2, markup=False)
+        self.app.copy_to_clipboard(f"{clean(paragraph.text)}\n({link})")
+        self.notify(f"Copied the text of {link}", timeout=2, markup=False)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from cables.model import Cable
-from store.catalog import Catalog
+from store.catalog import Catalog, CatalogRow
 
 __all__ = ["BrowsableStore"]
 
@@ -14,13 +14,18 @@ __all__ = ["BrowsableStore"]
 class BrowsableStore(Protocol):
     """What the browser asks of a store.
 
-    ``load_catalog`` may take seconds (it runs in a worker thread); ``get_cable`` and
-    ``references_to`` are thread-safe and take up to tens of milliseconds.
+    ``first_page`` is fast; ``load_catalog`` may take seconds (it runs in a worker thread);
+    ``get_cable`` and ``references_to`` are thread-safe and take up to tens of milliseconds.
     """
 
     @property
     def count(self) -> int:
         """How many cables the store holds (cheap: read from its meta)."""
+        ...
+
+    def first_page(self) -> list[CatalogRow]:
+        """The first rows of the catalog in the default order (date, then id), at once: a
+        small read, done on the UI thread before the first frame. May be empty."""
         ...
 
     def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:

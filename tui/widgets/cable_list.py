@@ -2,7 +2,7 @@
 
 A ``ScrollView`` whose ``render_line`` builds the strip of one visible row from the catalog's
 columns, as Textualize's toolong draws multi-gigabyte logs: 251,287 cables cost no widgets,
-only the positions of the rows shown (:class:`~tui.widgets.catalog_view.CatalogView`).
+only the positions of the rows shown (:class:`~tui.presentation.catalog_order.CatalogView`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.catalog_view import CatalogView
-from tui.widgets.list_columns import ListColumns
+from tui.presentation.catalog_order import CatalogView
+from tui.presentation.list_columns import ListColumns
 from tui.widgets.safe_text import one_line
 
 __all__ = ["CableList"]
@@ -302,39 +302,37 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(
-        self, view: CatalogView, row: int, width: int, is_cursor: bool, base: Style
+        self, view: CatalogView, position: int, width: int, is_cursor: bool, base: Style
     ) -> Strip:
-        catalog = view.catalog
+        row = view.catalog.row(position)
         columns = ListColumns.for_width(width, self._id_width)
         style = self.get_component_rich_style
         line_style = base + style("cable-list--cursor") if is_cursor else base
-        mark = _mark(catalog.classification[row])
+        mark = _mark(row.classification)
         mark_class = {
             "S": "cable-list--secret",
             "C": "cable-list--confidential",
             "U": "cable-list--unclassified",
         }.get(mark)
         mark_style = line_style + style(mark_class) if mark_class else line_style
-        created = catalog.created[row] or ""
+        created = row.created or ""
         segments = [
             Segment(" ", line_style),
             Segment(mark, mark_style),
             Segment(" ", line_style),
-            Segment(
-                _cell(one_line(catalog.ids[row]), columns.id), line_style + style("cable-list--id")
-            ),
+            Segment(_cell(one_line(row.id), columns.id), line_style + style("cable-list--id")),
             Segment(" ", line_style),
             Segment(
                 _cell(created[: columns.date], columns.date), line_style + style("cable-list--date")
             ),
             Segment(" ", line_style),
             Segment(
-                _cell(one_line(catalog.origin[row]), columns.origin),
+                _cell(one_line(row.origin), columns.origin),
                 line_style + style("cable-list--origin"),
             ),
             Segment(" ", line_style),
             Segment(
-                _cell(one_line(catalog.subject[row]), columns.subject),
+                _cell(one_line(row.subject), columns.subject),
                 line_style + style("cable-list--subject"),
             ),
         ]

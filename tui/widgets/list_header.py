@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.widgets.catalog_view import SortKey
-from tui.widgets.list_columns import ListColumns
+from tui.presentation.catalog_order import SortKey
+from tui.presentation.list_columns import ListColumns
 
 __all__ = ["ListHeader"]
 

@@ -1,14 +1,17 @@
 """The numbered paragraphs of one cable, wrapped to the width, with a gutter and search.
 
 A ``ScrollView`` drawing only the visible lines. The gutter shows each paragraph's ¶ number
-on its first line and its portion marking (SBU, C, S/NF) on its second. One paragraph can be
-*current* (opened from a ``¶N`` link, or stepped to with ``]`` / ``[``) and is highlighted.
+on its first line and its portion marking (SBU, C, S/NF) on its second. The paragraph being
+read (see :mod:`tui.presentation.reading_position` for the rule) is highlighted, and every
+move is announced with :class:`ParagraphView.Moved`.
+
+The widget keeps the keys and the drawing; the laid-out lines are a
+:class:`~tui.presentation.cable_layout.CableLayout`, the search a
+:class:`~tui.presentation.text_search.TextSearch`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import set_cell_size
@@ -19,42 +22,21 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cables.model import Cable
-from tui.widgets.safe_text import clean
-from tui.widgets.wrapping import reflow, wrap_offsets
+from tui.presentation.cable_layout import BLANK, GUTTER_WIDTH, CableLayout, LayoutLine
+from tui.presentation.reading_position import ReadingPlace, ReadingPosition, current_paragraph
+from tui.presentation.text_search import TextSearch
 
 __all__ = ["ParagraphView"]
 
-_GUTTER = 7  # six cells of label, one space
 _MEASURE = 96  # the longest line of text, for reading comfort on wide terminals
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """One screen line: a slice of a paragraph's text, or a blank between paragraphs."""
-
-    index: int  # position in the cable's paragraphs; -1 for a blank line
-    start: int
-    end: int
-    gutter: str  # "¶5", a marking, or ""
-    gutter_kind: str  # "number", "marking" or ""
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One search hit: paragraph position and character offsets in its displayed text."""
-
-    index: int
-    start: int
-    end: int
-
-
 class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
-    """A cable's paragraphs with less/vim keys; posts :class:`Moved` as the reader scrolls."""
+    """A cable's paragraphs with less/vim keys; posts :class:`Moved` as the reader moves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "line_down", "Line down", show=False, id="reader.line_down"),
@@ -119,15 +101,14 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    current: reactive[int | None] = reactive(None, init=False, repaint=False)
-    """The number of the highlighted paragraph, or None."""
-
     class Moved(Message):
-        """The view scrolled, changed its current paragraph, or its search matches."""
+        """The reader moved: scrolled, changed paragraph, searched, or opened another cable."""
 
-        def __init__(self, view: ParagraphView) -> None:
+        def __init__(self, view: ParagraphView, position: ReadingPosition) -> None:
             super().__init__()
             self.view = view
+            self.position = position
+            """Where the reader is now: current paragraph, top paragraph, scroll, search."""
 
         @property
         def control(self) -> ParagraphView:
@@ -139,87 +120,168 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.cable: Cable | None = None
-        self._texts: list[str] = []
-        self._lines: list[_Line] = []
-        self._first_line: dict[int, int] = {}  # paragraph position -> first screen line
-        self._wrapped_width = -1
-        self._pending_paragraph: int | None = None
-        self._matches: list[Match] = []
-        self._match_index: int | None = None
-        self.search_text = ""
         self.note = "Loading…"
+        self._layout: CableLayout | None = None
+        self._search = TextSearch()
+        self._jumped_to: int | None = None  # position of the paragraph last jumped to
+        self._current: int | None = None  # position of the current paragraph
+        self._pending: tuple[int, int] | None = None  # (paragraph position, line offset)
+        self._position = ReadingPosition()
         self._strips: LRUCache[tuple[int, int, bool, int | None], Strip] = LRUCache(256)
 
-    # --- content ----------------------------------------------------------------------
+    # --- what the reader is reading -------------------------------------------------------
 
-    def show_cable(self, cable: Cable | None, *, paragraph: int | None = None) -> None:
-        """Show ``cable`` from the top, or scrolled to and highlighting ``paragraph``."""
-        self.cable = cable
-        self._texts = (
-            [] if cable is None else [reflow(clean(p.text)).expandtabs(4) for p in cable.paragraphs]
+    @property
+    def position(self) -> ReadingPosition:
+        """Where the reader is: the one value status, links, copies and steps all use."""
+        return self._position
+
+    @property
+    def current(self) -> int | None:
+        """The number of the current paragraph (the one cited), or None without a cable."""
+        return self._position.current
+
+    def top_paragraph(self) -> int | None:
+        """The number of the paragraph on the top line (the next one after a blank), or None."""
+        return self._position.top
+
+    @property
+    def search_text(self) -> str:
+        """The text searched for ("" when there is no search)."""
+        return self._search.query
+
+    @property
+    def match_info(self) -> tuple[int | None, int]:
+        """(the 1-based number of the current match or None, the number of matches)."""
+        return self._search.number, len(self._search)
+
+    def place(self) -> ReadingPlace | None:
+        """Where the reader is, to come back to with :meth:`show_cable`; None without text."""
+        layout = self._layout
+        top = self._top_line()
+        if layout is None or not layout.lines:
+            return None
+        position = layout.first_paragraph_from(top, len(layout))
+        if position is None:
+            return None
+        current = self._current if self._current == self._jumped_to else None
+        return ReadingPlace(
+            layout.number(position),
+            top - layout.first_line(position),
+            None if current is None else layout.number(current),
         )
-        self._matches, self._match_index, self.search_text = [], None, ""
-        self.set_reactive(ParagraphView.current, paragraph)
-        self._pending_paragraph = paragraph
-        self._wrapped_width = -1
+
+    def _top_line(self) -> int:
+        return round(self.scroll_y)
+
+    def _height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def _update_position(self) -> None:
+        """Work out the current paragraph again; redraw and announce if anything changed."""
+        layout = self._layout
+        if layout is None or not layout.lines:
+            self._current = None
+            position = ReadingPosition(None if self.cable is None else self.cable.id)
+        else:
+            top, height = self._top_line(), self._height()
+            laid_out = self.scrollable_content_region.height > 0
+            if (
+                laid_out
+                and self._jumped_to is not None
+                and not layout.is_visible(self._jumped_to, top, height)
+            ):
+                self._jumped_to = None  # scrolled out of sight: forgotten
+            at_bottom = self.max_scroll_y > 0 and top >= self.max_scroll_y
+            current = current_paragraph(
+                layout, top, height, jumped_to=self._jumped_to, at_bottom=at_bottom
+            )
+            if current != self._current:
+                self._current = current
+                self._strips.clear()
+                self.refresh()
+            top_position = layout.first_paragraph_from(top, len(layout))
+            position = ReadingPosition(
+                cable_id=layout.cable.id,
+                current=None if current is None else layout.number(current),
+                top=None if top_position is None else layout.number(top_position),
+                paragraph_count=layout.paragraph_count,
+                fraction=min(1.0, top / self.max_scroll_y) if self.max_scroll_y > 0 else None,
+                search=self._search.query,
+                match=self._search.number,
+                match_count=len(self._search),
+            )
+        if position != self._position:
+            self._position = position
+            self.post_message(self.Moved(self, position))
+
+    # --- content --------------------------------------------------------------------------
+
+    def show_cable(
+        self,
+        cable: Cable | None,
+        *,
+        paragraph: int | None = None,
+        place: ReadingPlace | None = None,
+    ) -> None:
+        """Show ``cable`` from the top, at ``paragraph`` (made current), or back at ``place``."""
+        self.cable = cable
+        self._layout = None if cable is None else CableLayout(cable)
+        self._search = TextSearch()
+        self._jumped_to = self._current = self._pending = None
+        if self._layout is not None:
+            if place is not None:
+                position = self._layout.position_of(place.top)
+                if position is not None:
+                    self._pending = (position, place.lines_into)
+                if place.current is not None:
+                    self._jumped_to = self._layout.position_of(place.current)
+            elif paragraph is not None:
+                self._jumped_to = self._layout.position_of(paragraph)
+                if self._jumped_to is not None:
+                    self._pending = (self._jumped_to, -1)  # one line of context above
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self._rewrap()
-        if paragraph is None:
-            self.scroll_to(y=0, animate=False, immediate=True, force=True)
-        self._announce()
 
     def show_note(self, note: str) -> None:
         """Show a sentence instead of a cable (loading, or not found)."""
         self.cable = None
         self.note = note
-        self._texts, self._lines, self._first_line = [], [], {}
-        self._matches, self._match_index = [], None
-        self.set_reactive(ParagraphView.current, None)
+        self._layout = None
+        self._search = TextSearch()
+        self._pending = None
         self.virtual_size = Size(self.size.width, 3)
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self._strips.clear()
         self.refresh()
-        self._announce()
+        self._update_position()
 
     def _text_width(self) -> int:
-        return max(10, min(_MEASURE, self.scrollable_content_region.width - _GUTTER - 2))
+        return max(10, min(_MEASURE, self.scrollable_content_region.width - GUTTER_WIDTH - 2))
 
     def _rewrap(self) -> None:
-        """Wrap every paragraph at the current width (only when the width changed)."""
-        width = self._text_width()
-        if width == self._wrapped_width or self.cable is None:
-            self._strips.clear()
-            self.refresh()
-            return
-        self._wrapped_width = width
-        top = self.top_paragraph()
-        lines: list[_Line] = []
-        first: dict[int, int] = {}
-        for index, (para, text) in enumerate(zip(self.cable.paragraphs, self._texts, strict=True)):
-            if lines:
-                lines.append(_Line(-1, 0, 0, "", ""))
-            first[index] = len(lines)
-            number = f"¶{para.number}" if para.number > 0 else ""
-            marking = clean(para.marking or "").replace("\n", " ")
-            if len(marking) > _GUTTER - 1:
-                marking = marking[: _GUTTER - 2] + "…"
-            labels = [(number, "number")] if number else []
-            if marking:
-                labels.append((marking, "marking"))
-            spans = wrap_offsets(text, width) or [(0, 0)]
-            for row, (start, end) in enumerate(spans):
-                label, kind = labels[row] if row < len(labels) else ("", "")
-                lines.append(_Line(index, start, end, label, kind))
-            for label, kind in labels[len(spans) :]:
-                lines.append(_Line(index, len(text), len(text), label, kind))
-        self._lines, self._first_line = lines, first
-        self.virtual_size = Size(self.scrollable_content_region.width, len(lines))
+        """Wrap every paragraph at the current width, keeping the top paragraph in place."""
+        layout = self._layout
         self._strips.clear()
-        if self._pending_paragraph is not None and lines:
-            self._scroll_to_number(self._pending_paragraph)
-            self._pending_paragraph = None
-        elif top is not None:
-            self._scroll_to_number(top, context=0)
         self.refresh()
+        if layout is None:
+            self._update_position()
+            return
+        top = None
+        if layout.lines and self._pending is None:
+            top_position = layout.first_paragraph_from(self._top_line(), len(layout))
+            top = None if top_position is None else (top_position, 0)
+        if not layout.wrap(self._text_width()):
+            self._update_position()
+            return
+        self.virtual_size = Size(self.scrollable_content_region.width, len(layout))
+        target = self._pending or top
+        if target is not None and layout.lines:
+            position, offset = target
+            y = max(0, layout.first_line(position) + offset)
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self._pending = None
+        self._update_position()
 
     def on_resize(self, event: events.Resize) -> None:
         """Wrap again at the new width."""
@@ -230,145 +292,93 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         super().notify_style_update()
         self._strips.clear()
 
-    # --- positions ----------------------------------------------------------------------
-
-    def _position_of(self, number: int) -> int | None:
-        if self.cable is None:
-            return None
-        for index, para in enumerate(self.cable.paragraphs):
-            if para.number == number:
-                return index
-        return None
-
-    def _scroll_to_number(self, number: int, *, context: int = 1) -> None:
-        index = self._position_of(number)
-        if index is None or index not in self._first_line:
-            return
-        target = max(0, self._first_line[index] - context)
-        self.scroll_to(y=target, animate=False, immediate=True, force=True)
-
-    def top_paragraph(self) -> int | None:
-        """The number of the paragraph at the top of the view, or None."""
-        if not self._lines or self.cable is None:
-            return None
-        y = min(round(self.scroll_y), len(self._lines) - 1)
-        while y < len(self._lines) - 1 and self._lines[y].index < 0:
-            y += 1
-        index = self._lines[y].index
-        return self.cable.paragraphs[index].number if index >= 0 else None
-
-    @property
-    def paragraph_count(self) -> int:
-        """How many paragraphs the cable has (numbered ones; ¶0 is not counted)."""
-        if self.cable is None:
-            return 0
-        return sum(1 for p in self.cable.paragraphs if p.number > 0)
+    # --- moving ---------------------------------------------------------------------------
 
     def scroll_to_paragraph(self, number: int, *, highlight: bool = True) -> bool:
-        """Scroll so paragraph ``number`` is near the top; False when there is no such ¶."""
-        if self._position_of(number) is None:
+        """Scroll so paragraph ``number`` is near the top; False when there is no such ¶.
+
+        With ``highlight`` it becomes the current paragraph while it stays on screen;
+        without, the current paragraph follows the scroll position.
+        """
+        layout = self._layout
+        position = None if layout is None else layout.position_of(number)
+        if layout is None or position is None:
             return False
-        if highlight:
-            self.set_reactive(ParagraphView.current, number)
-        if self._lines:
-            self._scroll_to_number(number)
-        else:
-            self._pending_paragraph = number
-        self._strips.clear()
-        self.refresh()
-        self._announce()
+        self._jumped_to = position if highlight else None
+        y = max(0, layout.first_line(position) - 1)
+        self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        self._update_position()
         return True
 
     def _step_paragraph(self, step: int) -> None:
-        if self.cable is None or not self.cable.paragraphs:
+        layout = self._layout
+        if layout is None or not layout.texts:
             return
-        numbers = [p.number for p in self.cable.paragraphs]
-        reference = self.current if self.current is not None else self.top_paragraph()
-        if reference is None or reference not in numbers:
-            position = 0 if step > 0 else len(numbers) - 1
-        else:
-            position = max(0, min(len(numbers) - 1, numbers.index(reference) + step))
-        self.scroll_to_paragraph(numbers[position])
-
-    # --- search -------------------------------------------------------------------------
-
-    def search(self, query: str) -> int:
-        """Find ``query`` (case-insensitive) and go to the first hit below the top line.
-
-        Returns the number of hits; an empty query clears the search.
-        """
-        self.search_text = query.strip()
-        self._matches = []
-        self._match_index = None
-        if self.search_text:
-            pattern = re.compile(re.escape(self.search_text), re.IGNORECASE)
-            for index, text in enumerate(self._texts):
-                self._matches.extend(
-                    Match(index, hit.start(), hit.end()) for hit in pattern.finditer(text)
-                )
-        self._strips.clear()
-        self.refresh()
-        if self._matches:
-            top = round(self.scroll_y)
-            following = [i for i, m in enumerate(self._matches) if self._line_of(m) >= top]
-            self._go_to_match(following[0] if following else 0)
-        else:
-            self._announce()
-        return len(self._matches)
-
-    @property
-    def match_info(self) -> tuple[int | None, int]:
-        """(the 1-based number of the current match or None, the number of matches)."""
-        index = None if self._match_index is None else self._match_index + 1
-        return index, len(self._matches)
-
-    def _line_of(self, match: Match) -> int:
-        first = self._first_line.get(match.index, 0)
-        y = first
-        while y < len(self._lines) and self._lines[y].index == match.index:
-            if (
-                self._lines[y].start
-                <= match.start
-                < max(self._lines[y].end, self._lines[y].start + 1)
-            ):
-                return y
-            y += 1
-        return first
-
-    def _go_to_match(self, position: int) -> None:
-        self._match_index = position % len(self._matches)
-        line = self._line_of(self._matches[self._match_index])
-        height = max(1, self.scrollable_content_region.height)
-        top = round(self.scroll_y)
-        if not top <= line < top + height:
-            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
-        self._strips.clear()
-        self.refresh()
-        self._announce()
-
-    def action_next_match(self) -> None:
-        """Go to the next search hit (round to the first)."""
-        if self._matches:
-            nxt = 0 if self._match_index is None else self._match_index + 1
-            self._go_to_match(nxt)
-        elif self.search_text:
-            self.notify("No match.", severity="warning", timeout=2, markup=False)
-
-    def action_previous_match(self) -> None:
-        """Go to the previous search hit (round to the last)."""
-        if self._matches:
-            prev = -1 if self._match_index is None else self._match_index - 1
-            self._go_to_match(prev)
-        elif self.search_text:
-            self.notify("No match.", severity="warning", timeout=2, markup=False)
-
-    # --- keys ---------------------------------------------------------------------------
+        last = len(layout.texts) - 1
+        if self._current is not None:
+            position = self._current + step
+        else:  # only a blank line on screen: step from the paragraph below it
+            below = layout.first_paragraph_from(self._top_line(), len(layout))
+            position = (last if step > 0 else last + 1) if below is None else below
+            position += min(step, 0)
+        position = max(0, min(last, position))
+        self.scroll_to_paragraph(layout.number(position))
 
     def _scroll_by(self, lines: int) -> None:
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
-    def _height(self) -> int:
-        return max(1, self.scrollable_content_region.height)
+    # --- search ---------------------------------------------------------------------------
+
+    def search(self, query: str) -> int:
+        """Find ``query`` (case-insensitive) and go to the first hit from the top line on.
+
+        Returns the number of hits; an empty query clears the search.
+        """
+        layout = self._layout
+        self._search = TextSearch(layout.texts if layout is not None else (), query)
+        self._strips.clear()
+        self.refresh()
+        if self._search.matches and layout is not None:
+            top = self._top_line()
+            lines = [self._line_of(m.paragraph, m.start) for m in self._search.matches]
+            following = [i for i, line in enumerate(lines) if line >= top]
+            self._go_to_match(following[0] if following else 0)
+        else:
+            self._update_position()
+        return len(self._search)
+
+    def _line_of(self, position: int, offset: int) -> int:
+        assert self._layout is not None
+        return self._layout.line_of_offset(position, offset)
+
+    def _go_to_match(self, index: int) -> None:
+        match = self._search.select(index)
+        line = self._line_of(match.paragraph, match.start)
+        height = self._height()
+        top = self._top_line()
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - height // 3), animate=False, immediate=True, force=True)
+        self._strips.clear()
+        self.refresh()
+        self._jumped_to = match.paragraph
+        self._update_position()
+
+    def _step_match(self, step: int) -> None:
+        if self._search.matches:
+            index = self._search.index
+            self._go_to_match((0 if step > 0 else -1) if index is None else index + step)
+        elif self._search.query:
+            self.notify("No match.", severity="warning", timeout=2, markup=False)
+
+    # --- keys -----------------------------------------------------------------------------
+
+    def action_next_match(self) -> None:
+        """Go to the next search hit (round to the first)."""
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        """Go to the previous search hit (round to the last)."""
+        self._step_match(-1)
 
     def action_line_down(self) -> None:
         """Scroll one line down."""
@@ -395,35 +405,30 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_by(-max(1, self._height() // 2))
 
     def action_top(self) -> None:
-        """Go to the top of the cable."""
+        """Go to the top of the cable (the paragraph jumped to is let go)."""
+        self._jumped_to = None
         self.scroll_to(y=0, animate=False, immediate=True)
+        self._update_position()
 
     def action_bottom(self) -> None:
-        """Go to the end of the cable."""
+        """Go to the end of the cable, where the last paragraph is current."""
+        self._jumped_to = None
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self._update_position()
 
     def action_next_paragraph(self) -> None:
-        """Highlight the next paragraph and bring it to the top."""
+        """Make the paragraph after the current one current and bring it to the top."""
         self._step_paragraph(1)
 
     def action_previous_paragraph(self) -> None:
-        """Highlight the previous paragraph and bring it to the top."""
+        """Make the paragraph before the current one current and bring it to the top."""
         self._step_paragraph(-1)
 
-    def watch_current(self) -> None:
-        """Redraw the highlight."""
-        self._strips.clear()
-        self.refresh()
-        self._announce()
-
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        """Redraw and tell the screen where the reader is."""
+        """Redraw and work out where the reader is."""
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
-            self._announce()
-
-    def _announce(self) -> None:
-        self.post_message(self.Moved(self))
+            self._update_position()
 
     # --- drawing ------------------------------------------------------------------------
 
@@ -431,31 +436,34 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         """The strip of screen line ``y``."""
         width = self.scrollable_content_region.width
         base = self.rich_style
-        position = round(self.scroll_y) + y
-        if self.cable is None or not self._lines:
+        layout = self._layout
+        if layout is None or not layout.lines:
             if y == 1:
-                note = self.note if self.cable is None else "This cable has no body text."
+                note = self.note if layout is None else "This cable has no body text."
                 style = base + self.get_component_rich_style("paragraph-view--note")
                 return Strip([Segment(set_cell_size("  " + note, width), style)], width)
             return Strip.blank(width, base)
-        if position >= len(self._lines):
+        number = self._top_line() + y
+        if number >= len(layout):
             return Strip.blank(width, base)
-        line = self._lines[position]
+        line = layout.lines[number]
+        # ¶0, the text before ¶1, is cited as the cable: it is never highlighted.
         is_current = (
-            line.index >= 0
-            and self.current is not None
-            and self.cable.paragraphs[line.index].number == self.current
+            line.paragraph != BLANK
+            and line.paragraph == self._current
+            and layout.number(line.paragraph) > 0
         )
-        key = (position, width, is_current, self._match_index)
+        key = (number, width, is_current, self._search.index)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render(line, width, is_current, base)
+            strip = self._render(layout, line, width, is_current, base)
             self._strips[key] = strip
         return strip
 
-    def _render(self, line: _Line, width: int, is_current: bool, base: Style) -> Strip:
+    def _render(
+        self, layout: CableLayout, line: LayoutLine, width: int, is_current: bool, base: Style
+    ) -> Strip:
         style = self.get_component_rich_style
-        # A blank line inside the current paragraph's block stays unhighlighted.
         text_style = base + style("paragraph-view--current") if is_current else base
         if is_current and line.gutter_kind:
             gutter_style = base + style("paragraph-view--current-gutter")
@@ -463,23 +471,21 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
             gutter_style = base + style(f"paragraph-view--{line.gutter_kind}")
         else:
             gutter_style = base
-        gutter = line.gutter.rjust(_GUTTER - 1)
+        gutter = line.gutter.rjust(GUTTER_WIDTH - 1)
         segments = [Segment(gutter, gutter_style), Segment(" ", base), Segment(" ", text_style)]
-        if line.index >= 0:
-            text = self._texts[line.index]
-            segments.extend(self._text_segments(line, text, text_style))
+        if line.paragraph != BLANK:
+            segments.extend(self._text_segments(layout.texts[line.paragraph], line, text_style))
         return Strip(segments).adjust_cell_length(width, text_style if is_current else base)
 
-    def _text_segments(self, line: _Line, text: str, text_style: Style) -> list[Segment]:
+    def _text_segments(self, text: str, line: LayoutLine, text_style: Style) -> list[Segment]:
         """The line's text, split where search hits begin and end."""
         hits = [
             (i, m)
-            for i, m in enumerate(self._matches)
-            if m.index == line.index and m.start < line.end and m.end > line.start
+            for i, m in self._search.in_paragraph(line.paragraph)
+            if m.start < line.end and m.end > line.start
         ]
-        content = text[line.start : line.end]
         if not hits:
-            return [Segment(content, text_style)]
+            return [Segment(text[line.start : line.end], text_style)]
         match_style = text_style + self.get_component_rich_style("paragraph-view--match")
         current_style = text_style + self.get_component_rich_style("paragraph-view--match-current")
         segments: list[Segment] = []
@@ -488,9 +494,8 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
             start, end = max(hit.start, line.start), min(hit.end, line.end)
             if start > cursor:
                 segments.append(Segment(text[cursor:start], text_style))
-            segments.append(
-                Segment(text[start:end], current_style if i == self._match_index else match_style)
-            )
+            style = current_style if i == self._search.index else match_style
+            segments.append(Segment(text[start:end], style))
             cursor = end
         if cursor < line.end:
             segments.append(Segment(text[cursor : line.end], text_style))

@@ -7,16 +7,16 @@ list runs both in a thread worker and swaps the result in when ready.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from store.catalog import Catalog
+from cables.ids import id_sort_key
+from store.catalog import Catalog, date_order_key
 
-__all__ = ["CatalogView", "SortKey", "id_sort_key"]
+__all__ = ["CatalogView", "SortKey"]
 
 
 class SortKey(Enum):
@@ -33,20 +33,6 @@ class SortKey(Enum):
 
 
 _LAST = "\uffff"  # sorts after every real value: unknown origins go last
-_ID_PARTS = re.compile(r"^(\d{2})([A-Z-]+?)(\d+)$")
-
-
-def id_sort_key(cable_id: str) -> tuple[int, str, int]:
-    """Sort ids by year (19xx before 20xx), station, then number as a number.
-
-    ``66BUENOSAIRES2481`` comes before ``08ASTANA611``, and ``08ASTANA99`` before
-    ``08ASTANA611``. Ids of another shape sort after all the canonical ones.
-    """
-    match = _ID_PARTS.match(cable_id)
-    if not match:
-        return (9999, cable_id, 0)
-    year = int(match.group(1))
-    return (1900 + year if year >= 50 else 2000 + year, match.group(2), int(match.group(3)))
 
 
 def _id_string_key(cable_id: str) -> str:
@@ -70,6 +56,12 @@ class CatalogView:
 
     def __len__(self) -> int:
         return len(self.order)
+
+    @classmethod
+    def in_default_order(cls, catalog: Catalog) -> CatalogView:
+        """The view of a catalog whose rows are in the default order already (date
+        ascending): the store's first page, shown before the whole catalog has loaded."""
+        return cls(catalog, array("i", range(len(catalog))), SortKey.DATE, False, "")
 
     @property
     def filtered(self) -> bool:
@@ -108,17 +100,15 @@ class CatalogArranger:
         positions = range(len(catalog))
         # String keys: list.sort compares strings much faster than tuples.
         keys: list[str]
+        created_column = catalog.column("created")
         if key is SortKey.DATE:
-            keys = [
-                f"{created or ''}\x00{cable_id}"
-                for created, cable_id in zip(catalog.created, catalog.ids, strict=True)
-            ]
+            keys = list(map(date_order_key, created_column, catalog.ids))
         elif key is SortKey.ID:
             keys = [_id_string_key(cable_id) for cable_id in catalog.ids]
         else:
             keys = [
                 f"{origin or _LAST}\x00{created or ''}"
-                for origin, created in zip(catalog.origin, catalog.created, strict=True)
+                for origin, created in zip(catalog.column("origin"), created_column, strict=True)
             ]
         key_function: Callable[[int], str] = keys.__getitem__
         order = array("i", sorted(positions, key=key_function))
@@ -135,7 +125,11 @@ class CatalogArranger:
         starts = array("q")
         offset = 0
         for cable_id, created, origin, subject in zip(
-            catalog.ids, catalog.created, catalog.origin, catalog.subject, strict=True
+            catalog.ids,
+            catalog.column("created"),
+            catalog.column("origin"),
+            catalog.column("subject"),
+            strict=True,
         ):
             # Newlines inside fields become spaces, so a row is one line of the haystack.
             line = f"{cable_id}\t{(created or '')[:10]}\t{origin or ''}\t{subject or ''}"

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Measure the entity extractor alone: cables per second on one core, and its memory.
+
+The machine may be shared: the line also gives the rate in CPU time and the load average.
+The synthetic corpus is parsed first (``cables.sources.iter_cables``, entities and all, as
+the importer does); then ``extract_entities`` runs again over every parsed cable, and only
+that second pass is timed. Memory: resident set after loading the gazetteer and casing data,
+and the peak during the run.
+
+usage: python benchmarks/bench_extract.py [CSV] [--limit N] [--append]
+    CSV defaults to /work/bench/c20k.csv, else a 20,000-cable corpus made in the temp folder
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from benchmarks.common import RESULTS, corpus, machine  # noqa: E402
+from cables.entities import extract_entities  # noqa: E402
+from cables.model import Cable, Paragraph  # noqa: E402
+from cables.sources import iter_cables  # noqa: E402
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> int:
+    """Parse, then time extraction alone; print and optionally append the result."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("csv", nargs="?", default=None)
+    parser.add_argument("--limit", type=int, default=20_000)
+    parser.add_argument("--append", action="store_true")
+    args = parser.parse_args()
+    default = Path("/work/bench/c20k.csv")
+    path = Path(args.csv) if args.csv else default if default.exists() else corpus(20_000)
+    rss_start = _rss_mb()
+    warm = Paragraph(1, None, "Ambassador Smith (AS) visited PARIS, France.")
+    extract_entities(Cable(id="00NOWHERE1", paragraphs=(warm,)))  # load the data files
+    rss_loaded = _rss_mb()
+    cables: list[Cable] = []
+    for item in iter_cables([str(path)]):
+        if isinstance(item, Cable):
+            cables.append(item)
+            if len(cables) >= args.limit:
+                break
+    extract_entities(cables[0])
+    chars = sum(len(p.text) for c in cables for p in c.paragraphs)
+    mentions = 0
+    start, cpu_start = time.perf_counter(), time.process_time()
+    for cable in cables:
+        entities = extract_entities(cable)
+        mentions += len(entities.people) + len(entities.places) + len(entities.groups)
+    elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rate = len(cables) / elapsed
+    line = (
+        f"{len(cables):,} cables ({chars / 1e6:.1f} M characters) of {path.name}: "
+        f"{elapsed:.2f} s wall, {rate:,.0f} cables/s on one core "
+        f"({len(cables) / cpu:,.0f} cables/s of CPU time, {chars / cpu / 1e6:.1f} M chars/s); "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+        f"{mentions / len(cables):.1f} entities a cable; the extractor's data (gazetteer "
+        f"automaton, casing dictionary) take {rss_loaded - rss_start:.0f} MB resident; "
+        f"process peak {peak:.0f} MB with the parsed cables held"
+    )
+    print(line)
+    if args.append:
+        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        with RESULTS.open("a") as out:
+            out.write(
+                f"\n## Entity extraction speed, {stamp}\n\n{machine()}\n\n"
+                f"`python benchmarks/bench_extract.py` (extraction alone, after parsing): {line}\n"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Giving words in ALL-CAPS text back their usual case.
+
+A tenth of the corpus (all of 1966-1975) is written in capitals, where capitalisation says
+nothing about names. :func:`restore_case` rewrites such a line word by word with the spelling
+each word usually has in the mixed-case cables (``cables/data/casing.txt.gz``, built by
+``scripts/make_casing.py``): "GENERAL AZIMI, MINISTER OF WAR" -> "General Azimi, Minister of
+war". A word the dictionary does not know is taken for a name ("Toufanian") when it is five
+letters or more and for an acronym ("IIAF") when shorter. The result has the length of the
+input, so offsets into it are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from importlib import resources
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z']*[A-Z]|[A-Z]")
+_LONGEST_ACRONYM = 4
+
+
+@cache
+def casing_dictionary() -> dict[str, str]:
+    """Lower-case word -> its usual spelling, loaded once from the package data."""
+    data = resources.files("cables.data").joinpath("casing.txt.gz").read_bytes()
+    return {word.lower(): word for word in gzip.decompress(data).decode().split()}
+
+
+_LOWER_RUN = re.compile(r"[a-z]{3}")
+_UPPER_RUN = re.compile(r"[A-Z]{2}")
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether ``text`` is written in capitals: no run of three lower-case letters ("IRAN's"
+    and "GOI-controlled" are not enough to make it mixed case) and some capitals."""
+    return _LOWER_RUN.search(text) is None and _UPPER_RUN.search(text) is not None
+
+
+def _restore_word(match: re.Match[str]) -> str:
+    word = match.group()
+    known = casing_dictionary().get(word.lower())
+    if known is not None and len(known) == len(word):
+        return known
+    if len(word) <= _LONGEST_ACRONYM:
+        return word
+    return word[0] + word[1:].lower()
+
+
+def restore_case(text: str) -> str:
+    """``text`` (in capitals) with each word in its usual case; same length as ``text``."""
+    return _CAPS_WORD.sub(_restore_word, text)
+
+
+def usual_form(word: str) -> str | None:
+    """The usual spelling of ``word`` in mixed-case cables, or None if never seen."""
+    return casing_dictionary().get(word.lower())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is usually written in lower case (a word, not a name)."""
+    known = casing_dictionary().get(word.lower())
+    return known is not None and known.islower()
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` names a people or a faith ("Kazakh", "Kazakhs", "Christian"): it is
+    capitalised in the dictionary and so is its plural (or singular), as names rarely are."""
+    known = casing_dictionary()
+    lower = word.lower()
+    if lower.endswith("s") and _capitalised(known.get(lower[:-1])):
+        return _capitalised(known.get(lower))
+    return _capitalised(known.get(lower)) and _capitalised(known.get(lower + "s"))
+
+
+def _capitalised(form: str | None) -> bool:
+    return bool(form) and form[0].isupper()  # type: ignore[index]

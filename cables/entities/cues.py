@@ -1,0 +1,173 @@
+"""The words that tell what a name is: titles and roles, organisation words, speech verbs.
+
+General English and cable usage, not names of any cable: a title before a name makes it a
+person ("Ambassador", "Mr."), an organisation word inside it makes it a group ("Ministry",
+"Party"), a place word after it a place ("Anbar province"), a speech verb after it a person
+("Narymbetov said").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of a word list written in this module."""
+    return text.split()
+
+
+# Titles written before a person's name (compared in lower case, without a final period).
+TITLES = frozenset(
+    _words(
+        """
+        mr mrs ms miss dr prof professor sir dame lord lady madame mme m president vice prime
+        minister ministers premier chancellor secretary undersecretary ambassador ambassadors
+        amb charge envoy consul dcm deputy assistant acting special general gen lt col colonel
+        major maj capt captain admiral adm commander cmdr sergeant sgt brigadier marshal field
+        lieutenant senator sen congressman congresswoman rep representative speaker mp deputies
+        governor gov mayor akim judge justice chief chairman chairwoman chairperson director
+        head leader spokesman spokeswoman spokesperson advisor adviser king queen prince
+        princess emir amir sheikh shaykh sultan crown shah pastor father reverend rev bishop
+        archbishop patriarch imam mufti mullah ayatollah rabbi cardinal pope sayyid foreign
+        defense defence interior finance justice economy trade energy fm pm dfm econoff poloff
+        polcouns econcouns secdef dcm cda syg sg emin amb ambassador
+        """
+    )
+)
+
+# Title words that describe an office rather than address a person ("Foreign" Minister,
+# Ministry of "Justice"): they do not end an organisation's name.
+OFFICE_WORDS = frozenset(
+    _words(
+        """
+        foreign defense defence interior finance justice economy trade energy deputy assistant
+        acting special vice prime chief head general crown field state
+        """
+    )
+)
+
+# Words that make a run of capitalised words an organisation.
+ORG_WORDS = frozenset(
+    _words(
+        """
+        ministry ministries party parties association associations committee committees council
+        bureau center centre church front union agency agencies department office commission
+        institute university college academy court tribunal police army forces force navy
+        corporation corp company co inc ltd llc group bank fund trust foundation movement
+        organization organisation league alliance coalition federation confederation congress
+        parliament assembly senate government administration authority authorities service
+        services directorate secretariat brigade brigades militia network society club board
+        guard guards command cabinet chamber embassy consulate mission school broadcasting
+        television radio news newspaper journal airlines airways brotherhood
+        """
+    )
+)
+
+# Organisation words that name a group on their own ("Congress"); the others ("Ministry",
+# "Embassy") need a name beside them.
+STANDALONE_ORGS = frozenset(
+    _words(
+        """
+        congress parliament senate duma knesset majlis cabinet
+        """
+    )
+)
+
+# Lower-case words after a name that make it a group ("Nur Otan party").
+ORG_AFTER = frozenset(
+    _words(
+        """
+        party movement group organization organisation church ministry newspaper daily weekly
+        company bank militia faction bloc coalition alliance network foundation institute
+        association union agency council committee channel tv ngo
+        """
+    )
+)
+
+# Lower-case words after a name that make it a person's ("the Obama administration").
+PERSON_AFTER = frozenset(_words("administration government regime era presidency"))
+
+# Lower-case words after a name that make it a place ("Anbar province").
+PLACE_AFTER = frozenset(
+    _words(
+        """
+        province oblast region district valley governorate county prefecture oblys
+        """
+    )
+)
+
+# Speech and stance verbs after a person's name.
+SPEECH_VERBS = frozenset(
+    _words(
+        """
+        said says told tells stated noted added claimed explained asked argued commented
+        contends contended maintained believes believed reported agreed replied emphasized
+        emphasised stressed urged described criticized criticised acknowledged confirmed
+        estimates estimated thinks thought insisted suggested warned indicated expressed opined
+        complained lamented pointed underscored recalled concluded offered observed remarked
+        admitted denied announced asserted averred called cautioned conceded declared echoed
+        highlighted hoped intends predicted promised questioned recounted reiterated related
+        responded revealed shared speculated worried wrote met praised accused blamed welcomed
+        visited
+        """
+    )
+)
+
+# Adverbs allowed between a name and its verb ("Narymbetov also said").
+ADVERBS = frozenset(
+    _words(
+        """
+        also further then later separately privately repeatedly again
+        """
+    )
+)
+
+# Roles in an apposition after a person's name ("Laura Kalmenova, chairperson of ...").
+ROLES = frozenset(
+    _words(
+        """
+        director chairperson chairman chairwoman head leader deputy advisor adviser spokesman
+        spokeswoman spokesperson pastor imam member president secretary editor founder governor
+        mayor minister ambassador official representative commander chief coordinator manager
+        professor journalist lawyer activist owner ceo mp candidate analyst expert researcher
+        officer brother sister son daughter wife husband father mother uncle cousin widow
+        businessman businesswoman priest bishop cleric mufti judge prosecutor attorney general
+        colonel senator deputies politician economist correspondent reporter emir sheikh king
+        prince leaders contact counselor counsellor consul envoy president-elect premier akim
+        """
+    )
+)
+
+# Connecting words allowed inside a name ("Association of Lawyers", "Hizb ut-Tahrir").
+CONNECTORS = frozenset(
+    _words(
+        """
+        of for the and de del da di du la le al el bin ibn bint von van der den zu ut ul y
+        """
+    )
+)
+
+# Capitalised words that are cable furniture, never names.
+JARGON = frozenset(
+    _words(
+        """
+        ref refs reftel reftels tags subject subj summary comment end note begin text para paras
+        sipdis noforn nodis exdis limdis sbu fouo classified declassified decl eo e.o unclas
+        unclassified confidential secret section page rpt fyi cc bt info action septel memcon
+        nnnn poc sensitive ii iii iv vi vii viii ix xi xii dept usg's i am gmt cob ps pls a b
+        c d e f g h i j k l m n o p q r s t u v w x y z ok tv gdp gnp ceo cfo usd eur cfa fy cy
+        ipr coin unscr fsn lcs rso e.g i.e etc aka hq id vip mou loi wmd ied ieds uav uavs nw ne
+        sw se km mw bpd bcm pct nb ps
+        """
+    )
+)
+
+CALENDAR_WORDS = frozenset(
+    w.lower()
+    for w in [*calendar.month_name, *calendar.day_name, *calendar.month_abbr, *calendar.day_abbr]
+    if w
+) | frozenset({"sept"})
+
+# A name followed by a comma and up to four words, the last a role.
+APPOSITION = re.compile(r"^,\s+(?:(?:the|a|an|his|her|its|[A-Za-z-]+)\s+){0,4}?([A-Za-z-]+)\b")

