@@ -151,7 +151,7 @@ step("python itself")
 import tui.app, store.store
 step("importing Textual and the app's modules")
 from store.store import CableStore
-from tui.widgets.catalog_view import CatalogArranger, SortKey
+from tui.presentation.catalog_order import CatalogArranger, SortKey
 cable_store = CableStore.open(Path(sys.argv[1]), read_only=True)
 step("opening the store (manifest, generation files)")
 catalog = cable_store.load_catalog()
@@ -167,16 +167,18 @@ print(json.dumps(steps))
 """
 
 
-def memory_breakdown(store: Path) -> list[tuple[str, int]]:
+def memory_breakdown(store: Path) -> list[tuple[str, str]]:
     """What each part of a session adds to its anonymous memory, measured in a fresh process."""
     result = subprocess.run(
         [sys.executable, "-c", _BREAKDOWN, str(store)],
         cwd=PROJECT,
         capture_output=True,
         text=True,
-        check=True,
     )
-    return [(what, size) for what, size in json.loads(result.stdout)]
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        return [("breakdown", f"failed: {last}")]
+    return [(what, f"{size / MB:+.0f} MB") for what, size in json.loads(result.stdout)]
 
 
 def build_store(store: Path, csv: Path) -> None:
@@ -297,10 +299,7 @@ def main() -> int:
         ("RSS per session", spread(rss, "MB", 0), ""),
         ("sessions that failed", "; ".join(failures) or "none", "none"),
     ]
-    rows += [
-        (f"anonymous memory: {what}", f"{size / MB:+.0f} MB", "")
-        for what, size in memory_breakdown(args.store)
-    ]
+    rows += [(f"anonymous memory: {what}", size, "") for what, size in memory_breakdown(args.store)]
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"\n## Many readers over SSH (issue 14): {stamp}\n",
