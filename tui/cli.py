@@ -94,6 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", help="counts, store size, schema version")
     _add_store_option(stats)
+
+    serve = sub.add_parser("serve", help="the same app, read-only, in a web browser")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this machine only)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        default=None,
+        help="the address browsers use, when it differs (behind a reverse proxy)",
+    )
+    _add_store_option(serve)
     _add_store_care_commands(sub)
     return parser
 
@@ -120,6 +135,7 @@ _COMMAND_MODULES = {
     "find": "tui.commands.find",
     "search": "tui.commands.search",
     "stats": "tui.commands.stats",
+    "serve": "tui.commands.serve",
     "notes": "tui.commands.notes",
     "check": "tui.commands.check",
     "repair": "tui.commands.repair",
