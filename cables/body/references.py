@@ -236,8 +236,8 @@ def _station_before(tokens: list[str], end: int, own: str | None) -> tuple[str, 
     for count in range(len(words), 1, -1):
         if tuple(words[-count:]) in MULTI_WORD_STATIONS:
             return normalize_station("".join(words[-count:])), end - count
-        if any(word in _NOT_STATIONS for word in words[-count:]):
-            continue
+        if words[-count] in _NOT_STATIONS:
+            continue  # "AND PARIS", "OF THE HAGUE": the station starts later
         station = PARSER_STATIONS.resolve("".join(words[-count:]), own, typos=False)
         if station is not None:
             return station, end - count

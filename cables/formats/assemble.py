@@ -88,4 +88,5 @@ def build_cable(
         section=fields.section,
         eo=fields.eo,
         declassify_on=fields.declassify_on,
+        citations=fields.citations,
     )

@@ -1,0 +1,177 @@
+"""Which paragraph cites which cable: the REF block, and references in the body.
+
+A cable cites others in its REF block (paragraph 0, or the paragraph that holds it) and in
+its paragraphs: "as reported in REFTEL", "see REF B", "(REFS A and C)", a whole id ("see
+08ASTANA611"), or a station and number in parentheses or after a word such as "see" or
+"per" ("(STATE 12345)", "per Tashkent 877"). Lettered references ("REF B") are looked up in
+the lettered REF block; a lone "REFTEL" names the only reference of a cable that has one.
+A station and number count only when the station is one the parser knows (or the cable's
+own), so that "(ANNEX 2)" or "IN PARIS 2009" are not taken for cables.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from cables.body.references import parse_references
+from cables.ids import PARSER_STATIONS, normalize_id
+from cables.model import Citation, Paragraph
+
+# A list marker of a lettered REF block: "A.", "B)", "(C)".
+_ITEM = re.compile(r"(?:(?<=\s)|^)(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=\s|\()")
+# After "REF", "REFTEL", "REFS" (any case): the letters named, "B", "(A)", "A AND C", "A-C".
+_REF_LETTERS = re.compile(
+    r"\s+\(?([A-Z](?:\s*(?:,|AND|and|&|-|THROUGH|through)\s*\(?[A-Z]\)?)*)\)?(?!\w)"
+)
+_LETTER = re.compile(r"\b[A-Z]\b")
+# What names a cable: a whole id ("08ASTANA611"), or a station and number with an
+# optional year ("08 STATE 12345", "Tashkent 877", "PARIS 12 (08)").
+_NAMED = (
+    r"(\d{2}[A-Za-z]{3,}\d{1,7}\b"
+    r"|(?:\d{2,4}\s+)?[A-Za-z][A-Za-z'-]+(?:\s[A-Za-z][A-Za-z'-]+){0,2}\s+\d{1,7}\b"
+    r"(?:\s*\(\d{2,4}\))?)"
+)
+# Each pattern starts with a literal, so that the regular expression engine skips ahead to
+# it in C: "see", "per", "cf" (searched in the lower-cased text), "(" (in the text itself).
+_AFTER_WORDS = tuple(re.compile(word + r"\s+" + _NAMED) for word in ("see", "per", r"cf\.?"))
+_IN_PARENS = re.compile(r"\(" + _NAMED + r"\)")
+_REF_MENTION = re.compile(r"ref(?:tel)?s?\b")
+_WHOLE_ID = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}")
+_YEAR_LIKE = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")
+_NUMBER = re.compile(r"(\d+)\)?$")
+
+
+def lettered_references(
+    block_text: str, default_year: str | None, own: str | None = None
+) -> dict[str, str]:
+    """The reference of each letter of a lettered REF block: ``{"A": "07TASHKENT877"}``."""
+    marks = list(_ITEM.finditer(block_text))
+    letters: dict[str, str] = {}
+    for position, mark in enumerate(marks):
+        end = marks[position + 1].start() if position + 1 < len(marks) else len(block_text)
+        item = block_text[mark.end() : end]
+        refs = parse_references(item, default_year, own) if item.strip() else []
+        if refs:
+            letters[(mark[1] or mark[2]).upper()] = refs[0]
+    return letters
+
+
+def _letters(spec: str) -> list[str]:
+    """The letters of "A", "A AND C", "(A), (B)", "A-C" (a range)."""
+    found = _LETTER.findall(spec.replace("(", " ").replace(")", " "))
+    if ("-" in spec or "THROUGH" in spec.upper()) and len(found) == 2:
+        first, last = ord(found[0]), ord(found[1])
+        if 0 < last - first < 26:
+            return [chr(code) for code in range(first, last + 1)]
+    return found
+
+
+def _station_reference(
+    snippet: str, default_year: str | None, own: str | None, own_id: str | None
+) -> str | None:
+    """The cable named by a whole id or "STATION NUMBER" (with an optional year), when the
+    station is known and the number is not a year standing alone."""
+    if _WHOLE_ID.fullmatch(snippet.upper()):
+        ref, malformed = normalize_id(snippet.upper())
+        return None if malformed or ref == own_id else ref
+    number = _NUMBER.search(snippet)
+    words = snippet.replace("(", " ").replace(")", " ").split()
+    if number is None or not words:
+        return None
+    if _YEAR_LIKE.fullmatch(number[1]) and not words[0].isdigit():
+        return None
+    station_words = [w for w in words if not w.isdigit()]
+    if not station_words:
+        return None
+    if PARSER_STATIONS.resolve("".join(station_words), own, typos=False) is None:
+        return None
+    refs = parse_references(snippet, default_year, own)
+    return refs[0] if refs and refs[0] != own_id else None
+
+
+def _starts_word(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
+def _mentions(
+    text: str,
+    letters: Callable[[], dict[str, str]],
+    references: list[str],
+    default_year: str | None,
+    own: str | None,
+    own_id: str | None,
+) -> list[tuple[int, str]]:
+    """(position, cable) for each cable ``text`` names, in order. Every search starts with
+    a literal, so a body costs little more than a pass of lower()."""
+    low = text.lower()
+    if len(low) != len(text):  # lower() changed the length: positions would not match
+        low = text
+    found: list[tuple[int, str]] = []
+    if references:
+        for mention in _REF_MENTION.finditer(low):
+            if not _starts_word(low, mention.start()):
+                continue
+            spec = _REF_LETTERS.match(text, mention.end())
+            if spec:
+                lettered = letters()
+                for letter in _letters(spec[1]):
+                    if letter in lettered:
+                        found.append((mention.start(), lettered[letter]))
+            elif len(references) == 1 and low.startswith("reftel", mention.start()):
+                found.append((mention.start(), references[0]))
+    named = [m for pattern in _AFTER_WORDS for m in pattern.finditer(low)]
+    named += list(_IN_PARENS.finditer(text))
+    for match in named:
+        if _starts_word(low, match.start()):
+            snippet = text[match.start(1) : match.end(1)]
+            ref = _station_reference(snippet, default_year, own, own_id)
+            if ref:
+                found.append((match.start(), ref))
+    found.sort()
+    return found
+
+
+def find_citations(
+    paragraphs: list[Paragraph],
+    references: list[str],
+    ref_block: str,
+    *,
+    default_year: str | None,
+    own: str | None = None,
+    own_id: str | None = None,
+) -> tuple[Citation, ...]:
+    """Every cable cited, with the paragraphs that cite it: the REF block's references
+    (first, in their order) cited by the first paragraph (0, the text before paragraph 1,
+    where the block stands), then the cables the paragraphs name, in order of first
+    mention."""
+    cited: dict[str, list[int]] = {ref: [] for ref in references}
+    lettered: list[dict[str, str]] = []
+
+    def letters() -> dict[str, str]:
+        """The lettered references, read the first time a paragraph names a letter."""
+        if not lettered:
+            lettered.append(lettered_references(ref_block, default_year, own) if ref_block else {})
+        return lettered[0]
+
+    starts: list[int] = []
+    offset = 0
+    for para in paragraphs:
+        starts.append(offset)
+        offset += len(para.text) + 2
+    # One pass over the whole body; each mention goes to the paragraph holding it.
+    body = "\n\n".join(para.text for para in paragraphs)
+    for at, ref in _mentions(body, letters, references, default_year, own, own_id):
+        if ref == own_id:
+            continue
+        number = paragraphs[bisect_right(starts, at) - 1].number
+        numbers = cited.setdefault(ref, [])
+        if number not in numbers:
+            numbers.append(number)
+    # The REF block stands in the text before paragraph 1 (or in the first paragraph).
+    holder = paragraphs[0].number if paragraphs else None
+    for ref in references:
+        if holder is not None and holder not in cited[ref]:
+            cited[ref].insert(0, holder)
+    return tuple(Citation(ref, tuple(sorted(numbers))) for ref, numbers in cited.items())
