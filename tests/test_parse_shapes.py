@@ -288,7 +288,7 @@ def test_whole_ids_and_stations_in_parentheses_are_body_citations() -> None:
 
     body = (
         "SUBJECT: A TEST\n\n1. (C) As reported (see 08ASTANA611) and in (STATE 12345).\n"
-        "2. (U) Nothing in (ANNEX 2) or IN PARIS 2009 is a cable; per Tashkent 877 is.\n"
+        "2. (U) Nothing in (ANNEX 2) or IN PARIS 2009 is a cable; see Tashkent 877 is.\n"
     )
     fields = parse_body(body, station="ASTANA", year="09", own_id="09ASTANA1")
     cited = {c.id: c.paragraphs for c in fields.citations}

@@ -2,8 +2,8 @@
 
 A cable cites others in its REF block (paragraph 0, or the paragraph that holds it) and in
 its paragraphs: "as reported in REFTEL", "see REF B", "(REFS A and C)", a whole id ("see
-08ASTANA611"), or a station and number in parentheses or after a word such as "see" or
-"per" ("(STATE 12345)", "per Tashkent 877"). Lettered references ("REF B") are looked up in
+08ASTANA611"), or a station and number in parentheses or after "see" ("(STATE 12345)",
+"see Tashkent 877"). Lettered references ("REF B") are looked up in
 the lettered REF block; a lone "REFTEL" names the only reference of a cable that has one.
 A station and number count only when the station is one the parser knows (or the cable's
 own), so that "(ANNEX 2)" or "IN PARIS 2009" are not taken for cables.
@@ -12,7 +12,6 @@ own), so that "(ANNEX 2)" or "IN PARIS 2009" are not taken for cables.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
 from cables.body.references import parse_references
@@ -33,11 +32,13 @@ _NAMED = (
     r"|(?:\d{2,4}\s+)?[A-Za-z][A-Za-z'-]+(?:\s[A-Za-z][A-Za-z'-]+){0,2}\s+\d{1,7}\b"
     r"(?:\s*\(\d{2,4}\))?)"
 )
-# Each pattern starts with a literal, so that the regular expression engine skips ahead to
-# it in C: "see", "per", "cf" (searched in the lower-cased text), "(" (in the text itself).
-_AFTER_WORDS = tuple(re.compile(word + r"\s+" + _NAMED) for word in ("see", "per", r"cf\.?"))
-_IN_PARENS = re.compile(r"\(" + _NAMED + r"\)")
-_REF_MENTION = re.compile(r"ref(?:tel)?s?\b")
+# What follows a word that introduces a cable ("see", "per", "cf", "cf.") or an opening
+# parenthesis; the words are found with str.find (much faster than a regular expression
+# scan), then this is matched where they end.
+_AFTER_WORD = re.compile(r"\.?\s+" + _NAMED)
+_AFTER_PAREN = re.compile(_NAMED + r"\)")
+_CITING_WORDS = ("see",)  # "per", "cf" cost a scan each and name few cables
+_REF_TAIL = re.compile(r"(?:tel)?s?\b")
 _WHOLE_ID = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}")
 _YEAR_LIKE = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")
 _NUMBER = re.compile(r"(\d+)\)?$")
@@ -95,6 +96,17 @@ def _starts_word(text: str, at: int) -> bool:
     return at == 0 or not text[at - 1].isalnum()
 
 
+def _finds(text: str, word: str) -> list[int]:
+    """Every position of ``word`` in ``text`` that starts a word (str.find, in C)."""
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def _mentions(
     text: str,
     letters: Callable[[], dict[str, str]],
@@ -103,32 +115,39 @@ def _mentions(
     own: str | None,
     own_id: str | None,
 ) -> list[tuple[int, str]]:
-    """(position, cable) for each cable ``text`` names, in order. Every search starts with
-    a literal, so a body costs little more than a pass of lower()."""
+    """(position, cable) for each cable ``text`` names, in order. The introducing words are
+    found with str.find, then matched where they stand: no regular expression scans the
+    text, so a paragraph costs little more than a pass of lower()."""
     low = text.lower()
     if len(low) != len(text):  # lower() changed the length: positions would not match
         low = text
     found: list[tuple[int, str]] = []
     if references:
-        for mention in _REF_MENTION.finditer(low):
-            if not _starts_word(low, mention.start()):
+        for at in _finds(low, "ref"):
+            tail = _REF_TAIL.match(low, at + 3)
+            if tail is None:
                 continue
-            spec = _REF_LETTERS.match(text, mention.end())
+            spec = _REF_LETTERS.match(text, tail.end())
             if spec:
                 lettered = letters()
                 for letter in _letters(spec[1]):
                     if letter in lettered:
-                        found.append((mention.start(), lettered[letter]))
-            elif len(references) == 1 and low.startswith("reftel", mention.start()):
-                found.append((mention.start(), references[0]))
-    named = [m for pattern in _AFTER_WORDS for m in pattern.finditer(low)]
-    named += list(_IN_PARENS.finditer(text))
-    for match in named:
-        if _starts_word(low, match.start()):
-            snippet = text[match.start(1) : match.end(1)]
-            ref = _station_reference(snippet, default_year, own, own_id)
+                        found.append((at, lettered[letter]))
+            elif len(references) == 1 and low.startswith("reftel", at):
+                found.append((at, references[0]))
+    candidates: list[tuple[int, re.Match[str] | None]] = []
+    for word in _CITING_WORDS:
+        for at in _finds(low, word):
+            candidates.append((at, _AFTER_WORD.match(text, at + len(word))))
+    at = text.find("(")
+    while at >= 0:
+        candidates.append((at, _AFTER_PAREN.match(text, at + 1)))
+        at = text.find("(", at + 1)
+    for at, match in candidates:
+        if match is not None:
+            ref = _station_reference(match[1], default_year, own, own_id)
             if ref:
-                found.append((match.start(), ref))
+                found.append((at, ref))
     found.sort()
     return found
 
@@ -155,20 +174,14 @@ def find_citations(
             lettered.append(lettered_references(ref_block, default_year, own) if ref_block else {})
         return lettered[0]
 
-    starts: list[int] = []
-    offset = 0
+    # Paragraph by paragraph: no joined copy of the body is made.
     for para in paragraphs:
-        starts.append(offset)
-        offset += len(para.text) + 2
-    # One pass over the whole body; each mention goes to the paragraph holding it.
-    body = "\n\n".join(para.text for para in paragraphs)
-    for at, ref in _mentions(body, letters, references, default_year, own, own_id):
-        if ref == own_id:
-            continue
-        number = paragraphs[bisect_right(starts, at) - 1].number
-        numbers = cited.setdefault(ref, [])
-        if number not in numbers:
-            numbers.append(number)
+        for _, ref in _mentions(para.text, letters, references, default_year, own, own_id):
+            if ref == own_id:
+                continue
+            numbers = cited.setdefault(ref, [])
+            if para.number not in numbers:
+                numbers.append(para.number)
     # The REF block stands in the text before paragraph 1 (or in the first paragraph).
     holder = paragraphs[0].number if paragraphs else None
     for ref in references:

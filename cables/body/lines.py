@@ -28,10 +28,11 @@ def prepare_lines(text: str, station: str | None) -> BodyLines:
     """Split ``text`` into lines (trailing spaces dropped), remove page markers, the ¶ signs
     the WikiLeaks site puts before paragraph numbers and letters, and decorative rules."""
     raw = text.split("\n")
-    lines = remove_page_markers([line.rstrip() for line in raw], station)
+    lines = remove_page_markers([line.rstrip() for line in raw], station, text)
     anchored: set[int] = set()
+    signs = "¶" in text
     for index, line in enumerate(lines):
-        if "¶" in line:
+        if signs and "¶" in line:
             stripped = line.lstrip()
             if stripped.startswith("¶"):
                 rest = stripped[1:].lstrip()
