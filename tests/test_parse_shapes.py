@@ -373,3 +373,14 @@ def test_constructed_all_capital_signer_closing_the_last_sentence() -> None:
     lines = ["5. WE WILL CONTINUE TO FOLLOW THE MATTER CLOSELY. SMITH", "", "CONFIDENTIAL"]
     assert find_signer(lines) == "SMITH"
     assert find_signer(["GILLESPIE##"]) == "GILLESPIE"
+
+
+def test_references_resolve_against_the_stations_the_store_holds() -> None:
+    """The parser alone knows TAIPEI; a store that holds cables of "AIT Taipei" knows
+    AITTAIPEI, and a resolver built over its stations reads the two words as one station."""
+    from cables.ids import KNOWN_STATIONS, StationResolver
+
+    text = "REF: A. AIT TAIPEI 1234 B. TAIPEI 56"
+    assert parse_references(text, "08") == ["08TAIPEI1234", "08TAIPEI56"]
+    held = StationResolver([*KNOWN_STATIONS, "AITTAIPEI"])
+    assert parse_references(text, "08", stations=held) == ["08AITTAIPEI1234", "08TAIPEI56"]

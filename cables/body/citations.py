@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from cables.body.references import parse_references
-from cables.ids import PARSER_STATIONS, normalize_id
+from cables.ids import PARSER_STATIONS, StationResolver, normalize_id
 from cables.model import Citation, Paragraph
 
 # A list marker of a lettered REF block: "A.", "B)", "(C)".
@@ -39,13 +39,17 @@ _AFTER_WORD = re.compile(r"\.?\s+" + _NAMED)
 _AFTER_PAREN = re.compile(_NAMED + r"\)")
 _CITING_WORDS = ("see",)  # "per", "cf" cost a scan each and name few cables
 _REF_TAIL = re.compile(r"(?:tel)?s?\b")
+_DIGITS = "0123456789"
 _WHOLE_ID = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}")
 _YEAR_LIKE = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")
 _NUMBER = re.compile(r"(\d+)\)?$")
 
 
 def lettered_references(
-    block_text: str, default_year: str | None, own: str | None = None
+    block_text: str,
+    default_year: str | None,
+    own: str | None = None,
+    stations: StationResolver = PARSER_STATIONS,
 ) -> dict[str, str]:
     """The reference of each letter of a lettered REF block: ``{"A": "07TASHKENT877"}``."""
     marks = list(_ITEM.finditer(block_text))
@@ -53,7 +57,7 @@ def lettered_references(
     for position, mark in enumerate(marks):
         end = marks[position + 1].start() if position + 1 < len(marks) else len(block_text)
         item = block_text[mark.end() : end]
-        refs = parse_references(item, default_year, own) if item.strip() else []
+        refs = parse_references(item, default_year, own, stations) if item.strip() else []
         if refs:
             letters[(mark[1] or mark[2]).upper()] = refs[0]
     return letters
@@ -70,7 +74,11 @@ def _letters(spec: str) -> list[str]:
 
 
 def _station_reference(
-    snippet: str, default_year: str | None, own: str | None, own_id: str | None
+    snippet: str,
+    default_year: str | None,
+    own: str | None,
+    own_id: str | None,
+    stations: StationResolver,
 ) -> str | None:
     """The cable named by a whole id or "STATION NUMBER" (with an optional year), when the
     station is known and the number is not a year standing alone."""
@@ -86,9 +94,9 @@ def _station_reference(
     station_words = [w for w in words if not w.isdigit()]
     if not station_words:
         return None
-    if PARSER_STATIONS.resolve("".join(station_words), own, typos=False) is None:
+    if stations.resolve("".join(station_words), own, typos=False) is None:
         return None
-    refs = parse_references(snippet, default_year, own)
+    refs = parse_references(snippet, default_year, own, stations)
     return refs[0] if refs and refs[0] != own_id else None
 
 
@@ -114,10 +122,15 @@ def _mentions(
     default_year: str | None,
     own: str | None,
     own_id: str | None,
+    stations: StationResolver,
 ) -> list[tuple[int, str]]:
     """(position, cable) for each cable ``text`` names, in order. The introducing words are
     found with str.find, then matched where they stand: no regular expression scans the
-    text, so a paragraph costs little more than a pass of lower()."""
+    text, so a paragraph costs little more than a pass of lower(). A cable is named with
+    a number: a paragraph without a digit is only searched for REF letters."""
+    numbered = any(digit in text for digit in _DIGITS)  # memchr: cheap
+    if not numbered and not references:
+        return []
     low = text.lower()
     if len(low) != len(text):  # lower() changed the length: positions would not match
         low = text
@@ -135,6 +148,8 @@ def _mentions(
                         found.append((at, lettered[letter]))
             elif len(references) == 1 and low.startswith("reftel", at):
                 found.append((at, references[0]))
+    if not numbered:
+        return found
     candidates: list[tuple[int, re.Match[str] | None]] = []
     for word in _CITING_WORDS:
         for at in _finds(low, word):
@@ -145,7 +160,7 @@ def _mentions(
         at = text.find("(", at + 1)
     for at, match in candidates:
         if match is not None:
-            ref = _station_reference(match[1], default_year, own, own_id)
+            ref = _station_reference(match[1], default_year, own, own_id, stations)
             if ref:
                 found.append((at, ref))
     found.sort()
@@ -160,6 +175,7 @@ def find_citations(
     default_year: str | None,
     own: str | None = None,
     own_id: str | None = None,
+    stations: StationResolver = PARSER_STATIONS,
 ) -> tuple[Citation, ...]:
     """Every cable cited, with the paragraphs that cite it: the REF block's references
     (first, in their order) cited by the first paragraph (0, the text before paragraph 1,
@@ -171,12 +187,15 @@ def find_citations(
     def letters() -> dict[str, str]:
         """The lettered references, read the first time a paragraph names a letter."""
         if not lettered:
-            lettered.append(lettered_references(ref_block, default_year, own) if ref_block else {})
+            lettered.append(
+                lettered_references(ref_block, default_year, own, stations) if ref_block else {}
+            )
         return lettered[0]
 
     # Paragraph by paragraph: no joined copy of the body is made.
     for para in paragraphs:
-        for _, ref in _mentions(para.text, letters, references, default_year, own, own_id):
+        mentions = _mentions(para.text, letters, references, default_year, own, own_id, stations)
+        for _, ref in mentions:
             if ref == own_id:
                 continue
             numbers = cited.setdefault(ref, [])

@@ -12,6 +12,7 @@ from cables.body.references import parse_references, ref_block_text
 from cables.body.signer import find_signer
 from cables.body.subject import find_subject
 from cables.body.summary import find_summary
+from cables.ids import PARSER_STATIONS, StationResolver
 from cables.model import Citation, Paragraph
 
 # Without a paragraph 1, the header fields are looked for in this many opening lines.
@@ -38,12 +39,19 @@ class BodyFields:
 
 
 def parse_body(
-    text: str, *, station: str | None = None, year: str | None = None, own_id: str | None = None
+    text: str,
+    *,
+    station: str | None = None,
+    year: str | None = None,
+    own_id: str | None = None,
+    stations: StationResolver = PARSER_STATIONS,
 ) -> BodyFields:
     """The fields of a cable body (the text after the routing header).
 
     ``station`` (of the cable's id) helps cut page markers out of lines; ``year`` (two
-    digits) is the year of references that give none; ``own_id`` is never a reference.
+    digits) is the year of references that give none; ``own_id`` is never a reference;
+    ``stations`` resolves the stations references are written with (by default the stations
+    the parser knows; the store can pass a resolver over every station it holds).
     """
     body = prepare_lines(text, station)
     paragraphs, first = split_paragraphs(body)
@@ -52,7 +60,7 @@ def parse_body(
         head = body.lines[:_HEADER_LINES]
     eo, declassify_on = find_eo(head)
     block = ref_block_text(head)
-    found = parse_references(block, year, station) if block else []
+    found = parse_references(block, year, station, stations) if block else []
     references = [ref for ref in found if ref != own_id]
     return BodyFields(
         subject=find_subject(head),
@@ -67,6 +75,12 @@ def parse_body(
         eo=eo,
         declassify_on=declassify_on,
         citations=find_citations(
-            paragraphs, references, block, default_year=year, own=station, own_id=own_id
+            paragraphs,
+            references,
+            block,
+            default_year=year,
+            own=station,
+            own_id=own_id,
+            stations=stations,
         ),
     )
