@@ -192,8 +192,11 @@ def find_citations(
             )
         return lettered[0]
 
-    # Paragraph by paragraph: no joined copy of the body is made.
-    for para in paragraphs:
+    # Paragraph by paragraph: no joined copy of the body is made. The text before
+    # paragraph 1 (the header, with the REF block itself) is read only when the cable has
+    # no numbered paragraph.
+    numbered = [para for para in paragraphs if para.number > 0] or paragraphs
+    for para in numbered:
         mentions = _mentions(para.text, letters, references, default_year, own, own_id, stations)
         for _, ref in mentions:
             if ref == own_id:
