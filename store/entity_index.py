@@ -3,19 +3,25 @@
 One entry per entity across the corpus: its kind, canonical name, every form, the number of
 cables and the postings (cable id, created date, paragraphs). How it is stored::
 
-    segments/000042-entities.json     the mentions of segment 42's cables (write-once, beside
-                                      its catalog and bodies; written with the segment)
+    segments/000042-entities.json     each cable of segment 42 as [id, created, entities]
+                                      (write-once, written with the segment's other files)
     generations/000051-entities.json  the compacted index: one column per field over every
                                       entity, and the search keys (store.entity_search)
     generations/000051-postings.bin   every entity's postings, one JSON array each, end to
                                       end; the index holds each one's offset and length
 
 The manifest's ``extra["entities"]`` names the two generation files and ``upto``, the last
-segment they cover. The import writes a segment's mentions with the segment (cheap: the
-import commits every 4,000 cables), and compacts once, at its end: the old compacted index
-plus the new segments' mentions become new generation files and a new manifest. A reader
-whose manifest names segments beyond ``upto`` (an import killed before it compacted) merges
-those segments' mentions in memory when it loads, with the same code.
+segment they cover. Why this shape: the import commits every 4,000 cables, and rewriting a
+corpus-wide index at each commit would make the import quadratic. So a commit only adds its
+segments' entity files (no per-entity work), while the writer aggregates those entities in
+memory as it goes (:class:`PendingEntities`: names, forms and counts; postings spilled to
+bucket files); the import compacts once, at its end: the previous compacted index plus the
+new segments become new generation files, written before the manifest that names them. A
+``kill -9`` before that leaves the previous index and the new segments' files: a reader
+whose manifest names segments beyond ``upto`` merges them in memory when it loads (the same
+code), and the next import compacts them.
+A compaction rewrites the postings file (untouched entities are copied as bytes), so a small
+import into a large store pays for one sequential copy of it, not for re-sorting it.
 
 Identity across cables: an entity is its kind plus the :func:`cables.names.variant_key` of
 its canonical name, so spelling and transliteration variants fold together ("Rayhan

@@ -140,4 +140,4 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     segments = read_manifest(directory).segments
     # catalog, bodies and entity mentions per segment; index, refs, entity index, postings
     assert len(list((directory / "segments").iterdir())) == 3 * segments
-    assert len(list((directory / "generations").iterdir())) == 4
+    assert len(list((directory / "generations").iterdir())) == (4 if segments else 0)
