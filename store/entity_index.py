@@ -58,7 +58,7 @@ import orjson
 from cables.names import tokens, variant_key
 from store.files import TMP_SUFFIX, fsync_dir, gc_paused, write_atomic
 from store.layout import GENERATIONS, SEGMENTS, Manifest
-from store.storage import StoreFileError, new_db, open_db
+from store.storage import OrjsonStorage, StoreFileError, new_db, open_db
 
 ENTITY_TABLE = "entities"
 INDEX_TABLE = "entity_index"
@@ -174,13 +174,12 @@ def read_segment_cables(directory: Path, segment: int) -> list[list[Any]]:
     path = segment_entities_path(directory, segment)
     if not path.exists():
         return []
-    db = open_db(path)
+    storage = OrjsonStorage(path)
     try:
-        with gc_paused():
-            docs = list(db.table(ENTITY_TABLE))
+        tables = storage.read() or {}
     finally:
-        db.close()
-    return [row for doc in docs for row in doc["cables"]]
+        storage.close()
+    return [row for doc in tables.get(ENTITY_TABLE, {}).values() for row in doc["cables"]]
 
 
 # -- building (compaction) ------------------------------------------------------------------
@@ -646,8 +645,9 @@ def compact(
     current = entity_files(manifest)
     if manifest.segments == 0 or (current.upto >= manifest.segments and current.index):
         return None
-    with gc_paused():
-        return _compact(directory, manifest, index_docs, generation, pending)
+    # Not under gc_paused: reading segment files leaves TinyDB's reference cycles to the
+    # collector, and a rebuild reads a thousand of them.
+    return _compact(directory, manifest, index_docs, generation, pending)
 
 
 def _compact(
