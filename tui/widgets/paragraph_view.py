@@ -42,7 +42,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("down,j", "line_down", "Line down", show=False, id="reader.line_down"),
         Binding("up,k", "line_up", "Line up", show=False, id="reader.line_up"),
         Binding(
-            "pagedown,space,ctrl+f,f", "page_down", "Page down", show=False, id="reader.page_down"
+            "pagedown,space,ctrl+f", "page_down", "Page down", show=False, id="reader.page_down"
         ),
         Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("ctrl+d", "half_down", "Half page down", show=False, id="reader.half_down"),
