@@ -246,3 +246,48 @@ async def test_a_store_without_a_name_index_says_so_in_the_lookup() -> None:
         await pilot.press("f")
         await _type_query(pilot, "x")
         assert "no index of names" in screen_text(pilot)
+
+
+async def test_names_are_marked_in_the_text_only_when_asked() -> None:
+    app = create_app(real_store(), start_ref="08ASTANA611¶6")
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await wait_for_screen(pilot, ReaderScreen)
+        view = reader.query_one(ParagraphView)
+        await wait_until(pilot, lambda: view.cable is not None, "the cable")
+        name_style = view.get_component_rich_style("paragraph-view--name")
+
+        def marked() -> list[str]:
+            return [
+                segment.text
+                for y in range(view.size.height)
+                for segment in view.render_line(y)
+                if segment.style is not None and segment.style.underline and name_style.underline
+            ]
+
+        assert marked() == []  # off by default
+        await pilot.press("E")
+        await pilot.pause()
+        words = " ".join(marked())
+        assert "Narymbetov" in words and "Khobdabergenova" in words
+        await pilot.press("E")
+        await pilot.pause()
+        assert marked() == []
+
+
+async def test_the_command_palette_offers_the_lookup() -> None:
+    app = create_app(real_store())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        for char in "find a person":
+            await pilot.press("space" if char == " " else char)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, LookupScreen)
+
+
+def test_browse_find_with_an_empty_name_says_so_and_exits_2() -> None:
+    from tests.store_support import run_cli
+
+    result = run_cli("browse", "--store", str(real_store()), "--find", "  ")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "cables: browse --find needs a name"

@@ -209,6 +209,11 @@ class CablesApp(App[int]):
                 )
         return self._entity_index
 
+    @property
+    def entity_index_loaded(self) -> bool:
+        """Whether the entity index is in memory (or known to be missing)."""
+        return self._entity_index is not None or self._entity_index_problem is not None
+
     def action_find_entity(self, query: str = "") -> None:
         """Open the lookup (prefilled with ``query``)."""
         if isinstance(self.screen, LookupScreen):

@@ -20,7 +20,9 @@ __all__ = ["match_spans"]
 _FUZZY_CUTOFF = 60.0
 
 
-def _folded_with_origins(name: str) -> tuple[str, list[int]]:
+def _folded_with_origins(name: str) -> tuple[str, list[int]] | tuple[str, range]:
+    if name.isascii():  # the usual case: one folded character per character
+        return name.lower(), range(len(name))
     chars: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(name):

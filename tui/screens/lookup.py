@@ -39,7 +39,7 @@ KINDS: list[tuple[str, str | None]] = [
     ("places", "place"),
     ("groups", "group"),
 ]
-_LIMIT = 60
+_LIMIT = 40
 _NAME_WIDTH = 32
 _HIGHLIGHT = "bold reverse"
 
@@ -198,6 +198,8 @@ class LookupScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="lookup")
     def _search(self, request: int, typed: str, kind: str | None, started: float) -> None:
         worker = get_current_worker()
+        if not self.cables_app.entity_index_loaded:
+            self.app.call_from_thread(self._say, "Loading the index of names…")
         index = self.cables_app.entity_index_now()
         if worker.is_cancelled:
             return

@@ -101,6 +101,14 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             id="reader.toggle_entities",
         ),
         Binding(
+            "E",
+            "toggle_name_marks",
+            "Mark names",
+            show=False,
+            tooltip="Mark the cable's people, places and groups in the text (off at first)",
+            id="reader.toggle_name_marks",
+        ),
+        Binding(
             "F",
             "find_paragraph_names",
             "Find ¶ name",
@@ -387,6 +395,9 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
 
     #: (text, paragraph) to search and go to once the cable has arrived (entity pages).
     _name_on_load: tuple[str, int | None] | None = None
+    #: Whether names are marked in the text, and in which cable they were last marked.
+    _marking_names: bool = False
+    _names_marked_in: str | None = None
 
     def highlight_on_load(self, text: str, paragraph: int | None) -> None:
         """Once the cable is shown, highlight ``text`` wherever it appears (the reader's
@@ -408,6 +419,24 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         panes = self.query(EntitiesPane)
         if panes and panes.first().cable_id != cable.id:
             panes.first().show_cable(cable)
+        if self._marking_names and self._names_marked_in != cable.id:
+            self._mark_names()
+
+    def _mark_names(self) -> None:
+        view = self.query_one(ParagraphView)
+        cable = view.cable
+        forms: list[str] = []
+        if cable is not None and self._marking_names:
+            for field in ("people", "places", "groups"):
+                for entity in getattr(cable.entities, field):
+                    forms += [entity.name, *entity.forms]
+        self._names_marked_in = cable.id if cable is not None else None
+        view.highlight_names(forms)
+
+    def action_toggle_name_marks(self) -> None:
+        """Mark the cable's names in the text, or stop marking them."""
+        self._marking_names = not self._marking_names
+        self._mark_names()
 
     def action_toggle_entities(self) -> None:
         """Show the entities pane (beside the text; below it when narrow), or hide it."""
