@@ -291,3 +291,24 @@ def test_browse_find_with_an_empty_name_says_so_and_exits_2() -> None:
     result = run_cli("browse", "--store", str(real_store()), "--find", "  ")
     assert result.returncode == 2
     assert result.stderr.strip() == "cables: browse --find needs a name"
+
+
+async def test_a_hostile_name_is_shown_as_text_never_as_markup_or_escapes(tmp_path) -> None:
+    from tests.entity_support import entity_cable, write_cables
+
+    evil = "Evil \x1b]0;pwned\x07 [@click=app.quit]x[/] Name"
+    write_cables(tmp_path / "store", [entity_cable(1, people=((evil, (), (1,)),))])
+    app = create_app(tmp_path / "store")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        screen = await _type_query(pilot, "evil")
+        assert screen.rows.entities
+        text = screen_text(pilot)
+        assert "Evil ␛]0;pwned␇ [@click=app.qu" in text  # the row clips long names
+        assert "\x1b" not in text and "\x07" not in text
+        await pilot.press("enter")
+        page = await wait_for_screen(pilot, EntityPage)
+        await wait_until(pilot, lambda: page.data is not None, "the entity page")
+        text = screen_text(pilot)
+        assert "[@click=app.quit]x[/]" in text and "\x1b" not in text
+        assert app.is_running
