@@ -42,6 +42,8 @@ KINDS: list[tuple[str, str | None]] = [
 _LIMIT = 40
 _NAME_WIDTH = 32
 _HIGHLIGHT = "bold reverse"
+#: The cable matcher of the last catalog seen (one slot: the app has one catalog).
+_MATCHER: list[tuple[object, CableMatcher] | None] = [None]
 
 
 def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "") -> Text:
@@ -133,8 +135,6 @@ class LookupScreen(Screen[None]):
         self._kind = 0
         self._request = 0
         self._rows: LookupRows = LookupRows((), ())
-        self._matcher: CableMatcher | None = None
-        self._matcher_catalog: object = None
         #: The request whose rows are on screen, and when its keystroke came (perf_counter).
         self.shown_request = 0
         self.shown_started = 0.0
@@ -212,14 +212,16 @@ class LookupScreen(Screen[None]):
             self.post_message(self.Found(request, rows, "", started))
 
     def _cable_matcher(self) -> CableMatcher | None:
-        """The matcher over the app's catalog, built once the catalog is there (in a worker)."""
+        """The matcher over the app's catalog, built once the catalog is there (in a worker)
+        and kept for the next lookups while the catalog stays the same."""
         catalog = self.cables_app.catalog
         if catalog is None:
             return None
-        if self._matcher_catalog is not catalog:
-            self._matcher = CableMatcher(catalog)
-            self._matcher_catalog = catalog
-        return self._matcher
+        kept = _MATCHER[0]
+        if kept is None or kept[0] is not catalog:
+            kept = (catalog, CableMatcher(catalog))
+            _MATCHER[0] = kept
+        return kept[1]
 
     def on_lookup_screen_found(self, message: Found) -> None:
         """Show the rows of the latest search (older ones are dropped)."""
