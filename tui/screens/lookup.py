@@ -10,7 +10,9 @@ once the catalog is loaded. ``tab`` cycles the kind (all, people, places, groups
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -42,6 +44,12 @@ KINDS: list[tuple[str, str | None]] = [
 _LIMIT = 40
 _NAME_WIDTH = 32
 _HIGHLIGHT = "bold reverse"
+#: Rows of recent queries (backspacing, retyping, the short first keys of every query),
+#: keyed by (terms, kind), for one (index, matcher); shared by the lookup's worker threads.
+_RESULTS: OrderedDict[tuple[tuple[object, ...], str | None], LookupRows] = OrderedDict()
+_RESULTS_OWNER: list[tuple[object, object] | None] = [None]
+_RESULTS_LOCK = threading.Lock()
+_RESULTS_KEPT = 512
 #: The cable matcher of the last catalog seen (one slot: the app has one catalog).
 _MATCHER: list[tuple[object, CableMatcher] | None] = [None]
 
@@ -207,7 +215,21 @@ class LookupScreen(Screen[None]):
         if index is None:
             self.post_message(self.Found(request, LookupRows((), ()), "no-index", started))
             return
-        rows = lookup(index, query, kind, _LIMIT, self._cable_matcher())
+        matcher = self._cable_matcher()
+        key = (query.terms, kind)
+        with _RESULTS_LOCK:
+            if _RESULTS_OWNER[0] != (index, matcher):  # another index or catalog: forget
+                _RESULTS.clear()
+                _RESULTS_OWNER[0] = (index, matcher)
+            rows = _RESULTS.get(key)
+            if rows is not None:
+                _RESULTS.move_to_end(key)
+        if rows is None:
+            rows = lookup(index, query, kind, _LIMIT, matcher)
+            with _RESULTS_LOCK:
+                _RESULTS[key] = rows
+                while len(_RESULTS) > _RESULTS_KEPT:
+                    _RESULTS.popitem(last=False)
         if not worker.is_cancelled:
             self.post_message(self.Found(request, rows, "", started))
 
