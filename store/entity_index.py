@@ -377,7 +377,9 @@ class IndexBuilder:
             buckets[entry.bucket].append(code_key)
         kinds: list[str] = []
         keys: list[str] = []
-        records: list[bytes] = []
+        # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
+        records = bytearray()
+        record_offsets: list[int] = []
         folded: list[str] = []
         counts: list[int] = []
         offsets: list[int] = []
@@ -399,9 +401,8 @@ class IndexBuilder:
                 postings_out.write(data)
                 kinds.append(code)
                 keys.append(key)
-                records.append(
-                    orjson.dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
-                )
+                record_offsets.append(len(records))
+                records += orjson.dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
                 folded.append(
                     _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms)))
                 )
@@ -409,12 +410,10 @@ class IndexBuilder:
                 offsets.append(offset)
                 lengths.append(len(data))
                 offset += len(data)
-        record_offsets: list[int] = []
-        for record in records:
-            postings_out.write(record)
-            record_offsets.append(offset)
-            offset += len(record)
-        record_offsets.append(offset)
+        record_offsets.append(len(records))
+        record_offsets = [offset + at for at in record_offsets]
+        postings_out.write(records)
+        offset += len(records)
         del records
         sections: dict[str, Any] = {
             "kinds": "".join(kinds),
