@@ -12,7 +12,7 @@ repeated values such as origins and classifications interned) cost a fraction of
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any
@@ -129,6 +129,31 @@ class Catalog:
         """Append many rows."""
         for row in rows:
             self.append(row)
+
+    def extend_docs(self, docs: Sequence[Mapping[str, Any]]) -> None:
+        """Append the rows of stored catalog documents (:meth:`CatalogRow.from_doc` for each,
+        done column by column: twice as fast for a segment of new ids, the usual case).
+
+        Raises TypeError when a document's id or field is not text (a damaged document).
+        """
+        ids = [doc.get("id") for doc in docs]
+        by_id = self._by_id
+        if len(set(ids)) != len(ids) or not by_id.keys().isdisjoint(ids):
+            self.extend(map(CatalogRow.from_doc, docs))  # rows replaced in place
+            return
+        columns: list[list[Any]] = []
+        for name in ROW_FIELDS:
+            values = ids if name == "id" else [doc.get(name) for doc in docs]
+            if not all(value is None or isinstance(value, str) for value in values):
+                raise TypeError(f"a catalog {name} that is not text")
+            if name in _INTERNED:
+                values = [sys.intern(value) if value else value for value in values]
+            columns.append(values)
+        if None in ids:
+            raise TypeError("a catalog document without an id")
+        for name, values in zip(ROW_FIELDS, columns, strict=True):
+            self._columns[name].extend(values)
+        by_id.update(zip(ids, range(len(by_id), len(by_id) + len(ids)), strict=True))
 
     def row(self, index: int) -> CatalogRow:
         """The row at this position."""

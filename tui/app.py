@@ -28,6 +28,7 @@ from tui.screens.main import MainScreen
 from tui.screens.notes import NoteEditor, NotesScreen
 from tui.screens.palette import CablesCommands
 from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
 from tui.screens.store_api import BrowsableStore
 from tui.widgets.cable_list import CableList
 from tui.widgets.link_list import LinkList
@@ -86,6 +87,14 @@ class CablesApp(App[int]):
             show=False,
             tooltip="Every bookmark and note, newest first",
             id="app.notes",
+        ),
+        Binding(
+            "S",
+            "search_all",
+            "Search all",
+            show=False,
+            tooltip="Search the text of every cable",
+            id="app.search",
         ),
     ]
 
@@ -165,6 +174,20 @@ class CablesApp(App[int]):
         self.action_show_list()
         self.main_screen.set_sort(key)
 
+    def action_search_all(self) -> None:
+        """Open full-text search (the same screen each time: its hits and history stay)."""
+        if not self.is_screen_installed("search"):
+            self.install_screen(SearchScreen(), name="search")
+        search = self.get_screen("search")
+        if search in self.screen_stack:
+            while self.screen is not search:
+                self.pop_screen()
+        else:
+            self.push_screen(search)
+        assert isinstance(search, SearchScreen)
+        if search.is_mounted:
+            search.action_edit_query()
+
     def action_help(self) -> None:
         """Show the keys of every screen, the current screen's first."""
         if isinstance(self.screen, HelpScreen):
@@ -240,6 +263,9 @@ class CablesApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, without the screenshot (it writes a file) when read-only."""
+        yield SystemCommand(
+            "Search all cables", "Search the text of every cable", self.action_search_all
+        )
         for command in super().get_system_commands(screen):
             if self.read_only and command.title == "Screenshot":
                 continue
@@ -301,6 +327,7 @@ KEY_SECTIONS: list[KeySection] = [
     ("Bookmarks and notes", (NotesScreen,)),
     ("Note editor", (NoteEditor,)),
     ("Go to", (GoToScreen,)),
+    ("Search all cables", (SearchScreen,)),
     ("Prompts", (PromptBar,)),
     ("Help", (HelpScreen,)),
 ]

@@ -77,6 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--json", action="store_true", help="print JSON Lines, one entry a line")
     _add_store_option(notes)
 
+    search = sub.add_parser(
+        "search",
+        help="full-text search of every cable",
+        description=(
+            'Words (all must match), "exact phrases", AND / OR / NOT or -word, ( ), '
+            "prefix word*, fuzzy word~1, and fields: tag:PTER origin:astana class:secret "
+            "subject: id: person: place: group: year:2008..2009 date:2008-03."
+        ),
+    )
+    search.add_argument("query")
+    search.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true", help="print one JSON object per cable")
+    _add_store_option(search)
+
     stats = sub.add_parser("stats", help="counts, store size, schema version")
     _add_store_option(stats)
 
@@ -118,6 +133,7 @@ _COMMAND_MODULES = {
     "parse": "tui.commands.parse",
     "show": "tui.commands.show",
     "find": "tui.commands.find",
+    "search": "tui.commands.search",
     "stats": "tui.commands.stats",
     "serve": "tui.commands.serve",
     "notes": "tui.commands.notes",

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.presentation.catalog_order import SortKey
-from tui.presentation.list_columns import ListColumns
+from tui.presentation.list_columns import COLUMNS, ListColumns
 
 __all__ = ["ListHeader"]
 
@@ -44,13 +44,10 @@ class ListHeader(Widget):
         sorted_style = self.get_component_rich_style("list-header--sorted")
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append("   ")
-        for key, title, width in (
-            (SortKey.ID, "Id", columns.id),
-            (SortKey.DATE, "Date", columns.date),
-            (SortKey.ORIGIN, "Origin", columns.origin),
-            (None, "Subject", columns.subject),
-        ):
-            label = f"{title} {arrow}" if key is self.sort else title
-            text.append(label.ljust(width)[:width], sorted_style if key is self.sort else "")
+        for column in COLUMNS:
+            width = columns.width(column)
+            is_sorted = column.sort is not None and column.sort is self.sort
+            label = f"{column.title} {arrow}" if is_sorted else column.title
+            text.append(label.ljust(width)[:width], sorted_style if is_sorted else "")
             text.append(" ")
         return text
