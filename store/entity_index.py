@@ -3,19 +3,25 @@
 One entry per entity across the corpus: its kind, canonical name, every form, the number of
 cables and the postings (cable id, created date, paragraphs). How it is stored::
 
-    segments/000042-entities.json     the mentions of segment 42's cables (write-once, beside
-                                      its catalog and bodies; written with the segment)
+    segments/000042-entities.json     each cable of segment 42 as [id, created, entities]
+                                      (write-once, written with the segment's other files)
     generations/000051-entities.json  the compacted index: one column per field over every
                                       entity, and the search keys (store.entity_search)
     generations/000051-postings.bin   every entity's postings, one JSON array each, end to
                                       end; the index holds each one's offset and length
 
 The manifest's ``extra["entities"]`` names the two generation files and ``upto``, the last
-segment they cover. The import writes a segment's mentions with the segment (cheap: the
-import commits every 4,000 cables), and compacts once, at its end: the old compacted index
-plus the new segments' mentions become new generation files and a new manifest. A reader
-whose manifest names segments beyond ``upto`` (an import killed before it compacted) merges
-those segments' mentions in memory when it loads, with the same code.
+segment they cover. Why this shape: the import commits every 4,000 cables, and rewriting a
+corpus-wide index at each commit would make the import quadratic. So a commit only adds its
+segments' entity files (no per-entity work), while the writer aggregates those entities in
+memory as it goes (:class:`PendingEntities`: names, forms and counts; postings spilled to
+bucket files); the import compacts once, at its end: the previous compacted index plus the
+new segments become new generation files, written before the manifest that names them. A
+``kill -9`` before that leaves the previous index and the new segments' files: a reader
+whose manifest names segments beyond ``upto`` merges them in memory when it loads (the same
+code), and the next import compacts them.
+A compaction rewrites the postings file (untouched entities are copied as bytes), so a small
+import into a large store pays for one sequential copy of it, not for re-sorting it.
 
 Identity across cables: an entity is its kind plus the :func:`cables.names.variant_key` of
 its canonical name, so spelling and transliteration variants fold together ("Rayhan
@@ -52,12 +58,31 @@ import orjson
 from cables.names import tokens, variant_key
 from store.files import TMP_SUFFIX, fsync_dir, gc_paused, write_atomic
 from store.layout import GENERATIONS, SEGMENTS, Manifest
-from store.storage import StoreFileError, new_db, open_db
+from store.storage import OrjsonStorage, StoreFileError, new_db, open_db
 
 ENTITY_TABLE = "entities"
 INDEX_TABLE = "entity_index"
 MANIFEST_KEY = "entities"
-FORMAT_VERSION = 1
+#: 3: every column and search key a binary section of the postings file, the index file
+#: holding only where they are (one small JSON document: no large parse, no transient
+#: memory many times the file's size). 1 and 2 kept them in the JSON (still read).
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+SEARCH_SECTIONS = (
+    "words",
+    "word_start",
+    "word_entities",
+    "trigrams",
+    "trigram_start",
+    "trigram_words",
+    "variant_hash",
+    "variant_word",
+    "skeleton_hash",
+    "skeleton_word",
+    "top_prefixes",
+    "top_start",
+    "top_entities",
+)
 
 #: Kinds as the JSON of a cable names them, the one-letter code stored, and ``find``'s name.
 KIND_CODES = {"people": "p", "places": "l", "groups": "g"}
@@ -149,13 +174,12 @@ def read_segment_cables(directory: Path, segment: int) -> list[list[Any]]:
     path = segment_entities_path(directory, segment)
     if not path.exists():
         return []
-    db = open_db(path)
+    storage = OrjsonStorage(path)
     try:
-        with gc_paused():
-            docs = list(db.table(ENTITY_TABLE))
+        tables = storage.read() or {}
     finally:
-        db.close()
-    return [row for doc in docs for row in doc["cables"]]
+        storage.close()
+    return [row for doc in tables.get(ENTITY_TABLE, {}).values() for row in doc["cables"]]
 
 
 # -- building (compaction) ------------------------------------------------------------------
@@ -291,17 +315,17 @@ class IndexBuilder:
 
     def add_base(self, columns: dict[str, Any], postings: PostingsReader) -> None:
         """Add a compacted index (its columns, and its postings read where they are)."""
-        kinds, keys = columns["kinds"], columns["keys"]
-        names, forms = columns["names"], columns["forms"]
-        counts = unpack_array(columns["counts"])
-        offsets = unpack_array(columns["offsets"], "Q")
-        lengths = unpack_array(columns["lengths"])
+        loaded = load_columns(columns, postings)
+        kinds, keys = loaded["kinds"], loaded["keys"]
+        records = EntityRecords(loaded, postings)
+        counts, offsets, lengths = loaded["counts"], loaded["offsets"], loaded["lengths"]
         self._base = postings
         for i, key in enumerate(keys):
             entry = self._entry(kinds[i], key)
-            for name, count in _decode_counts(names[i]).items():
+            names, forms = records.get(i)
+            for name, count in _decode_counts(names).items():
                 entry.names[name] = entry.names.get(name, 0) + count
-            for form, count in _decode_counts(forms[i]).items():
+            for form, count in _decode_counts(forms).items():
                 entry.forms[form] = entry.forms.get(form, 0) + count
             entry.count += counts[i]
             entry.base = (offsets[i], lengths[i])
@@ -353,8 +377,7 @@ class IndexBuilder:
             buckets[entry.bucket].append(code_key)
         kinds: list[str] = []
         keys: list[str] = []
-        names: list[str] = []
-        forms: list[str] = []
+        records: list[bytes] = []
         folded: list[str] = []
         counts: list[int] = []
         offsets: list[int] = []
@@ -376,8 +399,9 @@ class IndexBuilder:
                 postings_out.write(data)
                 kinds.append(code)
                 keys.append(key)
-                names.append(_encode_counts(entry.names))
-                forms.append(_encode_counts(entry.forms))
+                records.append(
+                    orjson.dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
+                )
                 folded.append(
                     _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms)))
                 )
@@ -385,18 +409,27 @@ class IndexBuilder:
                 offsets.append(offset)
                 lengths.append(len(data))
                 offset += len(data)
+        record_offsets: list[int] = []
+        for record in records:
+            postings_out.write(record)
+            record_offsets.append(offset)
+            offset += len(record)
+        record_offsets.append(offset)
+        del records
+        sections: dict[str, Any] = {
+            "kinds": "".join(kinds),
+            "keys": keys,
+            "folded": folded,
+            "counts": array("I", counts),
+            "offsets": array("Q", offsets),
+            "lengths": array("I", lengths),
+            "records": array("Q", record_offsets),
+            **build_search_keys(folded, counts),
+        }
         return {
             "version": FORMAT_VERSION,
             "upto": upto,
-            "kinds": "".join(kinds),
-            "keys": keys,
-            "names": names,
-            "forms": forms,
-            "folded": folded,
-            "counts": pack_array(counts),
-            "offsets": pack_array(offsets, "Q"),
-            "lengths": pack_array(lengths),
-            "search": build_search_keys(folded, counts),
+            "sections": write_sections(postings_out, offset, sections),
         }
 
     def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
@@ -412,6 +445,103 @@ class IndexBuilder:
         items = orjson.loads(base) if base else []
         items.extend(orjson.loads(posting) for posting in spilled)
         return orjson.dumps(_sorted_postings(items))
+
+
+def write_sections(out: BinaryIO, offset: int, sections: dict[str, Any]) -> dict[str, list[Any]]:
+    """Write columns at ``offset`` of ``out``: arrays as little-endian bytes, a string as
+    ASCII/UTF-8, a list of strings (none holding a newline) joined by newlines; return
+    where each is: name -> [offset, length, type code, items]."""
+    places: dict[str, list[Any]] = {}
+    for name, value in sections.items():
+        if isinstance(value, array):
+            if sys.byteorder != "little":
+                value = array(value.typecode, value)
+                value.byteswap()
+            data, code, items = value.tobytes(), value.typecode, len(value)
+        elif isinstance(value, str):
+            data, code, items = value.encode(), "t", len(value)
+        else:
+            data, code, items = "\n".join(value).encode(), "s", len(value)
+        out.write(data)
+        places[name] = [offset, len(data), code, items]
+        offset += len(data)
+    return places
+
+
+def read_sections(places: dict[str, list[Any]], reader: PostingsReader) -> dict[str, Any]:
+    """The columns :func:`write_sections` wrote (ValueError if they do not add up)."""
+    sections: dict[str, Any] = {}
+    for name, (offset, length, code, items) in places.items():
+        data = reader.read_bytes(offset, length)
+        if len(data) != length:
+            raise ValueError(f"the entity index's {name} is cut short")
+        if code == "t":
+            sections[name] = data.decode()
+        elif code == "s":
+            sections[name] = data.decode().split("\n") if items else []
+        else:
+            values = array(code)
+            values.frombytes(data)
+            if sys.byteorder != "little":
+                values.byteswap()
+            sections[name] = values
+        if len(sections[name]) != items:
+            raise ValueError(f"the entity index's {name} has the wrong length")
+    return sections
+
+
+def load_columns(columns: dict[str, Any], reader: PostingsReader) -> dict[str, Any]:
+    """The columns of an index document of any readable version, decoded: ``kinds`` (str),
+    ``keys`` and ``folded`` (lists), ``counts``, ``offsets``, ``lengths``, ``records``
+    (arrays; ``records`` None and ``names``/``forms`` lists in version 1), ``search``."""
+    if "sections" in columns:
+        loaded = read_sections(columns["sections"], reader)
+        loaded["search"] = {name: loaded.pop(name) for name in SEARCH_SECTIONS}
+        return loaded
+    search = dict(columns["search"])  # versions 1 and 2: base64 arrays inside the JSON
+    for name in SEARCH_SECTIONS:
+        if name in search and isinstance(search[name], str):
+            search[name] = unpack_array(search[name])
+    top = search.pop("top")
+    search["top_prefixes"] = sorted(top)
+    starts, flat = [0], array("I")
+    for prefix in search["top_prefixes"]:
+        flat.extend(unpack_array(top[prefix]))
+        starts.append(len(flat))
+    search["top_start"], search["top_entities"] = array("I", starts), flat
+    return {
+        "kinds": columns["kinds"],
+        "keys": columns["keys"],
+        "folded": columns["folded"],
+        "counts": unpack_array(columns["counts"]),
+        "offsets": unpack_array(columns["offsets"], "Q"),
+        "lengths": unpack_array(columns["lengths"]),
+        "records": unpack_array(columns["records"], "Q") if "records" in columns else None,
+        "names": columns.get("names"),
+        "forms": columns.get("forms"),
+        "search": search,
+    }
+
+
+class EntityRecords:
+    """Each entity's packed names and forms (with their counts): read from the postings
+    file where the index keeps them (format 2), or from the columns of a format 1 index."""
+
+    def __init__(self, loaded: dict[str, Any], postings: PostingsReader) -> None:
+        """``loaded``: columns as :func:`load_columns` gives them."""
+        self._names: list[str] | None = loaded.get("names")
+        self._forms: list[str] | None = loaded.get("forms")
+        self._offsets: array[int] | None = loaded.get("records")
+        self._postings = postings
+
+    def get(self, entity: int) -> tuple[str, str]:
+        """The packed names and forms of an entity (see :func:`iter_counts`)."""
+        if self._offsets is None:
+            assert self._names is not None and self._forms is not None
+            return self._names[entity], self._forms[entity]
+        start, end = self._offsets[entity], self._offsets[entity + 1]
+        names, forms = orjson.loads(self._postings.read_bytes(start, end - start))
+        return names, forms
 
 
 def _sorted_postings(items: list[list[Any]]) -> list[list[Any]]:
@@ -466,7 +596,7 @@ def _read_columns(directory: Path, name: str) -> dict[str, Any]:
             docs = list(db.table(INDEX_TABLE))
     finally:
         db.close()
-    if len(docs) != 1 or docs[0].get("version") != FORMAT_VERSION:
+    if len(docs) != 1 or docs[0].get("version") not in READABLE_VERSIONS:
         raise StoreFileError(directory / name, "not an entity index of this version")
     return dict(docs[0])
 
@@ -515,8 +645,9 @@ def compact(
     current = entity_files(manifest)
     if manifest.segments == 0 or (current.upto >= manifest.segments and current.index):
         return None
-    with gc_paused():
-        return _compact(directory, manifest, index_docs, generation, pending)
+    # Not under gc_paused: reading segment files leaves TinyDB's reference cycles to the
+    # collector, and a rebuild reads a thousand of them.
+    return _compact(directory, manifest, index_docs, generation, pending)
 
 
 def _compact(
@@ -606,7 +737,7 @@ class OpenedEntityFiles:
             with gc_paused():
                 docs = list(self.index_db.table(INDEX_TABLE))
             self.index_db.close()
-            if len(docs) != 1 or docs[0].get("version") != FORMAT_VERSION:
+            if len(docs) != 1 or docs[0].get("version") not in READABLE_VERSIONS:
                 raise StoreFileError(
                     self.directory / str(self.files.index), "not an entity index of this version"
                 )

@@ -14,9 +14,10 @@ from typing import Any
 from store.entity_index import (
     KIND_CODE_OF_NAME,
     KIND_NAMES,
+    EntityRecords,
     PostingsReader,
     iter_counts,
-    unpack_array,
+    load_columns,
 )
 from store.entity_search import EntitySearch
 
@@ -58,14 +59,14 @@ class EntityIndex:
     """A loaded entity index (read-only; safe to share between threads)."""
 
     def __init__(self, columns: dict[str, Any], postings: PostingsReader) -> None:
-        self._kinds: str = columns["kinds"]
-        self._names: list[str] = columns["names"]
-        self._forms: list[str] = columns["forms"]
-        self._counts = unpack_array(columns["counts"])
-        self._offsets = unpack_array(columns["offsets"], "Q")
-        self._lengths = unpack_array(columns["lengths"])
+        loaded = load_columns(columns, postings)
+        self._kinds: str = loaded["kinds"]
+        self._records = EntityRecords(loaded, postings)
+        self._counts = loaded["counts"]
+        self._offsets = loaded["offsets"]
+        self._lengths = loaded["lengths"]
         self._postings = postings
-        self._search = EntitySearch(self._kinds, columns["folded"], self._counts, columns["search"])
+        self._search = EntitySearch(self._kinds, loaded["folded"], self._counts, loaded["search"])
 
     def __len__(self) -> int:
         return len(self._kinds)
@@ -74,9 +75,9 @@ class EntityIndex:
         """The entity at this position (IndexError if there is none)."""
         if not 0 <= entity_id < len(self._kinds):
             raise IndexError(entity_id)
-        names = iter_counts(self._names[entity_id])
-        name = next(names)[0]
-        forms = [form for form, _ in iter_counts(self._forms[entity_id])]
+        packed_names, packed_forms = self._records.get(entity_id)
+        name = next(iter_counts(packed_names))[0]
+        forms = [form for form, _ in iter_counts(packed_forms)]
         if name in forms:
             forms.remove(name)
         return EntityRecord(

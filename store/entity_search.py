@@ -66,12 +66,6 @@ def _trigrams(word: str) -> set[str]:
     return {word[i : i + 3] for i in range(len(word) - 2)}
 
 
-def _pack(values: Any, typecode: str = "I") -> str:
-    from store.entity_index import pack_array
-
-    return pack_array(values, typecode)
-
-
 def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     """The stored search keys of entities whose folded forms (joined by FORM_SEPARATOR) and
     cable counts are given, entity i at position i."""
@@ -117,18 +111,26 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
             chosen = top.setdefault(prefix, [])
             if len(chosen) < TOP_PER_PREFIX:
                 chosen.append(entity)
+    prefixes = sorted(top)
+    top_start = [0]
+    top_flat: list[int] = []
+    for prefix in prefixes:
+        top_flat.extend(top[prefix])
+        top_start.append(len(top_flat))
     return {
         "words": words,
-        "word_start": _pack(starts),
-        "word_entities": _pack(flat),
+        "word_start": array("I", starts),
+        "word_entities": array("I", flat),
         "trigrams": trigrams,
-        "trigram_start": _pack(tri_starts),
-        "trigram_words": _pack(tri_flat),
-        "variant_hash": _pack(h for h, _ in variants),
-        "variant_word": _pack(w for _, w in variants),
-        "skeleton_hash": _pack(h for h, _ in skeletons),
-        "skeleton_word": _pack(w for _, w in skeletons),
-        "top": {prefix: _pack(chosen) for prefix, chosen in top.items()},
+        "trigram_start": array("I", tri_starts),
+        "trigram_words": array("I", tri_flat),
+        "variant_hash": array("I", (h for h, _ in variants)),
+        "variant_word": array("I", (w for _, w in variants)),
+        "skeleton_hash": array("I", (h for h, _ in skeletons)),
+        "skeleton_word": array("I", (w for _, w in skeletons)),
+        "top_prefixes": prefixes,
+        "top_start": array("I", top_start),
+        "top_entities": array("I", top_flat),
     }
 
 
@@ -158,24 +160,27 @@ class EntitySearch:
     """The in-memory search structures of a loaded index, and :meth:`search`."""
 
     def __init__(self, kinds: str, folded: list[str], counts: array[int], keys: dict[str, Any]):
-        from store.entity_index import unpack_array
-
+        """``keys`` as :func:`build_search_keys` made them (lists of words, uint32 arrays)."""
         self.kinds = kinds
         self.folded = folded
         self.counts = counts
         self.words: list[str] = keys["words"]
-        self.word_start = unpack_array(keys["word_start"])
-        self.word_entities = unpack_array(keys["word_entities"])
-        trigram_start = unpack_array(keys["trigram_start"])
+        self.word_start = keys["word_start"]
+        self.word_entities = keys["word_entities"]
+        trigram_start = keys["trigram_start"]
         self.trigrams = {
             t: (trigram_start[i], trigram_start[i + 1]) for i, t in enumerate(keys["trigrams"])
         }
-        self.trigram_words = unpack_array(keys["trigram_words"])
-        self.variant_hash = unpack_array(keys["variant_hash"])
-        self.variant_word = unpack_array(keys["variant_word"])
-        self.skeleton_hash = unpack_array(keys["skeleton_hash"])
-        self.skeleton_word = unpack_array(keys["skeleton_word"])
-        self.top = {p: unpack_array(v) for p, v in keys["top"].items()}
+        self.trigram_words = keys["trigram_words"]
+        self.variant_hash = keys["variant_hash"]
+        self.variant_word = keys["variant_word"]
+        self.skeleton_hash = keys["skeleton_hash"]
+        self.skeleton_word = keys["skeleton_word"]
+        top_start, top_entities = keys["top_start"], keys["top_entities"]
+        self.top = {
+            prefix: top_entities[top_start[i] : top_start[i + 1]]
+            for i, prefix in enumerate(keys["top_prefixes"])
+        }
 
     # -- candidates ----------------------------------------------------------------------
 

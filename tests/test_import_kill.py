@@ -159,4 +159,4 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     # catalog, bodies and entity mentions per segment; index, refs, first page, entity index,
     # postings
     assert len(list((directory / "segments").iterdir())) == 3 * segments
-    assert len(list((directory / "generations").iterdir())) == 5
+    assert len(list((directory / "generations").iterdir())) == (5 if segments else 0)

@@ -103,8 +103,12 @@ def test_a_cable_whose_subject_holds_the_words_ranks_above_one_mentioning_them_o
         words = [w for p in cable.paragraphs for w in analyzer.analyze(p.text)]
         if words.count("corruption") == 1 and hit.id not in in_subject:
             mentioned_once.append(hit.id)
-    assert in_subject == ["73TEHRAN8233"] and mentioned_once
-    assert all(order.index("73TEHRAN8233") < order.index(other) for other in mentioned_once)
+    assert "73TEHRAN8233" in in_subject and mentioned_once
+    assert all(
+        order.index(subject) < order.index(other)
+        for subject in in_subject
+        for other in mentioned_once
+    )
 
 
 def test_sorting_by_date_puts_the_newest_cable_first(real_store: CableStore) -> None:

@@ -12,18 +12,22 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cables.links import format_cable_link, parse_cable_link
 from store.catalog import Catalog
+from store.entity_lookup import EntityIndex
 from store.notes import NotesBook
 from tui.keymap import Keymap
 from tui.presentation.catalog_order import SortKey
 from tui.screens.common import ScreenKeys
+from tui.screens.entity_page import EntityPage
 from tui.screens.go_to import GoToScreen
 from tui.screens.help import HelpScreen, KeySection
+from tui.screens.lookup import LookupScreen
 from tui.screens.main import MainScreen
 from tui.screens.notes import NoteEditor, NotesScreen
 from tui.screens.palette import CablesCommands
@@ -34,6 +38,7 @@ from tui.widgets.cable_list import CableList
 from tui.widgets.link_list import LinkList
 from tui.widgets.paragraph_view import ParagraphView
 from tui.widgets.prompt_bar import PromptBar
+from tui.widgets.safe_text import one_line
 
 __all__ = ["CablesApp", "create_app"]
 
@@ -64,6 +69,13 @@ class CablesApp(App[int]):
         ),
         Binding("ctrl+q", "quit", "Quit now", show=False, priority=True, id="app.quit_now"),
         Binding("o", "go_to", "Go to", tooltip="Go to a cable by its id", id="app.go_to"),
+        Binding(
+            "f",
+            "find_entity",
+            "Find",
+            tooltip="Find a person, place or group (or a cable) as you type",
+            id="app.find_entity",
+        ),
         Binding(
             "B",
             "bookmark",
@@ -108,8 +120,12 @@ class CablesApp(App[int]):
         notice: str | None = None,
         notes: NotesBook | None = None,
         keymap: Keymap | None = None,
+        find: str | None = None,
     ) -> None:
         super().__init__()
+        self._find = find
+        self._entity_index: EntityIndex | None = None
+        self._entity_index_problem: str | None = None
         self.store = store
         self.notes = notes if notes is not None else NotesBook(None)
         self.keymap = keymap or Keymap()
@@ -137,6 +153,8 @@ class CablesApp(App[int]):
             self.push_screen(ReaderScreen(cable_id, paragraph))
         if self._notice:
             self.notify(self._notice, timeout=8, markup=False)
+        if self._find is not None:
+            self._open_best_match(self._find)
 
     def on_ready(self) -> None:
         """The first frame is on screen: quit now when timing start-up."""
@@ -195,6 +213,61 @@ class CablesApp(App[int]):
             return
         current = next((t for t, owners in KEY_SECTIONS if type(self.screen) in owners), None)
         self.push_screen(HelpScreen(KEY_SECTIONS, self.keymap.keys, current))
+
+    # --- people, places and groups ---------------------------------------------------
+
+    def entity_index_now(self) -> EntityIndex | None:
+        """The store's entity index, loaded on first use: blocks, so call it from a worker
+        only. None when the store has none (or it cannot be read: said once)."""
+        if self._entity_index is None and self._entity_index_problem is None:
+            load = getattr(self.store, "entity_index", None)
+            if load is None:
+                self._entity_index_problem = "This store has no index of names."
+                return None
+            try:
+                self._entity_index = load()
+            except Exception as error:  # the store's errors are sentences for the user
+                self._entity_index_problem = str(error)
+                self.call_from_thread(
+                    self.notify, str(error), severity="error", timeout=8, markup=False
+                )
+        return self._entity_index
+
+    @property
+    def entity_index_loaded(self) -> bool:
+        """Whether the entity index is in memory (or known to be missing)."""
+        return self._entity_index is not None or self._entity_index_problem is not None
+
+    def action_find_entity(self, query: str = "") -> None:
+        """Open the lookup (prefilled with ``query``)."""
+        if isinstance(self.screen, LookupScreen):
+            return
+        self.push_screen(LookupScreen(query))
+
+    def open_entity(self, entity_id: int) -> None:
+        """Open the page of entity ``entity_id`` of the index (over the screen on top)."""
+        if isinstance(self.screen, LookupScreen):
+            self.pop_screen()
+        self.push_screen(EntityPage(entity_id))
+
+    def read_at_name(self, cable_id: str, paragraph: int | None, name: str | None) -> None:
+        """Open a reader on ``cable_id`` at ``paragraph``, ``name`` highlighted in its text;
+        back (or escape) returns to the screen below."""
+        reader = ReaderScreen(cable_id, paragraph)
+        if name:
+            reader.highlight_on_load(name, paragraph)
+        self.push_screen(reader)
+
+    @work(thread=True, exclusive=True, group="find-at-start")
+    def _open_best_match(self, query: str) -> None:
+        index = self.entity_index_now()
+        hits = index.find(query, limit=1) if index is not None and query.strip() else []
+        if hits:
+            self.call_from_thread(self.open_entity, hits[0].entity.id)
+        else:
+            self.call_from_thread(
+                self.notify, f"No name matches {one_line(query)!r}.", timeout=8, markup=False
+            )
 
     # --- go to, bookmarks, notes --------------------------------------------------------
 
@@ -328,6 +401,8 @@ KEY_SECTIONS: list[KeySection] = [
     ("Note editor", (NoteEditor,)),
     ("Go to", (GoToScreen,)),
     ("Search all cables", (SearchScreen,)),
+    ("Find a name", (LookupScreen,)),
+    ("A name's page", (EntityPage,)),
     ("Prompts", (PromptBar,)),
     ("Help", (HelpScreen,)),
 ]
@@ -351,11 +426,13 @@ def create_app(
     read_only: bool = False,
     exit_after_first_paint: bool = False,
     notice: str | None = None,
+    find: str | None = None,
 ) -> CablesApp:
     """The browser on the store in ``store_dir``, opened at ``start_ref`` (``08ASTANA611¶5``).
 
     Raises ``store.errors.StoreError`` when the store cannot be opened and ValueError when
-    ``start_ref`` names no cable; both messages are sentences for the user.
+    ``start_ref`` names no cable; both messages are sentences for the user. ``find`` opens
+    the page of the name that best matches it.
     """
     from store.store import CableStore  # the store's module, only when a browser opens
     from tui.keymap import load_keymap
@@ -370,4 +447,5 @@ def create_app(
         notice=notice,
         notes=NotesBook.for_store(store_dir, read_only=read_only),
         keymap=load_keymap(binding_ids()),
+        find=find,
     )

@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="do not capture the mouse",
     )
+    browse.add_argument(
+        "--find",
+        metavar="NAME",
+        default=None,
+        help="open on the page of the person, place or group best matching NAME",
+    )
     _add_store_option(browse)
 
     imp = sub.add_parser("import", help="import files, folders, cables.csv, or - for stdin")

@@ -115,6 +115,11 @@ def _finds(text: str, word: str) -> list[int]:
     return found
 
 
+def _names_a_ref(low: str) -> bool:
+    """Whether lower-case ``low`` holds the word "ref", "refs", "reftel" or "reftels"."""
+    return any(_REF_TAIL.match(low, at + 3) for at in _finds(low, "ref"))
+
+
 def _mentions(
     text: str,
     letters: Callable[[], dict[str, str]],
@@ -128,7 +133,7 @@ def _mentions(
     found with str.find, then matched where they stand: no regular expression scans the
     text, so a paragraph costs little more than a pass of lower(). A cable is named with
     a number: a paragraph without a digit is only searched for REF letters."""
-    numbered = any(digit in text for digit in _DIGITS)  # memchr: cheap
+    numbered = any(digit in text for digit in _DIGITS)  # memchr each: cheaper than a regex
     if not numbered and not references:
         return []
     low = text.lower()
@@ -196,7 +201,12 @@ def find_citations(
     # paragraph 1 (the header, with the REF block itself) is read only when the cable has
     # no numbered paragraph.
     numbered = [para for para in paragraphs if para.number > 0] or paragraphs
-    for para in numbered:
+    # One look at the whole text first: most bodies name no cable (no digit, no "ref").
+    whole = "\n".join(para.text for para in numbered)
+    named = any(digit in whole for digit in _DIGITS) or (
+        bool(references) and _names_a_ref(whole.lower())
+    )
+    for para in numbered if named else ():
         mentions = _mentions(para.text, letters, references, default_year, own, own_id, stations)
         for _, ref in mentions:
             if ref == own_id:

@@ -38,6 +38,8 @@ _TRAILING_NOISE = re.compile(
     r"(?<![^\s.])(?:NNNN|End\s+Cable\s+Text|X{4,}|[-*=_]{3,}|\.{2,})\s*$|(?:#+|-/)\s*$",
     re.IGNORECASE,
 )
+# The last characters of the trailing noise above (NNNN, Text, XXXX, #, rules, dots, -/).
+_NOISY_ENDS = frozenset("NnTtXx#-*=_./~")
 _URL_TAIL = re.compile(r".*(?:https?://|www\.)\S*(?:\s+\S+\.\S*)?\s+(\S.*)$")
 _NOT_NAMES = frozenset(
     [
@@ -127,6 +129,8 @@ def find_signer(lines: list[str]) -> str | None:
         if len(text) > 300:
             text = text[-300:]  # bounded work on a huge last line; a signer is at its end
         for _ in range(4):
+            if not text or text[-1] not in _NOISY_ENDS:
+                break  # the cheap test first: most lines end with a letter or a full stop
             trimmed = _TRAILING_NOISE.sub("", text).rstrip()
             if trimmed == text:
                 break

@@ -1,8 +1,10 @@
-"""``cables`` and ``cables browse [REF]``: open the browser on a store.
+"""``cables`` and ``cables browse [REF] [--find NAME]``: open the browser on a store.
 
 Resolves the store folder (``--store``, ``$CABLES_STORE``, the user data directory), builds
 the default store from the packaged sample on first run, opens the store, and runs the app.
-A store that cannot be used gives one line on stderr and exit code 2, never a traceback.
+``--find NAME`` opens the page of the name that best matches NAME (the entity index's
+ranking), over the list (or over REF's cable). A store that cannot be used gives one line
+on stderr and exit code 2, never a traceback.
 
 ``CABLES_EXIT_AFTER_FIRST_PAINT=1`` makes the app quit as soon as its first frame is drawn,
 printing nothing, so that a benchmark can time start-up.
@@ -23,6 +25,10 @@ def run(args: argparse.Namespace) -> int:
     read_only = bool(getattr(args, "read_only", False))
     no_mouse = bool(getattr(args, "no_mouse", False))
     ref = getattr(args, "ref", None)
+    find = getattr(args, "find", None)
+    if find is not None and not find.strip():
+        print("cables: browse --find needs a name", file=sys.stderr)
+        return 2
     directory = resolve_store_dir(getattr(args, "store", None))
     notice = None
     try:
@@ -42,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
             read_only=read_only,
             exit_after_first_paint=os.environ.get("CABLES_EXIT_AFTER_FIRST_PAINT") == "1",
             notice=notice,
+            find=find,
         )
     except (StoreError, ValueError) as error:
         print(f"cables: {error}", file=sys.stderr)

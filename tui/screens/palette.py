@@ -40,6 +40,11 @@ class CablesCommands(Provider):
             ("Show keys", app.action_help, "The help screen: every key and its id"),
             ("Back to the list", app.action_show_list, "Close the reader"),
             ("Go to a cable", app.action_go_to, "Open a cable by any spelling of its id"),
+            (
+                "Find a person, place or group",
+                app.action_find_entity,
+                "Look up a name by any spelling, as you type",
+            ),
             ("Bookmark", app.action_bookmark, "Bookmark the cable or paragraph on screen"),
             ("Note", app.action_note, "Write a note on the cable or paragraph on screen"),
             ("Bookmarks and notes", app.action_notes, "Every bookmark and note, newest first"),

@@ -23,6 +23,7 @@ from cables.model import Cable
 from tui.presentation.reading_position import ReadingPlace, ReadingPosition
 from tui.screens.common import SCREEN_BINDINGS
 from tui.screens.reader_commands import ReaderCommands
+from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.link_list import LinkList
 from tui.widgets.metadata_panel import MetadataPanel
 from tui.widgets.paragraph_view import ParagraphView
@@ -93,6 +94,29 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             id="reader.toggle_metadata",
         ),
         Binding(
+            "e",
+            "toggle_entities",
+            "Names",
+            tooltip="Show or hide the cable's people, places and groups",
+            id="reader.toggle_entities",
+        ),
+        Binding(
+            "E",
+            "toggle_name_marks",
+            "Mark names",
+            show=False,
+            tooltip="Mark the cable's people, places and groups in the text (off at first)",
+            id="reader.toggle_name_marks",
+        ),
+        Binding(
+            "F",
+            "find_paragraph_names",
+            "Find ¶ name",
+            show=False,
+            tooltip="Look up the names of the current paragraph",
+            id="reader.find_paragraph_names",
+        ),
+        Binding(
             "y",
             "copy_link",
             "Copy link",
@@ -121,6 +145,11 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         }
         &.-narrow.-short MetadataPanel { max-height: 4; }
         &.-no-metadata MetadataPanel { display: none; }
+        EntitiesPane { width: 34; height: 1fr; border-left: solid $panel-lighten-2; }
+        &.-narrow EntitiesPane {
+            width: 1fr; height: auto; max-height: 7; border-left: none;
+            border-top: solid $panel-lighten-2;
+        }
     }
     """
 
@@ -361,3 +390,94 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             return
         self.app.copy_to_clipboard(f"{clean(paragraph.text)}\n({link})")
         self.notify(f"Copied the text of {link}", timeout=2, markup=False)
+
+    # --- names: the entities pane, a name highlighted on arrival ------------------------
+
+    #: (text, paragraph) to search and go to once the cable has arrived (entity pages).
+    _name_on_load: tuple[str, int | None] | None = None
+    #: Whether names are marked in the text, and in which cable they were last marked.
+    _marking_names: bool = False
+    _names_marked_in: str | None = None
+
+    def highlight_on_load(self, text: str, paragraph: int | None) -> None:
+        """Once the cable is shown, highlight ``text`` wherever it appears (the reader's
+        search) and go to ``paragraph``."""
+        self._name_on_load = (text, paragraph)
+
+    @on(ParagraphView.Moved)
+    def _names_moved(self, message: ParagraphView.Moved) -> None:
+        view = self.query_one(ParagraphView)
+        cable = view.cable
+        if cable is None or cable.id != self.cable_id:
+            return
+        if self._name_on_load is not None:
+            text, paragraph = self._name_on_load
+            self._name_on_load = None
+            view.search(text)
+            if paragraph is not None:
+                view.scroll_to_paragraph(paragraph)
+        panes = self.query(EntitiesPane)
+        if panes and panes.first().cable_id != cable.id:
+            panes.first().show_cable(cable)
+        if self._marking_names and self._names_marked_in != cable.id:
+            self._mark_names()
+
+    def _mark_names(self) -> None:
+        view = self.query_one(ParagraphView)
+        cable = view.cable
+        forms: list[str] = []
+        if cable is not None and self._marking_names:
+            for field in ("people", "places", "groups"):
+                for entity in getattr(cable.entities, field):
+                    forms += [entity.name, *entity.forms]
+        self._names_marked_in = cable.id if cable is not None else None
+        view.highlight_names(forms)
+
+    def action_toggle_name_marks(self) -> None:
+        """Mark the cable's names in the text, or stop marking them."""
+        self._marking_names = not self._marking_names
+        self._mark_names()
+
+    def action_toggle_entities(self) -> None:
+        """Show the entities pane (beside the text; below it when narrow), or hide it."""
+        panes = self.query(EntitiesPane)
+        if panes:
+            pane = panes.first()
+            pane.display = not pane.display
+            if not pane.display and pane.has_focus:
+                self.query_one(ParagraphView).focus()
+            elif pane.display:
+                pane.focus()
+            return
+        pane = EntitiesPane(id="entities")
+        self.query_one("#reader-body").mount(pane)
+        pane.show_cable(self.query_one(ParagraphView).cable)
+        pane.focus()
+
+    def action_find_paragraph_names(self) -> None:
+        """Look up the names of the current paragraph: the lookup, prefilled with the
+        first of them (or empty when it names none)."""
+        cable = self.query_one(ParagraphView).cable
+        number = self.position.cited
+        names: list[str] = []
+        if cable is not None and number is not None:
+            for field in ("people", "places", "groups"):
+                names += [e.name for e in getattr(cable.entities, field) if number in e.paragraphs]
+        self.cables_app.action_find_entity(names[0] if names else "")
+
+    @on(EntitiesPane.Chosen)
+    def _entity_chosen(self, message: EntitiesPane.Chosen) -> None:
+        self._open_named(message.name, message.kind)
+
+    @work(thread=True, exclusive=True, group="reader-names")
+    def _open_named(self, name: str, kind: str) -> None:
+        app = self.cables_app
+        index = app.entity_index_now()
+        hits = index.find(name, kind=kind, limit=5) if index is not None else []
+        best = next((h for h in hits if name in h.entity.forms), hits[0] if hits else None)
+        if best is None:
+            app.call_from_thread(
+                self.notify, f"{one_line(name)} is not in the index.", timeout=3, markup=False
+            )
+            return
+        app.call_from_thread(app.open_entity, best.entity.id)

@@ -12,6 +12,7 @@ The widget keeps the keys and the drawing; the laid-out lines are a
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich.cells import set_cell_size
@@ -42,7 +43,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("down,j", "line_down", "Line down", show=False, id="reader.line_down"),
         Binding("up,k", "line_up", "Line up", show=False, id="reader.line_up"),
         Binding(
-            "pagedown,space,ctrl+f,f", "page_down", "Page down", show=False, id="reader.page_down"
+            "pagedown,space,ctrl+f", "page_down", "Page down", show=False, id="reader.page_down"
         ),
         Binding("pageup,b,ctrl+b", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("ctrl+d", "half_down", "Half page down", show=False, id="reader.half_down"),
@@ -75,6 +76,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         "paragraph-view--match",
         "paragraph-view--match-current",
         "paragraph-view--note",
+        "paragraph-view--name",
     }
 
     DEFAULT_CSS = """
@@ -98,6 +100,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
             text-style: bold;
         }
         & > .paragraph-view--note { color: $text-muted; text-style: italic; }
+        & > .paragraph-view--name { color: $text-accent; text-style: bold underline; }
     }
     """
 
@@ -128,6 +131,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         self._pending: tuple[int, int] | None = None  # (paragraph position, line offset)
         self._position = ReadingPosition()
         self._strips: LRUCache[tuple[int, int, bool, int | None], Strip] = LRUCache(256)
+        self._names: dict[int, list[tuple[int, int]]] = {}  # paragraph position: name spans
 
     # --- what the reader is reading -------------------------------------------------------
 
@@ -227,6 +231,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``cable`` from the top, at ``paragraph`` (made current), or back at ``place``."""
         self.cable = cable
         self._layout = None if cable is None else CableLayout(cable)
+        self._names = {}
         self._search = TextSearch()
         self._jumped_to = self._current = self._pending = None
         if self._layout is not None:
@@ -477,6 +482,46 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.extend(self._text_segments(layout.texts[line.paragraph], line, text_style))
         return Strip(segments).adjust_cell_length(width, text_style if is_current else base)
 
+    # --- names highlighted (the reader's option) ------------------------------------------
+
+    def highlight_names(self, forms: list[str] | None) -> None:
+        """Mark every occurrence of these names in the text (None or []: no names marked);
+        search hits, where a line has any, are drawn instead."""
+        self._names = {}
+        layout = self._layout
+        words = sorted({f for f in forms or () if f.strip()}, key=len, reverse=True)
+        if layout is not None and words:
+            pattern = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+            for position, text in enumerate(layout.texts):
+                spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+                if spans:
+                    self._names[position] = spans
+        self._strips.clear()
+        self.refresh()
+
+    def _name_segments(self, text: str, line: LayoutLine, text_style: Style) -> list[Segment]:
+        spans = [
+            (s, e)
+            for s, e in self._names.get(line.paragraph, ())
+            if s < line.end and e > line.start
+        ]
+        if not spans:
+            return [Segment(text[line.start : line.end], text_style)]
+        name_style = text_style + self.get_component_rich_style("paragraph-view--name")
+        segments: list[Segment] = []
+        cursor = line.start
+        for span_start, span_end in spans:
+            start, end = max(span_start, cursor), min(span_end, line.end)
+            if start >= end:
+                continue
+            if start > cursor:
+                segments.append(Segment(text[cursor:start], text_style))
+            segments.append(Segment(text[start:end], name_style))
+            cursor = end
+        if cursor < line.end:
+            segments.append(Segment(text[cursor : line.end], text_style))
+        return segments
+
     def _text_segments(self, text: str, line: LayoutLine, text_style: Style) -> list[Segment]:
         """The line's text, split where search hits begin and end."""
         hits = [
@@ -485,7 +530,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
             if m.start < line.end and m.end > line.start
         ]
         if not hits:
-            return [Segment(text[line.start : line.end], text_style)]
+            return self._name_segments(text, line, text_style)
         match_style = text_style + self.get_component_rich_style("paragraph-view--match")
         current_style = text_style + self.get_component_rich_style("paragraph-view--match-current")
         segments: list[Segment] = []
