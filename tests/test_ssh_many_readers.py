@@ -24,7 +24,7 @@ from tests.store_support import make_csv
 from tests.tmux_support import TmuxTerminal, cables_command, modes_left_wrong, require_tmux
 
 SAMPLE = 40
-IMPORTED = 1_500
+IMPORTED = 750
 SEGMENT = 250
 SESSIONS = 3
 CABLE_COUNT = re.compile(r"([\d,]+) cables")
