@@ -19,7 +19,7 @@ class ListColumns:
     origin: int
     subject: int
 
-    MARK = 1  # the classification letter (S, C, U)
+    MARK = 3  # the classification: S, C, U, with N for NOFORN (S/N) or TS
 
     @classmethod
     def for_width(cls, width: int, id_width: int = 17) -> ListColumns:

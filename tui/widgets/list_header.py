@@ -43,14 +43,18 @@ class ListHeader(Widget):
         arrow = "▼" if self.descending else "▲"
         sorted_style = self.get_component_rich_style("list-header--sorted")
         text = Text(no_wrap=True, overflow="crop", end="")
-        text.append("   ")
+        text.append(" ")
         for key, title, width in (
+            (SortKey.CLASS, "Cls", columns.MARK),
             (SortKey.ID, "Id", columns.id),
             (SortKey.DATE, "Date", columns.date),
             (SortKey.ORIGIN, "Origin", columns.origin),
-            (None, "Subject", columns.subject),
+            (SortKey.SUBJECT, "Subject", columns.subject),
         ):
-            label = f"{title} {arrow}" if key is self.sort else title
+            if key is self.sort:
+                label = f"{title}{arrow}" if width <= 4 else f"{title} {arrow}"
+            else:
+                label = title
             text.append(label.ljust(width)[:width], sorted_style if key is self.sort else "")
             text.append(" ")
         return text
