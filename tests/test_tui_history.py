@@ -178,3 +178,20 @@ async def test_after_browse_ref_and_escape_the_lists_cursor_is_on_that_cable() -
         await pilot.press("J", "escape")
         await pilot.pause()
         assert app.main_screen.query_one(CableList).highlighted_id == "09EVIL1"
+
+
+async def test_the_palette_offers_the_next_and_previous_cable_of_the_list_and_origin() -> None:
+    app = CablesApp(FakeStore(sample_cables()), start=("08ASTANA611", None))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_catalog(pilot)
+        await wait_for_cable(pilot)
+        steps = (
+            ("next cable from the same origin", "08ASTANA900"),
+            ("previous cable", "08ASTANA611"),
+            ("next cable", "08ASTANA900"),
+        )
+        for command, expected in steps:
+            await pilot.press("ctrl+p", *command)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await _wait_for(pilot, expected)

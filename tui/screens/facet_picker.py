@@ -72,12 +72,14 @@ class FacetPicker(ModalScreen[str | None]):
         *,
         active: str | None = None,
         title: str | None = None,
+        show_counts: bool = True,
     ) -> None:
         super().__init__()
         self.kind = kind
         self._count = counts
         self.active = active
         self.title_text = title or f"Narrow by {kind.value}"
+        self.show_counts = show_counts
         self.counts: dict[str, int] | None = None
         self._offered: list[str] = []
 
@@ -125,13 +127,17 @@ class FacetPicker(ModalScreen[str | None]):
             if years is not None and years[0] != years[1]:
                 total = sum(n for v, n in counts.items() if years[0] <= int(v) <= years[1])
                 offered.append((f"{years[0]}-{years[1]}", f"{years[0]}-{years[1]}", total))
-        offered.extend((value, value, count) for value, count in found)
+        offered.extend(
+            (value, value, count if self.show_counts else None) for value, count in found
+        )
         self._offered = [value for value, _label, _count in offered]
         options = self.query_one(OptionList)
         options.clear_options()
-        width = max((len(f"{c:,}") for _v, _l, c in offered if c is not None), default=1)
+        width = max((len(f"{c:,}") for _v, _l, c in offered if c is not None), default=0)
         for index, (_value, label, count) in enumerate(offered):
-            number = f"{count:>{width},}  " if count is not None else " " * (width + 2)
+            number = (
+                f"{count:>{width},}  " if count is not None else " " * (width + 2 if width else 0)
+            )
             options.add_option(
                 Option(Content(number + clean_text(" ".join(label.split()))), id=f"v{index}")
             )

@@ -401,7 +401,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 self.set_facets(self.facets.without(labels[label].kind))
 
         counts = {label: 0 for label in labels}
-        picker = FacetPicker(FacetKind.TAG, lambda: counts, title="Clear which facet?")
+        picker = FacetPicker(
+            FacetKind.TAG, lambda: counts, title="Clear which facet?", show_counts=False
+        )
         self.app.push_screen(picker, chosen)
 
     def action_newest_first(self) -> None:
@@ -445,6 +447,11 @@ class MainScreen(Screen[None], inherit_bindings=False):
                 "Previous cable",
                 reader_action("action_previous_cable"),
                 "The previous cable in the list",
+            ),
+            (
+                "Sentence case",
+                reader_action("action_sentence_case"),
+                "Show an all-capitals cable in sentence case, or as written",
             ),
             (
                 "Next cable from the same origin",
