@@ -297,20 +297,51 @@ def browser_rss(store: Path, settle: float = 8.0) -> int:
     return peak
 
 
-def screen_only(store: Path) -> int:
-    """The start-up figures alone, on an existing store (printed, not recorded)."""
+def screen_only(store: Path, record: bool) -> int:
+    """The start-up figures alone, on an existing store; appended to RESULTS.md if
+    ``record``."""
     exits = first_screen_times(store)
-    print(f"cables to first frame (exit after it): median {statistics.median(exits):.2f} s")
     drawn = first_row_times(store)
-    for frame, row in drawn:
-        print(f"first frame {frame:.2f} s, first row {row:.2f} s")
     frames, rows = [frame for frame, _ in drawn], [row for _, row in drawn]
-    print(
-        f"median: first frame {statistics.median(frames):.2f} s, "
-        f"first row {statistics.median(rows):.2f} s"
-    )
-    print(f"browser RSS peak: {browser_rss(store) / 1e6:.0f} MB")
+    rss = browser_rss(store, settle=20.0)
+    load = os.getloadavg()[0]
+    lines = [
+        f"- cables to first frame (the app exits after it), 100x30: median "
+        f"{statistics.median(exits):.2f} s, max {max(exits):.2f} s",
+        f"- first frame (list header on the terminal), 120x40: median "
+        f"{statistics.median(frames):.2f} s, max {max(frames):.2f} s",
+        f"- first row drawn (a cable id on the terminal), 120x40: median "
+        f"{statistics.median(rows):.2f} s, max {max(rows):.2f} s (target <= 0.6 s)",
+        f"- the open browser's peak RSS (catalog loaded, cables opened): {rss / 1e6:.0f} MB "
+        f"(target <= 300 MB)",
+    ]
+    print("\n".join(lines))
+    if record:
+        cables = read_count(store)
+        section = [
+            "",
+            f"## Start-up (issue 7): {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+            "",
+            f"Machine: {machine()}; load average {load:.1f} at the end. Store: {cables:,} "
+            f"cables. Command: `python benchmarks/run.py --screen-only STORE`.",
+            "",
+            *lines,
+            "",
+        ]
+        with RESULTS.open("a") as out:
+            out.write("\n".join(section))
+        print(f"appended to {RESULTS}")
     return 0
+
+
+def read_count(store: Path) -> int:
+    """The number of cables of a store (from its manifest)."""
+    result = python(
+        "import json, sys; from store.store import CableStore; "
+        "print(json.dumps({'n': CableStore.open(sys.argv[1]).count}))",
+        str(store),
+    )
+    return int(result["n"])
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -340,7 +371,7 @@ def main() -> int:
     )
     options = parser.parse_args()
     if options.screen_only:
-        return screen_only(options.screen_only)
+        return screen_only(options.screen_only, record=not options.no_record)
     source = corpus(options.n)
     if not options.skip_parse and not options.no_record:
         bench_parse.main(options.n)  # parse throughput and memory (issue 3), its own section

@@ -272,16 +272,17 @@ class StationResolver:
 
     ``resolve("Rio de Jan")`` gives ``RIODEJANEIRO`` when that station is known: the written
     form is compared (letters only, capitals) exactly, through :data:`STATION_ALIASES`
-    (true aliases only: ``SECSTATE`` is ``STATE``), as a short form (a unique known station
-    that starts with it, or that it abbreviates keeping the first four letters:
-    ``USUNNY``), and as a typo one letter away from a unique known station (five letters
-    or more). None when nothing fits. Pure: the store can build one over every origin and
-    station it holds; the parser uses :data:`KNOWN_STATIONS` and the cable's own station.
+    (true aliases only: ``SECSTATE`` is ``STATE``), as a short form of five letters or more
+    (a unique known station that starts with it, or that it abbreviates keeping the first
+    four letters: ``USUNNY``), and as a typo one letter away from a unique known station
+    (five letters or more). None when nothing fits: ``MILA`` is not taken for ``MILAN``.
+    Pure: the store can build one over every origin and station it holds; the parser uses
+    :data:`KNOWN_STATIONS` and the cable's own station.
     """
 
     __slots__ = ("_by_prefix", "_cache", "_deletes", "known")
 
-    _MIN_SHORT = 4
+    _MIN_SHORT = 5
     _MIN_TYPO = 5
     _CACHE_SIZE = 20_000
 

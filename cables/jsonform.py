@@ -1,14 +1,16 @@
 """The JSON form of a cable (DESIGN.md's contract) and its inverse.
 
 The contract's keys come first, in the documented order; the extra keys (``id_malformed``,
-``routing``, ``section``, ``eo``, ``declassify_on``) extend it compatibly.
+``routing``, ``section``, ``eo``, ``declassify_on``, ``citations``) extend it compatibly.
+``citations`` lists every cable the text cites with the citing paragraphs:
+``[{"id": "07TASHKENT877", "paragraphs": [0, 4]}]``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from cables.model import Cable, Entities, Entity, Paragraph, Routing
+from cables.model import Cable, Citation, Entities, Entity, Paragraph, Routing
 
 
 def _entity_json(entity: Entity) -> dict[str, Any]:
@@ -51,6 +53,7 @@ def cable_to_json(cable: Cable) -> dict[str, Any]:
         "section": list(cable.section) if cable.section else None,
         "eo": cable.eo,
         "declassify_on": cable.declassify_on,
+        "citations": [{"id": c.id, "paragraphs": list(c.paragraphs)} for c in cable.citations],
     }
 
 
@@ -104,4 +107,8 @@ def cable_from_json(data: dict[str, Any]) -> Cable:
         section=(int(section[0]), int(section[1])) if section else None,
         eo=data.get("eo"),
         declassify_on=data.get("declassify_on"),
+        citations=tuple(
+            Citation(str(c["id"]), tuple(int(n) for n in c.get("paragraphs") or ()))
+            for c in data.get("citations") or ()
+        ),
     )

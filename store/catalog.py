@@ -12,7 +12,7 @@ repeated values such as origins and classifications interned) cost a fraction of
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import Any
@@ -132,7 +132,7 @@ class Catalog:
             if value and name in _INTERNED:
                 value = sys.intern(value)
             elif name == "tags":
-                value = self._tag_sets.setdefault(value, value)
+                value = self._tag_set(value)
             if position is None:
                 self._columns[name].append(value)
             else:
@@ -142,6 +142,43 @@ class Catalog:
         """Append many rows."""
         for row in rows:
             self.append(row)
+
+    def extend_docs(self, docs: Sequence[Mapping[str, Any]]) -> None:
+        """Append the rows of stored catalog documents (:meth:`CatalogRow.from_doc` for each,
+        done column by column: twice as fast for a segment of new ids, the usual case).
+
+        Raises TypeError when a document's id or field is not text (a damaged document).
+        """
+        ids = [doc.get("id") for doc in docs]
+        by_id = self._by_id
+        if len(set(ids)) != len(ids) or not by_id.keys().isdisjoint(ids):
+            self.extend(map(CatalogRow.from_doc, docs))  # rows replaced in place
+            return
+        columns: list[list[Any]] = []
+        for name in ROW_FIELDS:
+            if name == "tags":
+                columns.append([self._tag_set(doc.get("tags")) for doc in docs])
+                continue
+            values = ids if name == "id" else [doc.get(name) for doc in docs]
+            if not all(value is None or isinstance(value, str) for value in values):
+                raise TypeError(f"a catalog {name} that is not text")
+            if name in _INTERNED:
+                values = [sys.intern(value) if value else value for value in values]
+            columns.append(values)
+        if None in ids:
+            raise TypeError("a catalog document without an id")
+        for name, values in zip(ROW_FIELDS, columns, strict=True):
+            self._columns[name].extend(values)
+        by_id.update(zip(ids, range(len(by_id), len(by_id) + len(ids)), strict=True))
+
+    def _tag_set(self, tags: object) -> tuple[str, ...]:
+        """A stored document's tags as the tuple shared by every row with the same tags."""
+        if not tags:
+            return ()
+        if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
+            raise TypeError("catalog tags that are not a list of text")
+        value = tuple(tags)
+        return self._tag_sets.setdefault(value, value)
 
     def row(self, index: int) -> CatalogRow:
         """The row at this position."""

@@ -49,7 +49,6 @@ class FirstPageKeeper:
         self._rows: dict[str, CatalogRow] = {row.id: row for row in rows}
         self._whole_store = whole_store  # the store holds no other cable: no bound
         self._bound = max(map(_key, self._rows.values()), default="")
-        self._stale = False
 
     @classmethod
     def of_store(
@@ -58,14 +57,13 @@ class FirstPageKeeper:
         """The keeper of a committed store of ``count`` cables whose first page is ``rows``
         (``size`` rows at most, :data:`FIRST_PAGE_ROWS` unless given)."""
         size = size or FIRST_PAGE_ROWS
-        keeper = cls(rows[:size], whole_store=len(rows) >= count, size=size)
-        keeper._stale = len(rows) < min(count, size)  # a store older than first pages
-        return keeper
+        return cls(rows[:size], whole_store=len(rows) >= count, size=size)
 
     @property
     def needs_rebuild(self) -> bool:
-        """True when too few exact rows are left to fill a page (see :meth:`rebuild`)."""
-        return self._stale or (not self._whole_store and len(self._rows) < self.size // 2)
+        """True when too few exact rows are left to fill a page (see :meth:`rebuild`), as in
+        a store written before first pages (none at all)."""
+        return not self._whole_store and len(self._rows) < max(1, self.size // 2)
 
     def add(self, row: CatalogRow, *, replaces: bool) -> None:
         """Take a committed cable into account (``replaces``: its id was stored before)."""
@@ -86,7 +84,6 @@ class FirstPageKeeper:
         self._rows = {row.id: row for row in first}
         self._whole_store = len(first) >= count
         self._bound = max(map(_key, first), default="")
-        self._stale = False
 
     def rows(self) -> list[CatalogRow]:
         """The rows, in the default order."""

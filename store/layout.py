@@ -12,6 +12,7 @@
       generations/000007-first-page.json  the catalog's first rows in the default order
       notes.json                    the user's notes and bookmarks (import never touches it)
       damaged/                      files ``cables repair`` moved aside (never deleted)
+      text/                         the full-text index (tantivy; see store/text_index.py)
 
 Segments are written once and never change; an import adds segments and then writes new
 generation files and a new manifest. The manifest is written last, atomically: a reader
@@ -41,6 +42,7 @@ NOTES = "notes.json"
 SEGMENTS = "segments"
 GENERATIONS = "generations"
 DAMAGED = "damaged"
+TEXT = "text"
 MANIFEST_TABLE = "manifest"
 CATALOG_TABLE = "catalog"
 BODIES_TABLE = "bodies"
@@ -49,7 +51,7 @@ REFS_TABLE = "refs"
 REFS_BUCKETS = 256
 
 # Names a store folder may hold; anything else in a folder without a manifest makes it foreign.
-_OWN_NAMES = {MANIFEST, LOCK, NOTES, SEGMENTS, GENERATIONS, DAMAGED, MANIFEST + ".tmp"}
+_OWN_NAMES = {MANIFEST, LOCK, NOTES, SEGMENTS, GENERATIONS, DAMAGED, TEXT, MANIFEST + ".tmp"}
 
 
 def catalog_path(directory: Path, segment: int) -> Path:

@@ -1,7 +1,8 @@
 """The reader of a store: a consistent snapshot, opened in milliseconds, loaded on demand.
 
-``CableStore.open`` reads only the manifest and opens (without reading) the two generation
-files it names, so a writer that commits and deletes them afterwards cannot take them away.
+``CableStore.open`` reads only the manifest and opens (without reading) the generation files
+it names (index, reverse references, first page of the catalog), so a writer that commits and
+deletes them afterwards cannot take them away.
 Segments never change once written, so everything this reader loads later belongs to the
 same snapshot: an import running meanwhile is invisible until the store is opened again.
 """
@@ -12,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -41,6 +42,9 @@ from store.layout import (
     shown,
 )
 from store.storage import StoreFileError, open_db
+
+if TYPE_CHECKING:
+    from store.text_search import TextSearcher
 
 #: Segments of bodies kept parsed in memory (each about 2 MB on disk, 250 cables).
 SHARD_CACHE_SIZE = 8
@@ -76,6 +80,8 @@ class CableStore:
         self._entity_lock = threading.Lock()
         self._entity_files: OpenedEntityFiles | None = None
         self._entities: EntityIndex | None = None
+        self._text_lock = threading.Lock()
+        self._text: TextSearcher | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -176,12 +182,10 @@ class CableStore:
         catalog = Catalog()
         total = self.manifest.rows
         done = 0
-        append, from_doc = catalog.append, CatalogRow.from_doc
         for segment in range(1, self.manifest.segments + 1):
             docs = self._read_catalog(segment)
             try:
-                for doc in docs:
-                    append(from_doc(doc))
+                catalog.extend_docs(docs)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
             done += len(docs)
@@ -342,6 +346,20 @@ class CableStore:
                 except (KeyError, TypeError, ValueError, IndexError) as error:
                     raise self._damaged(error) from None
             return self._entities
+
+    def text(self) -> TextSearcher:
+        """The full-text index of this snapshot, opened on first use (thread-safe); raises
+        StoreError if the store has none (see :mod:`store.text_open`)."""
+        with self._text_lock:
+            if self._text is None:
+                from store.text_open import open_text_searcher
+
+                self._text = open_text_searcher(self.directory, self.manifest, self._live_rows)
+            return self._text
+
+    def _live_rows(self) -> set[int]:
+        """The packed locations of this snapshot's cables (the rows not superseded)."""
+        return set(self._load_locations().values())
 
     def close(self) -> None:
         """Drop the loaded segments of bodies (the store stays usable: they load again)."""

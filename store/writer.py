@@ -50,6 +50,7 @@ from store.lock import WriterLock
 from store.records import Record
 from store.repair import RepairReport, damaged_files, rebuild_store, segment_file_names
 from store.storage import StoreFileError, new_db, open_db, write_encoded_table
+from store.text_index import MANIFEST_KEY, TextIndexState, TextIndexWriter
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 
@@ -106,6 +107,7 @@ class StoreWriter:
         self.repaired: RepairReport | None = None
         self._first_page = FirstPageKeeper.of_store([], 0)
         self._entities = entity_index.PendingEntities(self.directory)
+        self.text = TextIndexWriter(self.directory)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -119,7 +121,11 @@ class StoreWriter:
                 self.commit()
                 self.compact_entities()
         finally:
-            self.lock.release()
+            self._release()
+
+    def _release(self) -> None:
+        self.text.close()
+        self.lock.release()
 
     def open(self) -> None:
         """Lock the store (creating it in an empty folder) and load its state."""
@@ -141,10 +147,10 @@ class StoreWriter:
         try:
             self._open_locked()
         except OSError as error:
-            self.lock.release()
+            self._release()
             raise self._cannot_write(error) from None
         except BaseException:
-            self.lock.release()
+            self._release()
             raise
 
     def _open_locked(self) -> None:
@@ -164,6 +170,32 @@ class StoreWriter:
             raise StoreError(damaged_message(directory, what)) from None
         except (KeyError, TypeError, ValueError, IndexError) as error:
             raise StoreError(damaged_message(directory, f"unexpected content: {error}")) from None
+        self._open_text()
+
+    def _open_text(self) -> None:
+        """Open the full-text index at this manifest's state (repairing or rebuilding it,
+        see :class:`store.text_index.TextIndexWriter`); a rebuild is committed at once."""
+        manifest = self.manifest
+        state = TextIndexState.from_manifest_extra(manifest.extra)
+        self.text.open(manifest.segments, manifest.rows, state, self._stored_bodies)
+        if self.text.rebuilt:
+            text_state = self.text.commit(manifest.rows)
+            new = replace(
+                manifest,
+                generation=manifest.generation + 1,
+                extra={**manifest.extra, MANIFEST_KEY: text_state.to_doc()},
+                updated=_now(),
+            )
+            write_manifest(self.directory, new)
+            self.manifest = new
+
+    def _stored_bodies(self, segment: int) -> list[dict[str, Any]]:
+        db = open_db(bodies_path(self.directory, segment))
+        try:
+            with gc_paused():
+                return [dict(doc) for doc in db.table(BODIES_TABLE)]
+        finally:
+            db.close()
 
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
@@ -235,6 +267,11 @@ class StoreWriter:
             return "unchanged"
         references = tuple(record.catalog.get("references") or ())
         self._known[record.id] = (record.digest, references)
+        # Pending cables fill whole segments from the next one on (commits take whole
+        # segments, or all), so this one's place in the store is known now.
+        waiting = len(self._pending)
+        segment = self.manifest.segments + 1 + waiting // self.shard_size
+        self.text.add(orjson.loads(record.body), segment, waiting % self.shard_size + 1)
         self._pending.append(_Pending(record, previous[1] if previous else None))
         if self._due():
             self.commit(full_segments_only=True)
@@ -288,6 +325,7 @@ class StoreWriter:
         wrote, which no manifest names, so that their space comes back at once."""
         with contextlib.suppress(OSError):  # else the next writer removes them
             self._remove_leftovers()
+        self.text.discard_uncommitted(self.manifest.segments)
 
     def compact_entities(self) -> bool:
         """Compact the entity index over every committed segment (the end of an import):
@@ -363,6 +401,10 @@ class StoreWriter:
                 checksums.pop(str(name), None)
             checksums.update(self._checksums(*(n for n in (index, refs, first_page) if n)))
         replaced = len(batch) - added
+        extra = manifest.extra
+        if batch:  # the text index first: the manifest names what tantivy committed
+            text_state = self.text.commit(manifest.rows + len(batch))
+            extra = {**extra, MANIFEST_KEY: text_state.to_doc()}
         new = replace(
             manifest,
             generation=generation,
@@ -376,6 +418,7 @@ class StoreWriter:
             sources=tuple(self._sources.values()),
             updated=_now(),
             checksums=checksums,
+            extra=extra,
         )
         write_manifest(self.directory, new)
         self.manifest = new

@@ -4,6 +4,7 @@ column-wise catalog finds rows by position and by id, and replaces rows in place
 from __future__ import annotations
 
 from dataclasses import astuple
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from store.catalog import ROW_FIELDS, Catalog, CatalogRow
 from store.records import make_record
 from store.store import CableStore
 from tests.store_support import build_store, make_cable
+from tui.presentation.list_columns import COLUMNS, ListColumns
 
 
 def test_rows_are_found_by_position_and_by_id() -> None:
@@ -63,3 +65,26 @@ def test_a_document_whose_field_is_not_text_is_refused() -> None:
         CatalogRow.from_doc({"id": "08ASTANA611", "subject": 5})
     with pytest.raises(TypeError):
         CatalogRow.from_doc({"subject": "no id"})
+
+
+def test_each_list_column_has_a_width_and_shows_a_field_of_the_row() -> None:
+    row = CatalogRow("08ASTANA611", "2008-03-21 05:37", "Embassy Astana", "SECRET", "Subj")
+    widths = ListColumns.for_width(120)
+    assert [column.name for column in COLUMNS] == [f.name for f in dataclass_fields(widths)]
+    for column in COLUMNS:
+        assert column.text(row) in astuple(row)
+        assert widths.width(column) > 0
+
+
+def test_documents_appended_column_by_column_give_the_rows_of_from_doc() -> None:
+    docs = [make_record(make_cable(n)).catalog for n in range(4)]
+    catalog = Catalog()
+    catalog.extend_docs(docs[:3])
+    newer = {**docs[1], "subject": "NEWER"}
+    catalog.extend_docs([docs[3], newer])  # a known id: replaced in place
+    assert list(catalog) == [CatalogRow.from_doc(d) for d in (docs[0], newer, docs[2], docs[3])]
+    assert catalog.index_of(docs[3]["id"]) == 3
+    with pytest.raises(TypeError):
+        Catalog().extend_docs([{"id": "08X1", "origin": ["not", "text"]}])
+    with pytest.raises(TypeError):
+        Catalog().extend_docs([{"subject": "no id"}])

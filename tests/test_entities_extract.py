@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cables.entities import extract_entities
 from cables.model import Cable, Entities, Entity, Paragraph
@@ -136,3 +138,50 @@ def test_control_characters_in_untrusted_text_never_reach_a_name() -> None:
 
 def test_a_cable_without_paragraphs_has_no_entities() -> None:
     assert extract_entities(Cable(id="08ASTANA1")) == Entities()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministry and " * 3000,
+        "President " * 5000 + "Smith",
+        "(HT) " * 3000,
+        "A. " * 10000,
+        "X" * 50_000,
+        "NSC FOR " + "A/" * 3000,
+        "Ü\u0301\u200f " * 2000,
+    ],
+)
+def test_hostile_text_gives_bounded_results_without_an_error(text: str) -> None:
+    cable = Cable(id="08ASTANA1", paragraphs=(Paragraph(0, None, text), Paragraph(1, None, text)))
+    entities = extract_entities(cable)
+    assert len(entities.people) + len(entities.places) + len(entities.groups) < 100
+
+
+def test_json_lines_input_keeps_the_entities_it_carries(corpus: Path) -> None:
+    import orjson
+
+    from cables.formats.json_lines import parse_json_line
+    from cables.jsonform import cable_to_json
+
+    cable = _parse(corpus / "blog" / "08ASTANA611.txt")
+    data = cable_to_json(cable)
+    data["entities"]["people"] = [{"name": "Kept As Is", "forms": ["Kept"], "paragraphs": [3]}]
+    back = parse_json_line(orjson.dumps(data), "seed.jsonl", "line 1")
+    assert back.entities.people == (Entity("Kept As Is", ("Kept",), (3,)),)
+    assert back.entities.groups == cable.entities.groups
+
+
+_ALPHABET = "AaBbHhIiKkNnOoSsTtUu .,;:()'’-/\n\x1b\u202eÉü0123456789"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=300), max_size=4))
+def test_any_text_extracts_without_error_and_names_stay_printable(texts: list[str]) -> None:
+    paragraphs = tuple(Paragraph(i, None, t) for i, t in enumerate(texts))
+    entities = extract_entities(Cable(id="08ASTANA1", signer="SISON", paragraphs=paragraphs))
+    for kind in (entities.people, entities.places, entities.groups):
+        for entity in kind:
+            assert all(form.isprintable() for form in (entity.name, *entity.forms))
+            # the signer counts with the last paragraph (0 when there is none)
+            assert set(entity.paragraphs) <= {0} | {p.number for p in paragraphs}

@@ -151,6 +151,7 @@ def test_a_reader_merges_segments_that_an_interrupted_import_left_uncompacted(
     for cable in cables[2:]:
         writer.add(make_record(cable))
     writer.commit()  # committed, never compacted: as if killed before the end of the import
+    writer.text.close()  # what a killed process lets go of: its full-text writer and its lock
     writer.lock.release()
     assert entity_files(read_manifest(tmp_path / "cut")).upto == 1
     assert index_view(tmp_path / "cut") == index_view(tmp_path / "whole")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cables.ids import (
+    StationResolver,
     canonical_id,
     id_from_file_name,
     id_sort_key,
@@ -157,3 +158,41 @@ def test_a_json_line_id_is_stored_and_shown_under_every_spelling(tmp_path: Path)
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout.splitlines()[0] == "08STATE123"
         assert "The text of the cable." in shown.stdout
+
+
+# (station as written, known stations, the station it resolves to)
+RESOLUTIONS = [
+    ("Tashkent", {"TASHKENT"}, "TASHKENT"),
+    ("SECSTATE", {"STATE"}, "STATE"),  # a true alias
+    ("Rio de Jan", {"RIODEJANEIRO", "RIYADH"}, "RIODEJANEIRO"),  # a short form
+    ("USUN NY", {"USUNNEWYORK", "USUNROME"}, "USUNNEWYORK"),  # an abbreviation
+    ("TASHKNET", {"TASHKENT"}, "TASHKENT"),  # letters swapped
+    ("ISLAMBAD", {"ISLAMABAD"}, "ISLAMABAD"),  # a letter lost
+    ("PARRIS", {"PARIS"}, "PARIS"),  # a letter added
+    ("BRASILLA", {"BRASILIA"}, "BRASILIA"),  # a letter changed
+    ("PORT-AU-PRINCE", {"PORTAUPRINCE"}, "PORTAUPRINCE"),
+    ("N'Djamena", {"NDJAMENA"}, "NDJAMENA"),
+    ("MILA", {"MILAN"}, None),  # too short to be a short form
+    ("SAN", {"SANAA", "SANJOSE"}, None),
+    ("SANT", {"SANTIAGO", "SANTODOMINGO"}, None),  # ambiguous and short
+    ("ROEM", {"ROME"}, None),  # too short for a typo
+    ("EMBASSY", {"PARIS", "ROME"}, None),
+    ("ALMATI", set(), "ALMATY"),  # the cable's own station, given as extra
+]
+
+
+@pytest.mark.parametrize(("written", "known", "expected"), RESOLUTIONS)
+def test_a_written_station_resolves_against_the_known_stations(
+    written: str, known: set[str], expected: str | None
+) -> None:
+    resolver = StationResolver(known)
+    extra = "ALMATY" if not known else None
+    assert resolver.resolve(written, extra) == expected
+
+
+def test_the_store_can_resolve_against_every_station_it_holds() -> None:
+    held = StationResolver(["MILA", "MILAN", "ASTANA"])
+    assert held.resolve("mila") == "MILA"
+    assert held.resolve("ASTNA") == "ASTANA"  # a letter lost
+    assert held.resolve("ASATANA") == "ASTANA"
+    assert held.resolve("MILANO") == "MILAN"

@@ -69,6 +69,14 @@ def _zombie(pid: int) -> bool:
         return False
 
 
+def _holds_lock(directory: Path, pid: int) -> bool:
+    """Whether the writer of this pid has taken the store's lock (it names its pid there)."""
+    try:
+        return f'"pid":{pid},' in (directory / "lock").read_text()
+    except OSError:
+        return False
+
+
 def _start(script: str, *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-c", script, *args],
@@ -127,11 +135,15 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     rng = random.Random(4)
     previous: list[str] = []
     for _round in range(5):
+        before = _generation(directory)
         process = _start(WRITER_SCRIPT, str(directory), "3000")
-        deadline = time.monotonic() + 30  # the random moment counts from the writer's start,
-        while not (directory / "lock").exists() and time.monotonic() < deadline:
-            time.sleep(0.005)  # not from Python's (slow and variable on a loaded machine)
-        time.sleep(0.25 + rng.random() * 0.5)
+        # Kill at a random moment once this writer commits (its start-up time, loaded
+        # machines and the text index's commit vary too much for a fixed delay).
+        deadline = time.monotonic() + 30
+        while _generation(directory) <= before and process.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        time.sleep(rng.random() * 0.5)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         if not (directory / "manifest.json").exists():

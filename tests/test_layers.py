@@ -47,7 +47,7 @@ def _lint_imports(config: Path) -> subprocess.CompletedProcess[str]:
 def test_the_import_contracts_of_pyproject_are_kept() -> None:
     result = _lint_imports(PROJECT / "pyproject.toml")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 kept, 0 broken" in result.stdout
+    assert "kept, 0 broken" in result.stdout
 
 
 def test_the_import_contracts_see_the_imports_between_the_packages(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cables.jsonform import cable_from_json, cable_to_json
-from cables.model import Cable, Entities, Entity, Paragraph, Routing
+from cables.model import Cable, Citation, Entities, Entity, Paragraph, Routing
 
 CONTRACT_KEYS = [
     "id",
@@ -40,6 +40,7 @@ def _full_cable() -> Cable:
         routing=Routing("R", "210537Z MAR 08", "AMEMBASSY ASTANA", ("SECSTATE WASHDC",), ()),
         section=(1, 2),
         eo="12958: N/A",
+        citations=(Citation("07TASHKENT877", (0, 4)), Citation("08ASTANA480", (7,))),
     )
 
 
@@ -64,3 +65,18 @@ def test_paragraph_lookup_by_number() -> None:
     cable = _full_cable()
     assert cable.paragraph(1) == Paragraph(1, "SBU", "Text.")
     assert cable.paragraph(9) is None
+
+
+def test_citations_follow_the_contract_keys_with_the_citing_paragraphs() -> None:
+    data = cable_to_json(_full_cable())
+    assert list(data).index("citations") > list(data).index("entities")
+    assert data["citations"] == [
+        {"id": "07TASHKENT877", "paragraphs": [0, 4]},
+        {"id": "08ASTANA480", "paragraphs": [7]},
+    ]
+
+
+def test_json_without_citations_reads_as_none_cited() -> None:
+    data = cable_to_json(_full_cable())
+    del data["citations"]
+    assert cable_from_json(data).citations == ()

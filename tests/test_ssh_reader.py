@@ -23,6 +23,7 @@ from tests.tmux_support import (
     open_cable_from_list,
     require_tmux,
 )
+from tui.app import CablesApp
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
 
@@ -64,9 +65,19 @@ def test_the_readme_match_block_forces_the_read_only_browser_on_the_store() -> N
     assert serving.serve_command[:2] == ["cables", "serve"]
 
 
+def files_and_times(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder``: size and modification time."""
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
 def test_a_reader_over_ssh_opens_searches_follows_links_and_quits_leaving_the_terminal_clean(
     ssh_server: SshServer,
 ) -> None:
+    store_before = files_and_times(ssh_server.store)
     with TmuxTerminal() as terminal:
         terminal.start(ssh_server.ssh_command(), width=80, height=24)
         listing = terminal.wait_for(" cables", timeout=20)
@@ -90,7 +101,7 @@ def test_a_reader_over_ssh_opens_searches_follows_links_and_quits_leaving_the_te
         assert "Narymbetov" in second.split("────")[-1]  # the match is in view
 
         # Look up a name, where the browser has that key (`f`, added with the entity index).
-        if has_key(ReaderScreen, "f") or has_key(MainScreen, "f"):
+        if any(has_key(owner, "f") for owner in (CablesApp, ReaderScreen, MainScreen)):
             terminal.send_keys("f")
             terminal.type("Hobdabergenova")
             terminal.wait_for("Khobdabergenova", timeout=10)
@@ -125,3 +136,4 @@ def test_a_reader_over_ssh_opens_searches_follows_links_and_quits_leaving_the_te
             "0",
             "1",
         ), modes
+    assert files_and_times(ssh_server.store) == store_before  # the session wrote nothing

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from store.text_index import open_index
 from tests.store_support import PROJECT, run_cli
 
 ROW = (
@@ -39,6 +40,17 @@ def store_files(store: Path) -> dict[str, bytes]:
         for p in sorted(store.rglob("*"))
         if p.is_file() and p.name != "lock"
     }
+
+
+def _outside_text(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.startswith("text/")}
+
+
+def _text_documents(store: Path) -> int:
+    """The cables the store's full-text index holds (as tantivy counts its documents)."""
+    index = open_index(store / "text")
+    index.reload()
+    return int(index.searcher().num_docs)
 
 
 def damage(path: Path) -> None:
@@ -190,6 +202,7 @@ def test_a_full_disk_during_an_import_leaves_no_unfinished_segments_behind(
 ) -> None:
     store, _source = imported_store(tmp_path, count=300)
     before = store_files(store)
+    _text_documents_before = _text_documents(store)
     more = tmp_path / "more.csv"
     more.write_text("".join(ROW.format(n=n) for n in range(1000, 1800)), encoding="utf-8")
     # Writes: the segment files of the first commit go through, a later one fails.
@@ -202,7 +215,12 @@ def test_a_full_disk_during_an_import_leaves_no_unfinished_segments_behind(
     )
     assert result.returncode == 2
     assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
-    assert store_files(store) == before
+    # Every file of the store is as it was; the full-text index (whose files tantivy manages
+    # itself, and which it may have committed before the manifest failed) holds the committed
+    # cables only, and no file that no commit of its own names.
+    assert _outside_text(store_files(store)) == _outside_text(before)
+    assert _text_documents(store) == _text_documents_before
+    assert set(store_files(store)) - set(before) == set()
     check = run_cli("--store", str(store), "check")
     assert check.returncode == 0
 

@@ -26,7 +26,9 @@ def _expected(store: CableStore, size: int) -> list[CatalogRow]:
     return sorted(store.load_catalog(), key=_key)[:size]
 
 
-def _assert_exact_first_rows(rows: list[CatalogRow], every_row: list[CatalogRow], size: int):
+def _assert_exact_first_rows(
+    rows: list[CatalogRow], every_row: list[CatalogRow], size: int
+) -> None:
     """``rows`` are the first of ``every_row`` in date order: ``size`` of them, or at least
     half as many after replacements took some away."""
     assert rows == sorted(every_row, key=_key)[: len(rows)]

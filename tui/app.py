@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -31,6 +31,7 @@ from tui.screens.main import MainScreen
 from tui.screens.notes import NoteEditor, NotesScreen
 from tui.screens.palette import CablesCommands
 from tui.screens.reader import ReaderScreen
+from tui.screens.search import SearchScreen
 from tui.screens.store_api import BrowsableStore
 from tui.widgets.cable_list import CableList
 from tui.widgets.link_list import LinkList
@@ -44,7 +45,8 @@ class CablesApp(App[int]):
     """The browser: the cable list, and a reader pushed over it for the chosen cable.
 
     ``start`` opens the reader at once on (cable id, paragraph or None). ``read_only`` keeps
-    the app from writing anything (the screenshot command is withdrawn). With
+    the app from writing anything or starting a process: the screenshot command is withdrawn,
+    and suspending, saving files and opening a local web browser are refused. With
     ``exit_after_first_paint`` the app quits as soon as its first frame is drawn (to time
     start-up).
     """
@@ -96,6 +98,14 @@ class CablesApp(App[int]):
             show=False,
             tooltip="Every cable read in this session, newest first",
             id="app.history",
+        ),
+        Binding(
+            "S",
+            "search_all",
+            "Search all",
+            show=False,
+            tooltip="Search the text of every cable",
+            id="app.search",
         ),
     ]
 
@@ -179,6 +189,20 @@ class CablesApp(App[int]):
         """Show the list sorted by ``key``."""
         self.action_show_list()
         self.main_screen.set_sort(key)
+
+    def action_search_all(self) -> None:
+        """Open full-text search (the same screen each time: its hits and history stay)."""
+        if not self.is_screen_installed("search"):
+            self.install_screen(SearchScreen(), name="search")
+        search = self.get_screen("search")
+        if search in self.screen_stack:
+            while self.screen is not search:
+                self.pop_screen()
+        else:
+            self.push_screen(search)
+        assert isinstance(search, SearchScreen)
+        if search.is_mounted:
+            search.action_edit_query()
 
     def action_help(self) -> None:
         """Show the keys of every screen, the current screen's first."""
@@ -286,10 +310,60 @@ class CablesApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, without the screenshot (it writes a file) when read-only."""
+        yield SystemCommand(
+            "Search all cables", "Search the text of every cable", self.action_search_all
+        )
         for command in super().get_system_commands(screen):
             if self.read_only and command.title == "Screenshot":
                 continue
             yield command
+
+    # --- read-only: what a ForceCommand session must not do ------------------------------
+
+    def _refuse(self, what: str) -> bool:
+        """True (after saying so) when read-only forbids ``what``."""
+        if self.read_only:
+            self.notify(f"Read-only: {what} is not allowed here.", timeout=3, markup=False)
+        return self.read_only
+
+    def action_suspend_process(self) -> None:
+        """Suspend to the shell (ctrl+z in a terminal), except read-only: no shell over SSH."""
+        if not self._refuse("suspending"):
+            super().action_suspend_process()
+
+    def save_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str:
+        """Write an SVG screenshot; read-only writes nothing and returns ""."""
+        if self._refuse("saving a screenshot"):
+            return ""
+        return super().save_screenshot(filename, path, time_format)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save or send a screenshot; read-only does neither."""
+        if self._refuse("saving a screenshot"):
+            return None
+        return super().deliver_screenshot(filename, path, time_format)
+
+    def deliver_text(self, *args: Any, **kwargs: Any) -> str | None:
+        """Save or send a text file; read-only does neither (in a terminal it writes a file)."""
+        if self._refuse("saving a file"):
+            return None
+        return super().deliver_text(*args, **kwargs)
+
+    def deliver_binary(self, *args: Any, **kwargs: Any) -> str | None:
+        """Save or send a file; read-only does neither (in a terminal it writes a file)."""
+        if self._refuse("saving a file"):
+            return None
+        return super().deliver_binary(*args, **kwargs)
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a web page; read-only in a terminal would start a browser on the server."""
+        if not self.is_web and self._refuse("opening a web browser"):
+            return
+        super().open_url(url, new_tab=new_tab)
 
 
 #: The help screen's sections: every screen of the browser and the widgets whose keys work there.
@@ -302,6 +376,7 @@ KEY_SECTIONS: list[KeySection] = [
     ("Go to", (GoToScreen,)),
     ("History", (HistoryScreen,)),
     ("Facet picker", (FacetPicker,)),
+    ("Search all cables", (SearchScreen,)),
     ("Prompts", (PromptBar,)),
     ("Help", (HelpScreen,)),
 ]

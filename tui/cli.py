@@ -77,8 +77,38 @@ def build_parser() -> argparse.ArgumentParser:
     notes.add_argument("--json", action="store_true", help="print JSON Lines, one entry a line")
     _add_store_option(notes)
 
+    search = sub.add_parser(
+        "search",
+        help="full-text search of every cable",
+        description=(
+            'Words (all must match), "exact phrases", AND / OR / NOT or -word, ( ), '
+            "prefix word*, fuzzy word~1, and fields: tag:PTER origin:astana class:secret "
+            "subject: id: person: place: group: year:2008..2009 date:2008-03."
+        ),
+    )
+    search.add_argument("query")
+    search.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true", help="print one JSON object per cable")
+    _add_store_option(search)
+
     stats = sub.add_parser("stats", help="counts, store size, schema version")
     _add_store_option(stats)
+
+    serve = sub.add_parser("serve", help="the same app, read-only, in a web browser")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1: this machine only)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        default=None,
+        help="the address browsers use, when it differs (behind a reverse proxy)",
+    )
+    _add_store_option(serve)
     _add_store_care_commands(sub)
     return parser
 
@@ -103,7 +133,9 @@ _COMMAND_MODULES = {
     "parse": "tui.commands.parse",
     "show": "tui.commands.show",
     "find": "tui.commands.find",
+    "search": "tui.commands.search",
     "stats": "tui.commands.stats",
+    "serve": "tui.commands.serve",
     "notes": "tui.commands.notes",
     "check": "tui.commands.check",
     "repair": "tui.commands.repair",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cables.body.citations import find_citations
 from cables.body.header_fields import find_classified_by, find_eo, find_section, find_tags
 from cables.body.lines import prepare_lines
 from cables.body.paragraphs import split_paragraphs
-from cables.body.references import find_references
+from cables.body.references import parse_references, ref_block_text
 from cables.body.signer import find_signer
 from cables.body.subject import find_subject
 from cables.body.summary import find_summary
-from cables.model import Paragraph
+from cables.ids import PARSER_STATIONS, StationResolver
+from cables.model import Citation, Paragraph
 
 # Without a paragraph 1, the header fields are looked for in this many opening lines.
 _HEADER_LINES = 40
@@ -33,15 +35,23 @@ class BodyFields:
     section: tuple[int, int] | None
     eo: str | None
     declassify_on: str | None
+    citations: tuple[Citation, ...] = ()
 
 
 def parse_body(
-    text: str, *, station: str | None = None, year: str | None = None, own_id: str | None = None
+    text: str,
+    *,
+    station: str | None = None,
+    year: str | None = None,
+    own_id: str | None = None,
+    stations: StationResolver = PARSER_STATIONS,
 ) -> BodyFields:
     """The fields of a cable body (the text after the routing header).
 
     ``station`` (of the cable's id) helps cut page markers out of lines; ``year`` (two
-    digits) is the year of references that give none; ``own_id`` is never a reference.
+    digits) is the year of references that give none; ``own_id`` is never a reference;
+    ``stations`` resolves the stations references are written with (by default the stations
+    the parser knows; the store can pass a resolver over every station it holds).
     """
     body = prepare_lines(text, station)
     paragraphs, first = split_paragraphs(body)
@@ -49,7 +59,9 @@ def parse_body(
     if first >= len(body.lines):
         head = body.lines[:_HEADER_LINES]
     eo, declassify_on = find_eo(head)
-    references = [ref for ref in find_references(head, year, station) if ref != own_id]
+    block = ref_block_text(head)
+    found = parse_references(block, year, station, stations) if block else []
+    references = [ref for ref in found if ref != own_id]
     return BodyFields(
         subject=find_subject(head),
         tags=find_tags(head),
@@ -62,4 +74,13 @@ def parse_body(
         section=find_section(body.lines),
         eo=eo,
         declassify_on=declassify_on,
+        citations=find_citations(
+            paragraphs,
+            references,
+            block,
+            default_year=year,
+            own=station,
+            own_id=own_id,
+            stations=stations,
+        ),
     )

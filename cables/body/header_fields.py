@@ -30,7 +30,7 @@ def _tags_start(lines: list[str]) -> tuple[int, int] | None:
     """(line index, offset) where the TAGS text starts: a line opening with the keyword,
     else the keyword inside a line (after the E.O. text of a flattened header)."""
     for index, line in enumerate(lines):
-        match = TAGS_LINE.match(line)
+        match = TAGS_LINE.match(line) if ("ag" in line or "AG" in line) else None
         if match:
             return index, match.end()
     for index, line in enumerate(lines):
@@ -385,7 +385,9 @@ def _classified_start(lines: list[str], inline: bool) -> tuple[int, int] | None:
     """(line index, offset) of the text after "Classified By": a line opening with it,
     else the words inside a line of the opening block."""
     for index, line in enumerate(lines):
-        match = CLASSIFIED_LINE.match(line)
+        match = (
+            CLASSIFIED_LINE.match(line) if ("lassified" in line or "LASSIFIED" in line) else None
+        )
         if match:
             return index, match.end()
     for index, line in enumerate(lines if inline else ()):

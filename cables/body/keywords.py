@@ -6,9 +6,12 @@ import re
 
 from cables.body.page_markers import MARKER
 
-# "Tags:" / "TAGS:" / "TAGS PGOV" / "TAG PTER" / "tags prel" (without the colon not in
-# mixed case: "Tags are ..." is a sentence).
-TAGS_LINE = re.compile(r"[ \t]*(?:(?i:TAGS?)[ \t]*:|TAGS?[ \t]|tags?[ \t])[ \t]*")
+# "Tags:" / "TAGS:" / "TAGS PGOV" / "TAG PTER" / "tags prel"; without the colon in mixed
+# case only before a code in capitals ("Tags PREL", not the sentence "Tags are ...").
+TAGS_LINE = re.compile(
+    r"[ \t]*(?:(?i:TAGS?)[ \t]*:|TAGS?[ \t]|tags?[ \t]"
+    r"|(?i:TAGS?)[ \t]+(?=[A-Z0-9]{2,}(?:[\s,;]|$)))[ \t]*"
+)
 # "SUBJECT:", "Subj:", "SUBJECT -", "SUBJECT X" (capitals), also "UBJECT:" that lost its S.
 SUBJECT_LINE = re.compile(
     r"[ \t]*(?:(?i:S?UBJECT|SUBJ)[ \t]*:|(?:SUBJECT|SUBJ)[ \t]*[-–]+[ \t]|(?:SUBJECT|SUBJ)[ \t])"

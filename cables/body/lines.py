@@ -28,18 +28,24 @@ def prepare_lines(text: str, station: str | None) -> BodyLines:
     """Split ``text`` into lines (trailing spaces dropped), remove page markers, the ¶ signs
     the WikiLeaks site puts before paragraph numbers and letters, and decorative rules."""
     raw = text.split("\n")
-    lines = remove_page_markers([line.rstrip() for line in raw], station)
+    lines = remove_page_markers([line.rstrip() for line in raw], station, text)
     anchored: set[int] = set()
+    signs = "¶" in text
     for index, line in enumerate(lines):
-        if "¶" in line:
+        if signs and "¶" in line:
             stripped = line.lstrip()
             if stripped.startswith("¶"):
                 rest = stripped[1:].lstrip()
                 if rest[:1].isdigit():
                     anchored.add(index)
                 lines[index] = rest
-        current = lines[index].strip()
-        if current and (current[0] in _RULE_CHARS or current[-1] in _RULE_CHARS):
+        line = lines[index]
+        if not line:
+            continue
+        # Lines have no trailing spaces: line[-1] is the last character that shows.
+        first = line[0] if line[0] not in " \t" else line.lstrip()[:1]
+        if first in _RULE_CHARS or line[-1] in _RULE_CHARS:
+            current = line.strip()
             if _RULE.fullmatch(lines[index]):
                 lines[index] = RULE
             else:

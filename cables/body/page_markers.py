@@ -50,15 +50,19 @@ def _cut_station(before: str, station: str | None) -> str:
     return before
 
 
-def remove_page_markers(lines: list[str], station: str | None = None) -> list[str]:
+def remove_page_markers(
+    lines: list[str], station: str | None = None, joined: str | None = None
+) -> list[str]:
     """``lines`` without page markers: a marker line (and the blank lines around it) becomes
     one :data:`MARKER` line; a marker inside a line is cut out, with the station words
     before it. Readers of header blocks stop or skip at MARKER; paragraphs drop it.
 
     ``station`` (the station of the cable id, e.g. "RIODEJANEIRO") tells which words before
-    an inline marker belong to it ("RIO DE JAN 00000285 002 OF 002").
+    an inline marker belong to it ("RIO DE JAN 00000285 002 OF 002"). ``joined`` is the
+    text the lines were split from, when the caller has it (saves joining them again).
     """
-    joined = "\n".join(lines)
+    if joined is None:
+        joined = "\n".join(lines)
     found = [match.start() for match in _FAST_PADDED.finditer(joined)]
     if "XXXX" in joined:
         found += [match.start() for match in _FAST_REDACTED.finditer(joined)]

@@ -46,10 +46,8 @@ def _text(lines: list[str]) -> str:
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        if line == MARKER:
-            continue
-        if not line.strip():
-            if current:
+        if not line or line.isspace():  # blank, a rule ("\v") or a page marker ("\f")
+            if current and line != MARKER:
                 blocks.append(current)
                 current = []
             continue
@@ -121,7 +119,10 @@ def split_paragraphs(body: BodyLines) -> tuple[list[Paragraph], int]:
     lines = body.lines
     candidates: list[_Candidate] = []
     for index, line in enumerate(lines):
-        if not line or not (line[0].isdigit() or line.lstrip()[:1].isdigit()):
+        if not line:
+            continue
+        first = line[0]
+        if not (first.isdigit() or (first in " \t" and line.lstrip()[:1].isdigit())):
             continue
         match = _START.match(line)
         if match:

@@ -26,6 +26,7 @@ from cables.ids import (
     LONGEST_STATION_WORDS,
     MULTI_WORD_STATIONS,
     PARSER_STATIONS,
+    StationResolver,
     normalize_id,
     normalize_station,
     two_digit_year,
@@ -222,7 +223,9 @@ def _is_station_word(word: str) -> bool:
     )
 
 
-def _station_before(tokens: list[str], end: int, own: str | None) -> tuple[str, int] | None:
+def _station_before(
+    tokens: list[str], end: int, own: str | None, stations: StationResolver = PARSER_STATIONS
+) -> tuple[str, int] | None:
     """(station, index of its first word) for the words just before ``tokens[end]``; a
     stray colon between station and number is skipped ("STATE: 12345"). Stations are
     resolved against the stations the parser knows and ``own`` (the citing cable's)."""
@@ -236,13 +239,13 @@ def _station_before(tokens: list[str], end: int, own: str | None) -> tuple[str, 
     for count in range(len(words), 1, -1):
         if tuple(words[-count:]) in MULTI_WORD_STATIONS:
             return normalize_station("".join(words[-count:])), end - count
-        if any(word in _NOT_STATIONS for word in words[-count:]):
-            continue
-        station = PARSER_STATIONS.resolve("".join(words[-count:]), own, typos=False)
+        if words[-count] in _NOT_STATIONS:
+            continue  # "AND PARIS", "OF THE HAGUE": the station starts later
+        station = stations.resolve("".join(words[-count:]), own, typos=False)
         if station is not None:
             return station, end - count
     if words and _is_station_word(words[-1]):
-        station = PARSER_STATIONS.resolve(words[-1], own)
+        station = stations.resolve(words[-1], own)
         return station or normalize_station(words[-1]), end - 1
     return None
 
@@ -260,12 +263,15 @@ def _year_at(tokens: list[str], index: int) -> str | None:
     return None
 
 
-def _starts_reference(tokens: list[str], index: int, own: str | None) -> bool:
+def _starts_reference(
+    tokens: list[str], index: int, own: str | None, stations: StationResolver
+) -> bool:
     """True when ``tokens[index]`` (a number) is the year of a reference that follows."""
     following = tokens[index + 1 : index + 1 + LONGEST_STATION_WORDS + 1]
     for offset, token in enumerate(following):
         if _DIGITS.fullmatch(token):
-            return offset > 0 and _station_before(tokens, index + 1 + offset, own) is not None
+            found = _station_before(tokens, index + 1 + offset, own, stations)
+            return offset > 0 and found is not None
         if not _WORD.fullmatch(token):
             return False
     return False
@@ -286,12 +292,19 @@ def _prepare(text: str) -> str:
     return text
 
 
-def parse_references(text: str, default_year: str | None, own: str | None = None) -> list[str]:
+def parse_references(
+    text: str,
+    default_year: str | None,
+    own: str | None = None,
+    stations: StationResolver = PARSER_STATIONS,
+) -> list[str]:
     """The canonical ids of the cables cited in ``text`` (a REF block), in order, once each.
 
     ``default_year`` (two digits) is used where the reference gives no year; without it such
     references are left out rather than guessed. ``own`` (the citing cable's station)
-    helps resolve stations written in short or misspelt forms.
+    helps resolve stations written in short or misspelt forms; ``stations`` are the stations
+    known (the parser's own table by default; the store can pass one over every station it
+    holds).
     """
     tokens = _TOKEN.findall(_prepare(text))
     found: list[str] = []
@@ -309,7 +322,7 @@ def parse_references(text: str, default_year: str | None, own: str | None = None
             inner = None
             if tokens[index - 1 : index] == [")"] and tokens[index - 3 : index - 2] == ["("]:
                 inner = _year_at(tokens, index - 2)
-            station = _station_before(tokens, index - 3 if inner else index, own)
+            station = _station_before(tokens, index - 3 if inner else index, own, stations)
             year: str | None = None
             if station is not None:
                 name, first = station
@@ -317,14 +330,14 @@ def parse_references(text: str, default_year: str | None, own: str | None = None
             else:
                 glued = _YEAR_STATION.fullmatch(tokens[index - 1]) if index > 0 else None
                 if glued and _is_station_word(glued[2]):
-                    name = PARSER_STATIONS.resolve(glued[2], own) or normalize_station(glued[2])
+                    name = stations.resolve(glued[2], own) or normalize_station(glued[2])
                     year = glued[1]
                 elif (
                     last is not None
                     and last[1]
                     and all(t.upper() in _CONNECTORS for t in tokens[last[2] + 1 : index])
                     and index > last[2] + 1
-                    and not _starts_reference(tokens, index, own)
+                    and not _starts_reference(tokens, index, own, stations)
                 ):
                     name, year = last[1], last[0]
                 else:

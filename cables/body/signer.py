@@ -134,8 +134,9 @@ def find_signer(lines: list[str]) -> str | None:
         if text and ("http" in text or "www." in text):
             tail = _URL_TAIL.fullmatch(text)
             words = tail[1].split() if tail and not _NOISE.fullmatch(tail[1]) else []
-            while len(words) > 1 and words[0].islower():
-                words.pop(0)  # the end of an address broken by a space: "index. cfm Tuttle"
+            while len(words) > 1 and (words[0].islower() or _NOISE.fullmatch(words[0])):
+                words.pop(0)  # the end of an address broken by a space ("index. cfm
+                # Tuttle"), or a rule of asterisks after it
             text = " ".join(words)
         if not text or _NOISE.fullmatch(text):
             continue

@@ -16,13 +16,15 @@ _BANNER = (
 # Classified By line, the first paragraph, a date line ("Friday, 18 December 2009, 11:04"),
 # a classification banner ("S E C R E T SECTION 01 OF 02"), the E.O. or TAGS line.
 _INLINE_END = re.compile(
-    r"\s*(?:(?<=[A-Z])|(?<=\s))(?:REFS?|REF\(S\)|REFTELS?)[ \t]*[:.](?=\s)"
-    r"|\s(?:Refs?|Ref\(s\)|Reftels?)[ \t]*:"
-    r"|\s(?:CLASSIFIED BY\b|Classified [Bb]y\b)|\s¶?1\.\s+\("
-    rf"|\s{_WEEKDAY},\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}"
-    rf"|\s{_BANNER}\s+(?:SECTION\s+\d|[A-Z]+\s+\d{{4,}})"
-    r"|\sSECTION\s+\d{1,3}\s+OF\s+\d{1,3}\b|\sE\.\s?O\.\s+1\d{4}|\sTAGS:"
+    r"\s(?:(?:REFS?|REF\(S\)|REFTELS?)[ \t]*[:.](?=\s)"
+    r"|(?:Refs?|Ref\(s\)|Reftels?)[ \t]*:"
+    r"|CLASSIFIED BY\b|Classified [Bb]y\b|¶?1\.\s+\("
+    rf"|{_WEEKDAY},\s+\d{{1,2}}\s+[A-Z][a-z]+\s+\d{{4}}"
+    rf"|{_BANNER}\s+(?:SECTION\s+\d|[A-Z]+\s+\d{{4,}})"
+    r"|SECTION\s+\d{1,3}\s+OF\s+\d{1,3}\b|E\.\s?O\.\s+1\d{4}|TAGS:)"
 )
+# A REF block glued to the subject's last word: "... UK PRIMEREF: A. LONDON 1939".
+_GLUED_REF = re.compile(r"(?<=[A-Z])(?:REFS?|REFTELS?)[ \t]*[:.](?=\s)")
 _MARKING_LINE = re.compile(r"\s*\((?:U|SBU|C|S|TS|S/NF|C/NF)\)", re.ASCII)
 # Lines the subject never runs into: a date line, a classification banner, a SECTION line,
 # handling words, a routing line (date-time group, FM/TO), the first numbered paragraph.
@@ -56,6 +58,10 @@ def find_subject(lines: list[str]) -> str | None:
         cut = _INLINE_END.search(text)
         if cut:
             text = text[: cut.start()]
+        if "REF" in text:
+            glued = _GLUED_REF.search(text)
+            if glued:
+                text = text[: glued.start()]
         text = _LEADING_MARKING.sub("", text).strip()
         return text or None
     return None

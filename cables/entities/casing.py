@@ -63,14 +63,28 @@ def is_common_word(word: str) -> bool:
     return known is not None and known.islower()
 
 
+_DEMONYM_ENDINGS = ("an", "i", "kh", "ek", "ic")
+
+
 def is_demonym(word: str) -> bool:
-    """Whether ``word`` names a people or a faith ("Kazakh", "Kazakhs", "Christian"): it is
-    capitalised in the dictionary and so is its plural (or singular), as names rarely are."""
+    """Whether ``word`` names a people or a faith ("Kazakh(s)", "Christian(s)", "Chinese").
+
+    It must be capitalised in the dictionary and either end in -ese or -ish ("Senegalese",
+    "Turkish") or end like a demonym (-an, -i, -kh, -ek, -ic) with its plural capitalised too,
+    as names of persons rarely are.
+    """
     known = casing_dictionary()
     lower = word.lower()
-    if lower.endswith("s") and _capitalised(known.get(lower[:-1])):
-        return _capitalised(known.get(lower))
-    return _capitalised(known.get(lower)) and _capitalised(known.get(lower + "s"))
+    if not _capitalised(known.get(lower)):
+        return False
+    if lower.endswith(("ese", "ish")):
+        return True
+    singular = lower[:-1] if lower.endswith("s") else lower
+    return (
+        singular.endswith(_DEMONYM_ENDINGS)
+        and _capitalised(known.get(singular))
+        and _capitalised(known.get(singular + "s"))
+    )
 
 
 def _capitalised(form: str | None) -> bool:

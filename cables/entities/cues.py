@@ -9,7 +9,6 @@ person ("Ambassador", "Mr."), an organisation word inside it makes it a group ("
 from __future__ import annotations
 
 import calendar
-import re
 
 
 def _words(text: str) -> list[str]:
@@ -22,16 +21,17 @@ TITLES = frozenset(
     _words(
         """
         mr mrs ms miss dr prof professor sir dame lord lady madame mme m president vice prime
-        minister ministers premier chancellor secretary undersecretary ambassador ambassadors
+        minister premier chancellor secretary undersecretary ambassador
         amb charge envoy consul dcm deputy assistant acting special general gen lt col colonel
         major maj capt captain admiral adm commander cmdr sergeant sgt brigadier marshal field
-        lieutenant senator sen congressman congresswoman rep representative speaker mp deputies
+        lieutenant senator sen congressman congresswoman rep representative speaker mp
         governor gov mayor akim judge justice chief chairman chairwoman chairperson director
         head leader spokesman spokeswoman spokesperson advisor adviser king queen prince
         princess emir amir sheikh shaykh sultan crown shah pastor father reverend rev bishop
         archbishop patriarch imam mufti mullah ayatollah rabbi cardinal pope sayyid foreign
         defense defence interior finance justice economy trade energy fm pm dfm econoff poloff
-        polcouns econcouns secdef dcm cda syg sg emin amb ambassador
+        polcouns econcouns secdef dcm cda syg sg emin amb ambassador member min counselor
+        counsellor affairs relations engineer eng
         """
     )
 )
@@ -42,7 +42,7 @@ OFFICE_WORDS = frozenset(
     _words(
         """
         foreign defense defence interior finance justice economy trade energy deputy assistant
-        acting special vice prime chief head general crown field state
+        acting special vice prime chief head general crown field state affairs relations
         """
     )
 )
@@ -85,8 +85,21 @@ ORG_AFTER = frozenset(
     )
 )
 
+# Endings of one-word company names ("Citigroup", "Sberbank", "Gazprom", "Alcatel").
+ORG_SUFFIXES = ("bank", "group", "corp", "com", "tel", "soft", "prom", "neft", "tech")
+
 # Lower-case words after a name that make it a person's ("the Obama administration").
 PERSON_AFTER = frozenset(_words("administration government regime era presidency"))
+
+# Lower-case words after a name that make it a group's ("Taliban elements", "Opel plants").
+GROUP_AFTER = frozenset(
+    _words(
+        """
+        elements members fighters militants supporters ties leadership cells operatives
+        activists plants employees headquarters spokesman spokeswoman officials loyalists
+        """
+    )
+)
 
 # Lower-case words after a name that make it a place ("Anbar province").
 PLACE_AFTER = frozenset(
@@ -148,6 +161,13 @@ CONNECTORS = frozenset(
     )
 )
 
+# Particles inside a person's or group's name ("Mohammed bin Zayed", "Al Qaeda"): they
+# join the words around them; the other connectors separate names.
+NAME_PARTICLES = frozenset(
+    _words("al el bin ibn bint de del da di du la le von van der den zu ut ul y")
+)
+SEPARATORS = CONNECTORS - NAME_PARTICLES
+
 # Capitalised words that are cable furniture, never names.
 JARGON = frozenset(
     _words(
@@ -155,7 +175,8 @@ JARGON = frozenset(
         ref refs reftel reftels tags subject subj summary comment end note begin text para paras
         sipdis noforn nodis exdis limdis sbu fouo classified declassified decl eo e.o unclas
         unclassified confidential secret section page rpt fyi cc bt info action septel memcon
-        nnnn poc sensitive ii iii iv vi vii viii ix xi xii dept usg's i am gmt cob ps pls a b
+        nnnn poc sensitive ii iii iv vi vii viii ix xi xii dept usg's ngo ngos polad i am gmt
+        cob ps pls a b
         c d e f g h i j k l m n o p q r s t u v w x y z ok tv gdp gnp ceo cfo usd eur cfa fy cy
         ipr coin unscr fsn lcs rso e.g i.e etc aka hq id vip mou loi wmd ied ieds uav uavs nw ne
         sw se km mw bpd bcm pct nb ps
@@ -169,5 +190,18 @@ CALENDAR_WORDS = frozenset(
     if w
 ) | frozenset({"sept"})
 
-# A name followed by a comma and up to four words, the last a role.
-APPOSITION = re.compile(r"^,\s+(?:(?:the|a|an|his|her|its|[A-Za-z-]+)\s+){0,4}?([A-Za-z-]+)\b")
+# Nouns in an apposition that make the name before it a group's ("Ipres, a pension
+# institution"); ROLES make it a person's.
+ORG_NOUNS = frozenset(
+    _words(
+        """
+        institution company firm organization organisation party group agency bank newspaper
+        daily weekly magazine ngo movement association network channel station broadcaster
+        militia union federation coalition alliance foundation institute university ministry
+        corporation manufacturer producer operator airline carrier fund council committee
+        """
+    )
+)
+
+# Words before a name that make it the object of a preposition (no speech verb cue then).
+PREPOSITIONS = frozenset(_words("on of for at in from with about by into over under against to"))

@@ -27,16 +27,21 @@ from cables.entities.casing import (
 )
 from cables.entities.cues import (
     ADVERBS,
-    APPOSITION,
     CALENDAR_WORDS,
     CONNECTORS,
+    GROUP_AFTER,
     JARGON,
+    NAME_PARTICLES,
     OFFICE_WORDS,
     ORG_AFTER,
+    ORG_NOUNS,
+    ORG_SUFFIXES,
     ORG_WORDS,
     PERSON_AFTER,
     PLACE_AFTER,
+    PREPOSITIONS,
     ROLES,
+    SEPARATORS,
     SPEECH_VERBS,
     STANDALONE_ORGS,
     TITLES,
@@ -60,7 +65,8 @@ _GAP = (
 )
 CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
-ACRONYM_WORD = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,})$")
+# "NATO", "U.S.", and the "Government of X" style "GoS", "MoC".
+ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
 _OPENERS = tuple('.!?:;"“([-*')
@@ -93,6 +99,10 @@ class _Part(NamedTuple):
     short: bool = False  # one or two words: a place word after it may make it a place
 
 
+_CAPS_WORD = re.compile(r"[A-Z]{3}")
+_LONGEST_RUN = 24  # words; no name is longer, and longer runs are cut into windows
+
+
 class _Analyser:
     """The parts of one run of capitalised words, from the run alone (no context).
 
@@ -105,6 +115,9 @@ class _Analyser:
         self.sentence_start = sentence_start
         self.parts: list[_Part] = []
         self.places = dict(find_places(text))
+        if _CAPS_WORD.search(text):  # "CANADA" kept in capitals by the casing dictionary
+            for start, end in find_places(text.title()):
+                self.places.setdefault(start, end)
 
     def tokens(self) -> list[tuple[int, int]]:
         """The run's words (particles included), multi-word places made one token."""
@@ -128,7 +141,18 @@ class _Analyser:
         return merged
 
     def chunk(self, tokens: list[tuple[int, int]], at_start: bool) -> None:
-        """Drop a sentence's first common word; split off organisations; classify the rest."""
+        """Drop a sentence's first common word; split off organisations; classify the rest
+        (a loop, not recursion, by windows of at most ``_LONGEST_RUN`` words: untrusted
+        text may hold thousands of "X and Y")."""
+        for offset in range(0, len(tokens), _LONGEST_RUN):
+            window = tokens[offset : offset + _LONGEST_RUN]
+            at_start = at_start and offset == 0
+            while window:
+                window = self.chunk_once(window, at_start)
+                at_start = False
+
+    def chunk_once(self, tokens: list[tuple[int, int]], at_start: bool) -> list[tuple[int, int]]:
+        """One organisation or name run of ``tokens``; the tokens left after it."""
         text = self.text
         words = [text[s:e] for s, e in tokens]
         lowers = [w.lower().rstrip(".") for w in words]
@@ -148,16 +172,19 @@ class _Analyser:
         if first:
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
-                return
+                return []
+        if not at_start and self.common_words_name(words, lowers):
+            self.parts.append(_Part(tokens[0][0], tokens[-1][1], GROUP))
+            return []
         if len(tokens) > 1 and self.places.get(tokens[0][0]) == tokens[-1][1]:
             self.segment(tokens, words, lowers)
-            return
+            return []
         org_at = next(
             (i for i, w in enumerate(lowers) if w in ORG_WORDS and words[i][0].isupper()), None
         )
         if org_at is None or (len(words) == 1 and lowers[0] not in STANDALONE_ORGS):
             self.segments(tokens, words, lowers)
-            return
+            return []
         begin = org_at
         while begin > 0 and lowers[begin - 1] not in CONNECTORS and lowers[begin - 1] not in TITLES:
             begin -= 1
@@ -168,18 +195,49 @@ class _Analyser:
                 i
                 for i in range(org_at + 1, len(words))
                 if lowers[i] == "and"
-                or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS and i + 1 < len(words))
+                or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
+                # "Commerce Ministry Mohammad Hakimi": a name right after the organisation word
+                or (
+                    lowers[i - 1] in ORG_WORDS
+                    and lowers[i] not in CONNECTORS
+                    and lowers[i] not in ORG_WORDS
+                    and lowers[i] not in OFFICE_WORDS
+                )
             ),
             len(words),
         )
         end = stop
-        while lowers[end - 1] in CONNECTORS:
+        while end - 1 > org_at and (
+            lowers[end - 1] in CONNECTORS or (stop < len(words) and lowers[end - 1] in OFFICE_WORDS)
+        ):
             end -= 1
-        self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
+        if end - begin > 1 or lowers[begin] in STANDALONE_ORGS:
+            self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
             rest = stop + 1 if lowers[stop] == "and" else stop
-            if rest < len(words):
-                self.chunk(tokens[rest:], False)
+            return tokens[rest:]
+        return []
+
+    def common_words_name(self, words: list[str], lowers: list[str]) -> bool:
+        """Two or more common words capitalised inside a sentence make a name, and such
+        names are groups' ("Metal Workers", "Special Operations", "Sons of Iraq")."""
+        content = [i for i, w in enumerate(lowers) if w not in CONNECTORS]
+        if len(content) < 2 or content[0] != 0 or lowers[-1] in CONNECTORS:
+            return False
+        last = content[-1]
+        if lowers[last - 1] == "of" and last > 1:
+            content = content[:-1]  # "Sons of Iraq": any name after "of"
+        return (
+            len(content) >= 1
+            and all(
+                is_common_word(words[i])
+                and lowers[i] not in TITLES
+                and lowers[i] not in CALENDAR_WORDS
+                and lowers[i] not in JARGON
+                for i in content
+            )
+            and (len(content) >= 2 or lowers[last - 1] == "of")
+        )
 
     def demonym(self, word: str) -> bool:
         """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
@@ -187,10 +245,27 @@ class _Analyser:
 
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
+        run: list[int] = []
+        for i in [*range(len(lowers)), len(lowers)]:
+            if i < len(lowers) and lowers[i] not in SEPARATORS:
+                run.append(i)
+                continue
+            if (
+                len(run) >= 2
+                and (run[0] > 0 or not self.sentence_start)
+                and self.common_words_name([words[j] for j in run], [lowers[j] for j in run])
+            ):
+                self.parts.append(_Part(tokens[run[0]][0], tokens[run[-1]][1], GROUP))
+                for j in run:
+                    lowers[j] = "of"  # taken: the loop below skips these words
+            run = []
         part: list[int] = []
         for i, lower in enumerate(lowers):
-            if (
-                lower in CONNECTORS
+            if lower in NAME_PARTICLES and (part or words[i][0].isupper()):
+                part.append(i)
+            elif (
+                lower in SEPARATORS
+                or lower in NAME_PARTICLES
                 or lower in CALENDAR_WORDS
                 or lower in JARGON
                 or (lower not in TITLES and (is_common_word(words[i]) or self.demonym(words[i])))
@@ -211,15 +286,30 @@ class _Analyser:
 
     def segment(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Classify one run of name words by titles, the gazetteer and acronym shape."""
+        while lowers and lowers[-1] in NAME_PARTICLES:
+            tokens, words, lowers = tokens[:-1], words[:-1], lowers[:-1]
+        if not tokens:
+            return
         titles = [i for i, w in enumerate(lowers) if w in TITLES]
         if titles and titles[0] > 0:
             self.segment(tokens[: titles[0]], words[: titles[0]], lowers[: titles[0]])
         if titles:
             if titles[-1] < len(words) - 1:
-                self.parts.append(_Part(tokens[titles[-1] + 1][0], tokens[-1][1], PERSON))
+                name_start = tokens[titles[-1] + 1][0]
+                # "Vice Canada" (a title word before a place) is no person
+                kind = PLACE if self.places.get(name_start) == tokens[-1][1] else PERSON
+                self.parts.append(_Part(name_start, tokens[-1][1], kind))
             return
         start, end = tokens[0][0], tokens[-1][1]
         place_end = self.places.get(start)
+        if len(words) == 1 and "-" in words[0]:
+            head = words[0].split("-", 1)[0]
+            if words[0][len(head) + 1 : len(head) + 2].islower() and ACRONYM_WORD.match(head):
+                self.parts.append(_Part(start, start + len(head), ACRONYM))  # "MTCR-controlled"
+                return
+        if len(words) == 1 and lowers[0].endswith(ORG_SUFFIXES) and lowers[0] not in ORG_SUFFIXES:
+            self.parts.append(_Part(start, end, GROUP))  # "Citigroup", "Sberbank"
+            return
         if (
             len(words) == 1
             and ACRONYM_WORD.match(words[0])
@@ -230,10 +320,6 @@ class _Analyser:
             self.parts.append(_Part(start, end, PLACE))
         elif place_end is not None and len(words) > 1 and lowers[-1] in PLACE_AFTER:
             self.parts.append(_Part(start, end, PLACE, core_end=place_end))
-        elif place_end is not None and any(e == place_end for _, e in tokens):
-            rest = next(i for i, (_, e) in enumerate(tokens) if e == place_end) + 1
-            self.parts.append(_Part(start, place_end, PLACE))
-            self.segment(tokens[rest:], words[rest:], lowers[rest:])
         else:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
 
@@ -257,7 +343,7 @@ class _Scanner:
 
     def mention(self, start: int, end: int, kind: str | None, **extra: str | bool | None) -> None:
         form = _clean(self.original[start:end])
-        spelling = _clean(self.text[start:end])
+        spelling = form if self.text is self.original else _clean(self.text[start:end])
         if len(form) > 1:
             self.out.append(Mention(form, spelling, self.paragraph, kind, **extra))  # type: ignore[arg-type]
 
@@ -284,7 +370,7 @@ class _Scanner:
                 elif self.title_before(start):
                     self.mention(start, end, PERSON)
                 else:
-                    self.mention(start, end, None, weak=self.caps_run(start, end))
+                    self.mention(start, end, None, weak=self.in_capitals(start, end))
 
     def in_context(self, part: _Part, start: int, end: int) -> None:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
@@ -299,64 +385,106 @@ class _Scanner:
                 self.mention(start, after.end(1), PLACE, core=text[start:end])  # type: ignore[union-attr]
                 return
             if kind is None:
-                if next_word in ORG_AFTER:
+                if next_word in ORG_AFTER or next_word in GROUP_AFTER:
                     kind = GROUP
-                elif (
-                    next_word in PERSON_AFTER
-                    or self.title_before(start)
-                    or self.speaks_or_has_role(end, after)
-                ):
+                elif next_word in PERSON_AFTER or self.title_before(start):
                     kind = PERSON
+                else:
+                    kind = self.apposition(end) or self.speaks(start, after)
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
-        self.mention(start, end, kind, core=core, weak=kind is None and self.caps_run(start, end))
+        self.mention(
+            start, end, kind, core=core, weak=kind is None and self.in_capitals(start, end)
+        )
 
-    def caps_run(self, start: int, end: int) -> bool:
-        """Whether the words at start..end are several and written in capitals (weak)."""
-        form = self.original[start:end]
-        return " " in form and form.isupper()
+    def in_capitals(self, start: int, end: int) -> bool:
+        """Whether the words at start..end are written in capitals, where capitals are no
+        evidence of a name (such a mention only joins an entity named elsewhere)."""
+        return self.original[start:end].isupper()
 
     def title_before(self, start: int) -> bool:
-        """A title in lower case just before ("told imam Abdullah")."""
+        """A title in lower case just before ("told imam Abdullah"); not in a text in
+        capitals, where every word was capitalised ("LEGAL ADVISOR CONCEDES")."""
+        if start < 3 or not self.text[start - 2].islower() or self.original[start - 2].isupper():
+            return False
         words = self.text[max(0, start - 24) : start].split()
         if not words:
             return False
         word = words[-1].rstrip(".")
         return word.islower() and word in TITLES
 
-    def speaks_or_has_role(self, end: int, after: re.Match[str] | None) -> bool:
-        """A speech verb after the name, or a role in apposition ("X, director of")."""
-        if after and after.group(1):
-            verb = after.group(1)
-            if verb in ADVERBS and after.group(2):
-                verb = after.group(2)
-            if verb in SPEECH_VERBS:
-                return True
-        if self.text.startswith(",", end):
-            apposition = APPOSITION.match(self.text, end)
-            return bool(apposition and apposition.group(1).lower() in ROLES)
-        return False
+    def speaks(self, start: int, after: re.Match[str] | None) -> str | None:
+        """PERSON when a speech verb follows the name ("Narymbetov said"), unless the name
+        is the object of a preposition ("the spokesman on Opel said")."""
+        if not after or not after.group(1):
+            return None
+        verb = after.group(1)
+        if verb in ADVERBS and after.group(2):
+            verb = after.group(2)
+        if verb not in SPEECH_VERBS:
+            return None
+        before = self.text[max(0, start - 12) : start].split()
+        return None if before and before[-1] in PREPOSITIONS else PERSON
+
+    def apposition(self, end: int) -> str | None:
+        """The kind an apposition gives: "X, director of" a person, "X, a pension
+        institution" a group."""
+        text = self.text
+        if not text.startswith(",", end):
+            return None
+        words = {w.strip(".,;:()\"'").lower() for w in text[end + 1 : end + 60].split()[:5]}
+        if words & ROLES:
+            return PERSON
+        if words & ORG_NOUNS:
+            return GROUP
+        return None
 
     def definition(self, start: int, end: int, kind: str | None) -> bool:
         """An acronym in parentheses after a name: record both; True if one was there."""
         match = DEFINITION.match(self.text, end)
         if not match or not ACRONYM_WORD.match(match.group(1)):
             return False
+        initials = {w[0].upper() for w in re.split(r"[\s-]+", self.text[start:end]) if w}
+        if kind is None and match.group(1)[0] not in initials:
+            return False  # "Juergen Ruettgers (CDU)": a party after a name, not its acronym
         self.mention(start, end, kind or GROUP)
         self.mention(match.start(1), match.end(1), ACRONYM, expansion=self.text[start:end])
         return True
 
 
+_PROSE_WORDS = re.compile(r"\b[a-z]{4}.*?\b[a-z]{4}")
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _is_heading(line: str) -> bool:
+    """A line in title case ("While Despair Permeates Opel Executives"): three or more
+    capitalised words of four letters or more, two of them common words, and at most one
+    such word in lower case ("Reacts with Anger")."""
+    if _PROSE_WORDS.search(line):
+        return False
+    long = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
+    return len(long) >= 3 and sum(1 for w in long if is_common_word(w)) >= 2
+
+
+def _lower_common(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.lower() if is_common_word(word) else word
+
+
+def _restore_line(line: str) -> str:
+    if is_all_caps(line):
+        return restore_case(line)
+    if _is_heading(line):
+        return _TITLE_WORD.sub(_lower_common, line)
+    return line
+
+
 def _restored(text: str) -> str:
-    """``text`` with its ALL-CAPS lines given back their usual case (same length)."""
+    """``text`` with its ALL-CAPS and title-case lines given back their usual case (same
+    length)."""
     if "\n" not in text:
-        return restore_case(text) if is_all_caps(text) else text
-    lines = text.split("\n")
-    changed = False
-    for i, line in enumerate(lines):
-        if is_all_caps(line):
-            lines[i] = restore_case(line)
-            changed = True
-    return "\n".join(lines) if changed else text
+        return _restore_line(text)
+    restored = "\n".join(_restore_line(line) for line in text.split("\n"))
+    return text if restored == text else restored
 
 
 def extract_entities(cable: Cable) -> Entities:

@@ -4,9 +4,9 @@
 pycountry) holds about 67,000 names of countries, regions, cities and seas. They are matched
 in one pass over a normalised copy of the text (every ASCII character but letters and digits
 a space, so the copy has the text's length and "U.S." is matched as "U S "); each name is
-stored between spaces, so matches begin and end at word boundaries. Each name is stored as
-written ("Saudi Arabia") and in capitals ("SAUDI ARABIA", for the cables written so), so
-lower-case words ("nice", "us") never match.
+stored between spaces, so matches begin and end at word boundaries. Names are matched as
+written ("Saudi Arabia"), so lower-case words ("nice", "us") never match; text in capitals
+is matched after its case is restored (:mod:`cables.entities.casing`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ def _automaton() -> ahocorasick.Automaton:
         key = _key(name)
         if len(key) > 3:
             automaton.add_word(key, len(key) - 2)
-            automaton.add_word(key.upper(), len(key) - 2)
     automaton.make_automaton()
     return automaton
 
@@ -84,6 +83,10 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
-    """Whether ``name`` (as written or in capitals, any spacing) is a place of the gazetteer."""
+    """Whether ``name`` (as written, or in capitals for a name in title case: "ASHGABAT",
+    any spacing) is a place of the gazetteer."""
     key = _key(name)
-    return len(key) > 3 and _automaton().exists(key)
+    if len(key) <= 3:
+        return False
+    automaton = _automaton()
+    return automaton.exists(key) or (name.isupper() and automaton.exists(_key(name.title())))

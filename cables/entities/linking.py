@@ -11,12 +11,12 @@ settled it (person, place, group), or none when only the shape of the name is kn
   initials it spells ("UNSC" -> "United Nations Security Council");
 - what is left without a kind joins an entity of the same key, else becomes a person when it
   is two or more name-like words, a place when the gazetteer knows it, a group when a single
-  word recurs in three paragraphs or more, and is dropped otherwise.
+  word recurs three times or more, and is dropped otherwise.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cables.entities.gazetteer import is_place, place_names
@@ -24,7 +24,7 @@ from cables.model import Entities, Entity
 from cables.names import variant_key as _variant_key
 
 PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
-# A single capitalised word with no cue, in this many paragraphs: people are introduced by
+# A single capitalised word with no cue, this many times in a cable: people are introduced by
 # their full name and a role, so a bare name repeated through a cable is a group's (a company,
 # a party) more often than a person's.
 FREQUENT = 3
@@ -51,16 +51,21 @@ class Mention:
     core: str | None = None
     expansion: str | None = None  # for an acronym defined in parentheses, its name
     paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
+    count: int = 1  # how many times the same mention occurs (see link)
     weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
 
 
-@dataclass(slots=True)
 class _Entity:
-    kind: str
-    key: str
-    spellings: list[str] = field(default_factory=list)
-    forms: list[str] = field(default_factory=list)
-    paragraphs: set[int] = field(default_factory=set)
+    """An entity being built: its kind, variant key, forms (and their spellings), paragraphs."""
+
+    __slots__ = ("forms", "key", "kind", "paragraphs", "spellings")
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind = kind
+        self.key = key
+        self.spellings: list[str] = []
+        self.forms: list[str] = []
+        self.paragraphs: set[int] = set()
 
     def add(self, mention: Mention) -> None:
         if mention.form not in self.forms:
@@ -72,6 +77,8 @@ class _Entity:
             self.paragraphs.add(mention.paragraph)
 
     def entity(self) -> Entity:
+        if len(self.forms) == 1:
+            return Entity(self.spellings[0], tuple(self.forms), tuple(sorted(self.paragraphs)))
         best = max(
             range(len(self.forms)), key=lambda i: (self.forms[i].count(" "), len(self.forms[i]), -i)
         )
@@ -85,7 +92,7 @@ def _initials(name: str) -> str:
 
 class _Linker:
     def __init__(self) -> None:
-        self.entities: list[_Entity] = []
+        self.kinds: dict[str, list[_Entity]] = {PERSON: [], PLACE: [], GROUP: []}
         self.by_key: dict[tuple[str, str], _Entity] = {}
 
     def entity(self, kind: str, key: str) -> _Entity:
@@ -93,7 +100,7 @@ class _Linker:
         if found is None:
             found = _Entity(kind, key)
             self.by_key[(kind, key)] = found
-            self.entities.append(found)
+            self.kinds[kind].append(found)
         return found
 
     def add(self, kind: str, mention: Mention, key: str | None = None) -> None:
@@ -102,7 +109,7 @@ class _Linker:
             self.entity(kind, key).add(mention)
 
     def of_kind(self, kind: str) -> list[_Entity]:
-        return [e for e in self.entities if e.kind == kind]
+        return self.kinds[kind]
 
 
 def link(mentions: list[Mention]) -> Entities:
@@ -117,6 +124,7 @@ def link(mentions: list[Mention]) -> Entities:
             mention.paragraphs = {mention.paragraph}
         else:
             first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
+            first.count += 1
     mentions = list(unique.values())
     singles: list[Mention] = []
     acronyms: list[Mention] = []
@@ -171,7 +179,7 @@ def link(mentions: list[Mention]) -> Entities:
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
             linker.add(PLACE, mention)
-        elif len(mention.paragraphs or ()) >= FREQUENT:
+        elif mention.count >= FREQUENT and not mention.weak:
             linker.add(GROUP, mention)
     _link_acronyms(linker, acronyms)
     return Entities(

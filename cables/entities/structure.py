@@ -23,8 +23,8 @@ HEADER_LINE = re.compile(
     r"SECTION \d|PAGE \d|[A-Z ]+ \d{4,}\s*$)"
 )
 # "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
-ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'. -]*)$")
-_ITEM_SEPARATORS = re.compile(r"\s*(?:,|;| AND )\s*")
+ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'., -]*)$")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:,\s*AND\b|,|;|\bAND\b)\s*")
 _NOT_OFFICES = frozenset(
     {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
 )
@@ -56,10 +56,17 @@ class Addressees(NamedTuple):
 def addressees(line: str) -> Addressees:
     """The offices (groups), posts (places) and people an addressee line names."""
     found = Addressees([], [], [])
+    said_for = False
     for piece in re.split(r";|,\s*(?=[A-Z/&. -]+ FOR )", line):
+        piece = piece.strip().rstrip(",.;")
         match = ADDRESSEE.match(piece)
         if not match:
+            # "...; NEA/I AND NEA/IR." after an addressee: more offices
+            items = [i for i in _ITEM_SEPARATORS.split(piece) if i]
+            if said_for and items and all("/" in i and _is_office(i) for i in items):
+                found.offices.extend(items)
             continue
+        said_for = True
         for item in _ITEM_SEPARATORS.split(match.group(1).strip()):
             if is_place(item):
                 found.places.append(item)
@@ -70,12 +77,17 @@ def addressees(line: str) -> Addressees:
                 continue
             if is_place(item):
                 found.places.append(item)
-            elif " " in item:
-                found.places.extend(w for w in item.split() if is_place(w))
-            elif _is_office(item):
-                found.offices.append(item)
-            else:
-                found.people.extend(p for p in item.split("/") if len(p) >= 3 and p.isalpha())
+                continue
+            words = item.split()
+            # "NEA/FO LIMBERT": an office then a person; "AFRICA WATCHERS": no person
+            people_allowed = len(words) == 1 or _is_office(words[0])
+            for word in words:
+                if is_place(word):
+                    found.places.append(word)
+                elif _is_office(word):
+                    found.offices.append(word)
+                elif people_allowed:
+                    found.people.extend(p for p in word.split("/") if len(p) >= 3 and p.isalpha())
     return found
 
 

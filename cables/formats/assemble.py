@@ -90,5 +90,6 @@ def build_cable(
         section=fields.section,
         eo=fields.eo,
         declassify_on=fields.declassify_on,
+        citations=fields.citations,
     )
     return dataclasses.replace(cable, entities=extract_entities(cable))

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.presentation.catalog_order import CatalogView
-from tui.presentation.list_columns import ListColumns
+from tui.presentation.list_columns import COLUMNS, ListColumns
 from tui.widgets.safe_text import one_line
 
 __all__ = ["CableList"]
@@ -75,10 +75,7 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "cable-list--id",
-        "cable-list--date",
-        "cable-list--origin",
-        "cable-list--subject",
+        *(f"cable-list--{column.name}" for column in COLUMNS),
         "cable-list--cursor",
         "cable-list--secret",
         "cable-list--confidential",
@@ -171,11 +168,14 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
     def set_view(self, view: CatalogView, *, keep: str | None = None) -> None:
         """Show ``view``; keep the cursor on cable ``keep`` (default: the highlighted one)."""
         keep = keep if keep is not None else self.highlighted_id
-        self._view = view
+        previous, self._view = self._view, view
         ids = view.catalog.ids
-        if ids:
+        if ids and (previous is None or previous.catalog is not view.catalog):
             sample = ids if len(ids) < 5000 else ids[:: max(1, len(ids) // 5000)]
-            self._id_width = max(len(cable_id) for cable_id in sample)
+            width = max(len(cable_id) for cable_id in sample)
+            # The whole catalog after its first page: the id column does not shrink under
+            # the reader's eyes.
+            self._id_width = width if previous is None else max(width, self._id_width)
         self._strips.clear()
         position = view.position_of(keep) if keep else None
         self.virtual_size = Size(self.size.width, len(view))
@@ -323,27 +323,14 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
             "U": "cable-list--unclassified",
         }.get(mark[:1])
         mark_style = line_style + style(mark_class) if mark_class else line_style
-        created = row.created or ""
-        segments = [
-            Segment(" ", line_style),
-            Segment(_cell(mark, columns.MARK), mark_style),
-            Segment(" ", line_style),
-            Segment(_cell(one_line(row.id), columns.id), line_style + style("cable-list--id")),
-            Segment(" ", line_style),
-            Segment(
-                _cell(created[: columns.date], columns.date), line_style + style("cable-list--date")
-            ),
-            Segment(" ", line_style),
-            Segment(
-                _cell(one_line(row.origin), columns.origin),
-                line_style + style("cable-list--origin"),
-            ),
-            Segment(" ", line_style),
-            Segment(
-                _cell(one_line(row.subject), columns.subject),
-                line_style + style("cable-list--subject"),
-            ),
-        ]
+        segments = [Segment(" ", line_style), Segment(_cell(mark, columns.MARK), mark_style)]
+        for column in COLUMNS:
+            cells = columns.width(column)
+            text = one_line(column.text(row))
+            if column.clip:
+                text = text[:cells]
+            cell_style = line_style + style(f"cable-list--{column.name}")
+            segments += [Segment(" ", line_style), Segment(_cell(text, cells), cell_style)]
         if is_cursor:
             # The cursor's own colours win over the column colours.
             cursor = style("cable-list--cursor")

@@ -9,7 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.presentation.catalog_order import SortKey
-from tui.presentation.list_columns import ListColumns
+from tui.presentation.list_columns import COLUMNS, ListColumns
 
 __all__ = ["ListHeader"]
 
@@ -44,17 +44,15 @@ class ListHeader(Widget):
         sorted_style = self.get_component_rich_style("list-header--sorted")
         text = Text(no_wrap=True, overflow="crop", end="")
         text.append(" ")
-        for key, title, width in (
-            (SortKey.CLASS, "Cls", columns.MARK),
-            (SortKey.ID, "Id", columns.id),
-            (SortKey.DATE, "Date", columns.date),
-            (SortKey.ORIGIN, "Origin", columns.origin),
-            (SortKey.SUBJECT, "Subject", columns.subject),
-        ):
-            if key is self.sort:
-                label = f"{title}{arrow}" if width <= 4 else f"{title} {arrow}"
-            else:
-                label = title
-            text.append(label.ljust(width)[:width], sorted_style if key is self.sort else "")
+        class_label = f"Cls{arrow}" if self.sort is SortKey.CLASS else "Cls"
+        text.append(
+            class_label.ljust(columns.MARK), sorted_style if self.sort is SortKey.CLASS else ""
+        )
+        text.append(" ")
+        for column in COLUMNS:
+            width = columns.width(column)
+            is_sorted = column.sort is not None and column.sort is self.sort
+            label = f"{column.title} {arrow}" if is_sorted else column.title
+            text.append(label.ljust(width)[:width], sorted_style if is_sorted else "")
             text.append(" ")
         return text
