@@ -240,3 +240,15 @@ async def test_the_picker_lists_values_with_their_counts() -> None:
         options = picker.query_one(OptionList)
         assert options.option_count == 5
         assert "UNCLASSIFIED" in screen_text(pilot) and "NOFORN" in screen_text(pilot)
+
+
+def test_the_catalog_holds_each_cables_tags_read_back_from_stored_documents() -> None:
+    from store.catalog import Catalog, CatalogRow
+
+    row = CatalogRow.of_cable(faceted_cables()[-2])
+    assert row.tags == ("EPET", "PGOV")
+    assert CatalogRow.from_doc(row.to_doc()) == row
+    catalog = Catalog()
+    catalog.extend_docs([{"id": "A1", "tags": ["PGOV"]}, {"id": "B2", "tags": ["PGOV"]}])
+    assert catalog.row(1).tags == ("PGOV",)
+    assert catalog.column("tags")[0] is catalog.column("tags")[1]  # one tuple per tag set
