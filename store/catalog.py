@@ -32,6 +32,7 @@ class CatalogRow:
     origin: str | None
     classification: str | None
     subject: str | None
+    tags: tuple[str, ...] = ()
 
     @classmethod
     def of_cable(cls, cable: Cable) -> CatalogRow:
@@ -42,6 +43,7 @@ class CatalogRow:
             origin=cable.origin,
             classification=cable.classification,
             subject=cable.subject,
+            tags=tuple(cable.tags),
         )
 
     @classmethod
@@ -50,21 +52,28 @@ class CatalogRow:
 
         Raises TypeError when the id or a field is not a string (a damaged document).
         """
-        values = [doc.get(name) for name in ROW_FIELDS]
+        values = [doc.get(name) for name in _TEXT_FIELDS]
         if not all(value is None or isinstance(value, str) for value in values):
             raise TypeError(f"a catalog field that is not text in {doc.get('id')!r}")
         if not isinstance(values[0], str):
             raise TypeError("a catalog document without an id")
-        return cls(*values)
+        tags = doc.get("tags") or ()
+        if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
+            raise TypeError(f"catalog tags that are not a list of text in {doc.get('id')!r}")
+        return cls(*values, tags=tuple(tags))
 
-    def to_doc(self) -> dict[str, str | None]:
-        """The row's fields as the keys and values of a stored document."""
-        return dict(zip(ROW_FIELDS, _row_values(self), strict=True))
+    def to_doc(self) -> dict[str, Any]:
+        """The row's fields as the keys and values of a stored document (tags as a list)."""
+        doc = dict(zip(ROW_FIELDS, _row_values(self), strict=True))
+        doc["tags"] = list(self.tags)
+        return doc
 
 
 #: The names of the row's fields, in order: the columns of the catalog and of its files.
 ROW_FIELDS: tuple[str, ...] = tuple(field.name for field in fields(CatalogRow))
 _row_values = attrgetter(*ROW_FIELDS)
+#: The fields holding one text (or None): every field but the tags.
+_TEXT_FIELDS: tuple[str, ...] = tuple(name for name in ROW_FIELDS if name != "tags")
 #: Columns whose values repeat across many cables and are interned to share one string.
 _INTERNED = frozenset({"origin", "classification"})
 
@@ -84,11 +93,13 @@ class Catalog:
     Appending keeps the id index current, so a catalog can fill in while it is being read.
     """
 
-    __slots__ = ("_by_id", "_columns")
+    __slots__ = ("_by_id", "_columns", "_tag_sets")
 
     def __init__(self) -> None:
         self._columns: dict[str, list[Any]] = {name: [] for name in ROW_FIELDS}
         self._by_id: dict[str, int] = {}
+        # Tag tuples repeat across many cables: one shared tuple per distinct set.
+        self._tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     @classmethod
     def of_rows(cls, rows: Iterable[CatalogRow]) -> Catalog:
@@ -120,6 +131,8 @@ class Catalog:
         for name, value in zip(ROW_FIELDS, _row_values(row), strict=True):
             if value and name in _INTERNED:
                 value = sys.intern(value)
+            elif name == "tags":
+                value = self._tag_set(value)
             if position is None:
                 self._columns[name].append(value)
             else:
@@ -143,6 +156,9 @@ class Catalog:
             return
         columns: list[list[Any]] = []
         for name in ROW_FIELDS:
+            if name == "tags":
+                columns.append([self._tag_set(doc.get("tags")) for doc in docs])
+                continue
             values = ids if name == "id" else [doc.get(name) for doc in docs]
             if not all(value is None or isinstance(value, str) for value in values):
                 raise TypeError(f"a catalog {name} that is not text")
@@ -154,6 +170,15 @@ class Catalog:
         for name, values in zip(ROW_FIELDS, columns, strict=True):
             self._columns[name].extend(values)
         by_id.update(zip(ids, range(len(by_id), len(by_id) + len(ids)), strict=True))
+
+    def _tag_set(self, tags: object) -> tuple[str, ...]:
+        """A stored document's tags as the tuple shared by every row with the same tags."""
+        if not tags:
+            return ()
+        if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
+            raise TypeError("catalog tags that are not a list of text")
+        value = tuple(tags)
+        return self._tag_sets.setdefault(value, value)
 
     def row(self, index: int) -> CatalogRow:
         """The row at this position."""

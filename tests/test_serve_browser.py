@@ -275,7 +275,8 @@ def sample_store(tmp_path: Path) -> Path:
 
 def only_row(screen: str, cable_id: str) -> bool:
     """The list shows one row, ``cable_id``'s."""
-    rows = [line for line in screen.splitlines()[1:] if re.match(r" [A-Z] \d", line)]
+    # A row: a space, the class in three cells (U, S/N, TS…), a space, then the id.
+    rows = [line for line in screen.splitlines()[1:] if re.match(r" [A-Z?/ ]{3} \d", line)]
     return len(rows) == 1 and cable_id in rows[0]
 
 

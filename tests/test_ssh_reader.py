@@ -116,9 +116,14 @@ def test_a_reader_over_ssh_opens_searches_follows_links_and_quits_leaving_the_te
         terminal.send_keys("l")
         terminal.wait_for("⏎ Follow")
         terminal.send_keys("Enter")
-        followed = terminal.wait_until(
-            lambda screen: screen.lstrip().startswith("09MADRID614") and "Cited by (" in screen,
+        terminal.wait_until(
+            lambda screen: screen.lstrip().startswith("09MADRID614") and "Cites (" in screen,
             what="the cited cable 09MADRID614 in the reader",
+        )
+        terminal.send_keys("l")  # at 80x24 the panel keeps to a third: its links scroll into view
+        followed = terminal.wait_until(
+            lambda screen: "Cited by (" in screen and "← 09MADRID671" in screen,
+            what="the cables citing 09MADRID614",
         )
         assert "09MADRID671" in followed  # it is cited by the cable we came from
 

@@ -105,7 +105,18 @@ def test_reflow_joins_typed_lines_but_keeps_lists() -> None:
 def test_columns_fit_the_width() -> None:
     for width in (60, 80, 100, 120, 200):
         columns = ListColumns.for_width(width)
-        used = 3 + columns.id + 1 + columns.date + 1 + columns.origin + 1 + columns.subject
+        used = (
+            1
+            + columns.MARK
+            + 1
+            + columns.id
+            + 1
+            + columns.date
+            + 1
+            + columns.origin
+            + 1
+            + columns.subject
+        )
         assert used == width
     assert ListColumns.for_width(80).subject >= 28
 

@@ -245,8 +245,9 @@ def open_cable_from_list(terminal: TmuxTerminal, cable_id: str) -> str:
 
 
 def _only_row(screen: str, cable_id: str) -> bool:
-    """The list shows one row, ``cable_id``'s (rows start with a marking, then the id)."""
-    rows = [line for line in screen.splitlines()[1:] if line[3:4].isdigit()]
+    """The list shows one row, ``cable_id``'s (rows start with the class, then the id)."""
+    # A row: a space, the class (three cells), a space, then the id (two digits first).
+    rows = [line for line in screen.splitlines()[1:] if line[5:7].isdigit()]
     return len(rows) == 1 and cable_id in rows[0]
 
 

@@ -23,10 +23,13 @@ from store.entity_lookup import EntityIndex
 from store.notes import NotesBook
 from tui.keymap import Keymap
 from tui.presentation.catalog_order import SortKey
+from tui.presentation.history import Visit, VisitLog
 from tui.screens.common import ScreenKeys
 from tui.screens.entity_page import EntityPage
+from tui.screens.facet_picker import FacetPicker
 from tui.screens.go_to import GoToScreen
 from tui.screens.help import HelpScreen, KeySection
+from tui.screens.history import HistoryScreen
 from tui.screens.lookup import LookupScreen
 from tui.screens.main import MainScreen
 from tui.screens.notes import NoteEditor, NotesScreen
@@ -101,6 +104,14 @@ class CablesApp(App[int]):
             id="app.notes",
         ),
         Binding(
+            "H",
+            "history",
+            "History",
+            show=False,
+            tooltip="Every cable read in this session, newest first",
+            id="app.history",
+        ),
+        Binding(
             "S",
             "search_all",
             "Search all",
@@ -130,6 +141,10 @@ class CablesApp(App[int]):
         self.notes = notes if notes is not None else NotesBook(None)
         self.keymap = keymap or Keymap()
         self.catalog: Catalog | None = None
+        self.visits = VisitLog()
+        #: Reading choices remembered across cables: the header panel hidden, sentence case.
+        self.metadata_hidden = False
+        self.sentence_case = False
         self.read_only = read_only
         self._start = start
         self._exit_after_first_paint = exit_after_first_paint
@@ -180,6 +195,7 @@ class CablesApp(App[int]):
     def close_reader(self, reader: ReaderScreen) -> None:
         """Back to the list from ``reader``."""
         if self.screen is reader:
+            self.main_screen.focus_cable(reader.cable_id)
             self.pop_screen()
 
     def action_show_list(self) -> None:
@@ -334,6 +350,37 @@ class CablesApp(App[int]):
             return
         self.push_screen(NotesScreen())
 
+    def action_history(self) -> None:
+        """List the cables read in this session, newest first; enter opens one."""
+        if isinstance(self.screen, HistoryScreen):
+            self.pop_screen()
+            return
+        catalog = self.catalog
+        visits = self.visits.newest_first()
+        subjects: dict[str, str] = {}
+        if catalog is not None:
+            subject_column = catalog.column("subject")
+            for visit in visits:
+                position = catalog.index_of(visit.cable_id)
+                if position is not None and subject_column[position]:
+                    subjects[visit.cable_id] = subject_column[position]
+
+        def chosen(visit: Visit | None) -> None:
+            if visit is not None:
+                self.open_cable(visit.cable_id, visit.paragraph)
+
+        self.push_screen(HistoryScreen(visits, subjects), chosen)
+
+    def action_back(self) -> None:
+        """Back in the reader's history (from the palette)."""
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.action_back()
+
+    def action_forward(self) -> None:
+        """Forward in the reader's history (from the palette)."""
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.action_forward()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, without the screenshot (it writes a file) when read-only."""
         yield SystemCommand(
@@ -400,6 +447,8 @@ KEY_SECTIONS: list[KeySection] = [
     ("Bookmarks and notes", (NotesScreen,)),
     ("Note editor", (NoteEditor,)),
     ("Go to", (GoToScreen,)),
+    ("History", (HistoryScreen,)),
+    ("Facet picker", (FacetPicker,)),
     ("Search all cables", (SearchScreen,)),
     ("Find a name", (LookupScreen,)),
     ("A name's page", (EntityPage,)),

@@ -43,11 +43,21 @@ def display_text(text: str) -> str:
     return reflow(clean_text(text)).expandtabs(4)
 
 
-def _gutter_marking(marking: str | None) -> str:
-    label = " ".join(clean_text(marking or "").split())
-    if len(label) > GUTTER_WIDTH - 1:
-        label = label[: GUTTER_WIDTH - 2] + "…"
-    return label
+def _gutter_marking(marking: str | None) -> list[str]:
+    """The portion marking as gutter labels, one a line: a long marking (``S//REL NATO,
+    ISAF``) wraps at spaces (or is cut every six cells), never cut short."""
+    words = " ".join(clean_text(marking or "").split()).split(" ")
+    room = GUTTER_WIDTH - 1
+    labels: list[str] = []
+    for word in filter(None, words):
+        while len(word) > room:
+            labels.append(word[:room])
+            word = word[room:]
+        if labels and len(labels[-1]) + 1 + len(word) <= room:
+            labels[-1] += " " + word
+        elif word:
+            labels.append(word)
+    return labels
 
 
 class CableLayout:
@@ -89,8 +99,7 @@ class CableLayout:
             self._first.append(len(lines))
             number = self.numbers[position]
             labels: list[tuple[str, GutterKind]] = [(f"¶{number}", "number")] if number > 0 else []
-            if self._markings[position]:
-                labels.append((self._markings[position], "marking"))
+            labels.extend((marking, "marking") for marking in self._markings[position])
             spans = wrap_offsets(text, width) or [(0, 0)]
             for row, (start, end) in enumerate(spans):
                 label, kind = labels[row] if row < len(labels) else ("", "")

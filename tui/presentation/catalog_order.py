@@ -15,8 +15,9 @@ from enum import Enum
 
 from cables.ids import id_sort_key
 from store.catalog import Catalog, date_order_key
+from tui.presentation.facets import NO_FACETS, FacetKind, Facets, facet_counts, facet_mask
 
-__all__ = ["CatalogView", "SortKey"]
+__all__ = ["CatalogArranger", "CatalogView", "SortKey", "class_rank"]
 
 
 class SortKey(Enum):
@@ -25,14 +26,26 @@ class SortKey(Enum):
     DATE = "date"
     ID = "id"
     ORIGIN = "origin"
+    CLASS = "class"
+    SUBJECT = "subject"
 
     def next(self) -> SortKey:
-        """The following order, round the cycle (date, id, origin)."""
+        """The following order, round the cycle (date, id, origin, class, subject)."""
         members = list(SortKey)
         return members[(members.index(self) + 1) % len(members)]
 
 
 _LAST = "\uffff"  # sorts after every real value: unknown origins go last
+
+
+def class_rank(classification: str | None) -> int:
+    """The rank of a classification, most secret first: 0 top secret, 1 secret,
+    2 confidential, 3 unclassified, 4 anything else or unknown."""
+    head = (classification or "").lstrip().upper()
+    for rank, level in enumerate(("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")):
+        if head.startswith(level):
+            return rank
+    return 4
 
 
 def _id_string_key(cable_id: str) -> str:
@@ -53,6 +66,7 @@ class CatalogView:
     sort: SortKey
     descending: bool
     query: str
+    facets: Facets = NO_FACETS
 
     def __len__(self) -> int:
         return len(self.order)
@@ -65,8 +79,8 @@ class CatalogView:
 
     @property
     def filtered(self) -> bool:
-        """Whether a filter narrows the rows."""
-        return bool(self.query.split())
+        """Whether a filter or a facet narrows the rows."""
+        return bool(self.query.split()) or bool(self.facets)
 
     def position_of(self, cable_id: str) -> int | None:
         """The list position of this cable in the view, or None when it is not shown."""
@@ -77,6 +91,14 @@ class CatalogView:
             return self.order.index(row)
         except ValueError:
             return None
+
+    def neighbour(self, cable_id: str, step: int) -> str | None:
+        """The id ``step`` rows after (before, when negative) ``cable_id`` in this view;
+        None at either end or when the cable is not shown."""
+        position = self.position_of(cable_id)
+        if position is None or not 0 <= position + step < len(self.order):
+            return None
+        return self.catalog.ids[self.order[position + step]]
 
 
 class CatalogArranger:
@@ -90,6 +112,7 @@ class CatalogArranger:
         self._orders: dict[SortKey, array] = {}
         self._haystack: str | None = None
         self._starts: array | None = None
+        self._facet_masks: dict[object, bytearray] = {}
 
     def _sorted(self, key: SortKey) -> array:
         """Catalog positions in ascending ``key`` order (cached)."""
@@ -105,6 +128,19 @@ class CatalogArranger:
             keys = list(map(date_order_key, created_column, catalog.ids))
         elif key is SortKey.ID:
             keys = [_id_string_key(cable_id) for cable_id in catalog.ids]
+        elif key is SortKey.CLASS:
+            ranks: dict[str | None, int] = {}
+            keys = [
+                f"{ranks.setdefault(c, class_rank(c))}{c or _LAST}\x00{date_order_key(d, i)}"
+                for c, d, i in zip(
+                    catalog.column("classification"), created_column, catalog.ids, strict=True
+                )
+            ]
+        elif key is SortKey.SUBJECT:
+            keys = [
+                f"{(subject or _LAST).casefold()}\x00{created or ''}"
+                for subject, created in zip(catalog.column("subject"), created_column, strict=True)
+            ]
         else:
             keys = [
                 f"{origin or _LAST}\x00{created or ''}"
@@ -154,20 +190,80 @@ class CatalogArranger:
             position = haystack.find(term, following)
         return mask
 
-    def arrange(self, sort: SortKey, descending: bool = False, query: str = "") -> CatalogView:
-        """The view sorted by ``sort``, showing only rows holding every word of ``query``.
+    def _facet_mask(self, facets: Facets) -> bytearray | None:
+        """The rows every active facet keeps (None when no facet is active)."""
+        mask: bytearray | None = None
+        for choice in facets:
+            one = self._facet_masks.get(choice)
+            if one is None or len(one) != len(self.catalog):
+                one = self._facet_masks[choice] = facet_mask(self.catalog, choice)
+            mask = one if mask is None else _both(mask, one)
+        return mask
+
+    def keep_mask(self, query: str = "", facets: Facets = NO_FACETS) -> bytearray | None:
+        """One byte per row: 1 where the row holds every word of ``query`` and has every
+        active facet (None when neither narrows)."""
+        mask: bytearray | None = None
+        for term in query.lower().split():
+            one = self._mask(term)
+            mask = one if mask is None else _both(mask, one)
+        facet = self._facet_mask(facets)
+        if facet is not None:
+            mask = facet if mask is None else _both(mask, facet)
+        return mask
+
+    def counts(
+        self, kind: FacetKind, query: str = "", facets: Facets = NO_FACETS
+    ) -> dict[str, int]:
+        """How many cables have each value of facet ``kind``, under the text filter and the
+        other active facets (the facet's own choice left out, so that it can be changed)."""
+        return dict(facet_counts(self.catalog, kind, self.keep_mask(query, facets.without(kind))))
+
+    def arrange(
+        self,
+        sort: SortKey,
+        descending: bool = False,
+        query: str = "",
+        facets: Facets = NO_FACETS,
+    ) -> CatalogView:
+        """The view sorted by ``sort``, showing only rows holding every word of ``query`` and
+        having every facet of ``facets``.
 
         The filter is case-insensitive and looks at the id, the date, the origin and the
-        subject; words are combined with AND.
+        subject; words are combined with AND. Each facet looks at its own column only.
         """
         order = self._sorted(sort)
-        terms = [term for term in query.lower().split() if term]
-        if terms:
-            mask = self._mask(terms[0])
-            for term in terms[1:]:
-                other = self._mask(term)
-                mask = bytearray(a & b for a, b in zip(mask, other, strict=True))
+        mask = self.keep_mask(query, facets)
+        if mask is not None:
             order = array("i", (row for row in order if mask[row]))
         if descending:
             order = array("i", reversed(order))
-        return CatalogView(self.catalog, order, sort, descending, query.strip())
+        return CatalogView(self.catalog, order, sort, descending, query.strip(), facets)
+
+    def same_origin_neighbour(self, cable_id: str, step: int) -> str | None:
+        """The cable ``step`` places after (before, when negative) ``cable_id`` among the
+        cables of its origin, by date; None at either end or when the origin is unknown."""
+        catalog = self.catalog
+        row = catalog.index_of(cable_id)
+        if row is None:
+            return None
+        origins = catalog.column("origin")
+        origin = origins[row]
+        if not origin:
+            return None
+        order = self._sorted(SortKey.DATE)
+        position = order.index(row)
+        indices = range(position + 1, len(order)) if step > 0 else range(position - 1, -1, -1)
+        remaining = abs(step)
+        for index in indices:
+            if origins[order[index]] == origin:
+                remaining -= 1
+                if not remaining:
+                    return catalog.ids[order[index]]
+        return None
+
+
+def _both(first: bytearray, second: bytearray) -> bytearray:
+    """The rows both masks keep."""
+    both = int.from_bytes(first, "little") & int.from_bytes(second, "little")
+    return bytearray(both.to_bytes(len(first), "little"))

@@ -38,7 +38,7 @@ COLUMNS: tuple[ListColumn, ...] = (
     ListColumn("id", "Id", lambda row: row.id, SortKey.ID),
     ListColumn("date", "Date", lambda row: row.created, SortKey.DATE, clip=True),
     ListColumn("origin", "Origin", lambda row: row.origin, SortKey.ORIGIN),
-    ListColumn("subject", "Subject", lambda row: row.subject),
+    ListColumn("subject", "Subject", lambda row: row.subject, SortKey.SUBJECT),
 )
 
 
@@ -54,7 +54,7 @@ class ListColumns:
     origin: int
     subject: int
 
-    MARK = 1  # the classification letter (S, C, U)
+    MARK = 3  # the classification: S, C, U, with N for NOFORN (S/N) or TS
 
     def width(self, column: ListColumn) -> int:
         """The width of ``column``."""

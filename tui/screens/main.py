@@ -9,6 +9,7 @@ filtering wait for it, and the status line says so).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -22,8 +23,11 @@ from textual.worker import get_current_worker
 
 from store.catalog import Catalog
 from tui.presentation.catalog_order import CatalogArranger, CatalogView, SortKey
+from tui.presentation.facets import NO_FACETS, FacetChoice, FacetKind, Facets
 from tui.screens.common import SCREEN_BINDINGS
+from tui.screens.facet_picker import CLEAR, FacetPicker
 from tui.widgets.cable_list import CableList
+from tui.widgets.facet_bar import FacetBar
 from tui.widgets.list_header import ListHeader
 from tui.widgets.prompt_bar import PromptBar
 from tui.widgets.status_line import StatusLine
@@ -53,9 +57,64 @@ class MainScreen(Screen[None], inherit_bindings=False):
             priority=True,  # so that keys typed right after it reach the prompt
             id="main.filter",
         ),
-        Binding("s", "cycle_sort", "Sort", tooltip="Sort by date, id, then origin", id="main.sort"),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            tooltip="Sort by the next column: date, id, origin, class, subject",
+            id="main.sort",
+        ),
         Binding("r", "reverse", "Reverse", tooltip="Reverse the order", id="main.reverse"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="main.clear_filter"),
+        Binding(
+            "n",
+            "newest_first",
+            "Newest",
+            show=False,
+            tooltip="Newest cables first",
+            id="main.newest_first",
+        ),
+        Binding(
+            "c",
+            "facet('classification')",
+            "Class",
+            tooltip="Narrow by classification or caveat (NOFORN…)",
+            id="main.facet_classification",
+        ),
+        Binding(
+            "t", "facet('tag')", "Tag", show=False, tooltip="Narrow by tag", id="main.facet_tag"
+        ),
+        Binding(
+            "O",
+            "facet('origin')",
+            "Origin",
+            show=False,
+            tooltip="Narrow by origin",
+            id="main.facet_origin",
+        ),
+        Binding(
+            "y",
+            "facet('year')",
+            "Year",
+            show=False,
+            tooltip="Narrow by year or range of years",
+            id="main.facet_year",
+        ),
+        Binding(
+            "x",
+            "clear_facet",
+            "Clear facet",
+            show=False,
+            tooltip="Clear an active facet (choose which when several)",
+            id="main.clear_facet",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            tooltip="Clear the text filter, else the last facet",
+            id="main.clear_filter",
+        ),
     ]
 
     class CatalogProgress(Message):
@@ -95,7 +154,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.sort = SortKey.DATE
         self.descending = False
         self.filter_text = ""
+        self.facets: Facets = NO_FACETS
         self._filter_timer: Timer | None = None
+        self._wanted: str | None = None  # the cable the cursor goes to once the catalog loads
 
     @property
     def cables_app(self) -> CablesApp:
@@ -104,6 +165,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         """Header row, list, filter prompt, status line, footer."""
+        yield FacetBar(id="facet-bar")
         yield ListHeader(id="list-header")
         yield CableList(id="cables")
         yield PromptBar(id="filter")
@@ -154,7 +216,7 @@ class MainScreen(Screen[None], inherit_bindings=False):
             if worker.is_cancelled:
                 return
             arranger = CatalogArranger(catalog)
-            view = arranger.arrange(self.sort, self.descending, self.filter_text)
+            view = arranger.arrange(self.sort, self.descending, self.filter_text, self.facets)
         except _Abandoned:
             return
         except Exception as error:  # the store's own errors are sentences already
@@ -173,12 +235,14 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.arranger = message.arranger
         self.cables_app.catalog = message.catalog
         self.query_one(StatusLine).busy = ""
-        self._show_view(message.view)
+        wanted, self._wanted = self._wanted, None
+        self._show_view(message.view, keep=wanted)
         view = message.view
-        if (view.sort, view.descending, view.query) != (
+        if (view.sort, view.descending, view.query, view.facets) != (
             self.sort,
             self.descending,
             self.filter_text,
+            self.facets,
         ):
             self._rearrange()  # the sort or filter changed while the worker arranged the rows
 
@@ -198,14 +262,20 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if self.arranger is None:
             self.notify("The catalog is still loading.", timeout=2, markup=False)
             return
-        self.query_one(StatusLine).busy = "Sorting…" if not self.filter_text else "Filtering…"
-        self._arrange(self.arranger, self.sort, self.descending, self.filter_text)
+        narrowed = self.filter_text or self.facets
+        self.query_one(StatusLine).busy = "Filtering…" if narrowed else "Sorting…"
+        self._arrange(self.arranger, self.sort, self.descending, self.filter_text, self.facets)
 
     @work(thread=True, exclusive=True, group="arrange")
     def _arrange(
-        self, arranger: CatalogArranger, sort: SortKey, descending: bool, query: str
+        self,
+        arranger: CatalogArranger,
+        sort: SortKey,
+        descending: bool,
+        query: str,
+        facets: Facets,
     ) -> None:
-        view = arranger.arrange(sort, descending, query)
+        view = arranger.arrange(sort, descending, query, facets)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Arranged(view))
 
@@ -214,13 +284,17 @@ class MainScreen(Screen[None], inherit_bindings=False):
         self.query_one(StatusLine).busy = ""
         self._show_view(message.view)
 
-    def _show_view(self, view: CatalogView) -> None:
+    def _show_view(self, view: CatalogView, *, keep: str | None = None) -> None:
         cables = self.query_one(CableList)
-        if view.filtered:
+        if view.query:
             cables.set_empty_message(f"No cable matches “{view.query}”. Escape clears the filter.")
+        elif view.facets:
+            cables.set_empty_message("No cable has every facet chosen. x clears a facet.")
         else:
             cables.set_empty_message("The store holds no cables.")
-        cables.set_view(view)
+        cables.set_view(view, keep=keep)
+        bar = self.query_one(FacetBar)
+        bar.facets, bar.count = view.facets, len(view)
         header = self.query_one(ListHeader)
         header.sort, header.descending = view.sort, view.descending
         header.id_width = cables.columns().id
@@ -232,14 +306,15 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if view is None:
             return
         total = len(view.catalog)
-        shown = f"{len(view):,} of {total:,} cables" if view.filtered else f"{total:,} cables"
+        noun = "cable" if len(view) == 1 else "cables"
+        shown = f"{len(view):,} {noun} of {total:,}" if view.filtered else f"{total:,} cables"
         where = f"{cables.cursor + 1:,}/{len(view):,}" if len(view) else "0/0"
         if self.arranger is None:  # the first page, before the whole catalog
             count = self.cables_app.store.count
             self.query_one(StatusLine).info = f"{where} of {count:,} · sort, filter once loaded"
             return
         parts = [where, shown]
-        if view.filtered:
+        if view.query:
             parts.append(f"filter “{view.query}”")
         self.query_one(StatusLine).info = " · ".join(parts)
 
@@ -253,8 +328,146 @@ class MainScreen(Screen[None], inherit_bindings=False):
 
     # --- actions ------------------------------------------------------------------------
 
+    # --- the reader's neighbours, the cursor -----------------------------------------------
+
+    def focus_cable(self, cable_id: str) -> None:
+        """Put the cursor on ``cable_id`` (now, and again once the whole catalog has loaded)."""
+        if self.arranger is None:
+            self._wanted = cable_id
+        if not self.is_mounted:
+            return
+        cables = self.query_one(CableList)
+        view = cables.view
+        position = view.position_of(cable_id) if view is not None else None
+        if position is not None:
+            cables.set_cursor(position, center=True)
+
+    def neighbour(self, cable_id: str, step: int) -> str | None:
+        """The cable ``step`` rows from ``cable_id`` in the list's order (sort and filters)."""
+        view = self.query_one(CableList).view if self.is_mounted else None
+        return view.neighbour(cable_id, step) if view is not None else None
+
+    def same_origin_neighbour(self, cable_id: str, step: int) -> str | None:
+        """The cable ``step`` places from ``cable_id`` among its origin's cables, by date."""
+        if self.arranger is None:
+            return None
+        return self.arranger.same_origin_neighbour(cable_id, step)
+
+    # --- facets -------------------------------------------------------------------------
+
+    def action_facet(self, kind_name: str) -> None:
+        """Choose a value of the facet ``kind_name`` from a picker with counts."""
+        kind = FacetKind(kind_name)
+        arranger = self.arranger
+        if arranger is None:
+            self.notify("The catalog is still loading.", timeout=2, markup=False)
+            return
+        query, facets = self.filter_text, self.facets
+        active = facets.get(kind)
+
+        def chosen(value: str | None) -> None:
+            if value == CLEAR:
+                self.set_facets(self.facets.without(kind))
+            elif value is not None:
+                self.set_facets(self.facets.with_choice(FacetChoice(kind, value)))
+
+        self.app.push_screen(
+            FacetPicker(
+                kind,
+                lambda: arranger.counts(kind, query, facets),
+                active=active.value if active else None,
+            ),
+            chosen,
+        )
+
+    def set_facets(self, facets: Facets) -> None:
+        """Narrow the list by ``facets`` (replacing the active ones)."""
+        self.facets = facets
+        self.query_one(FacetBar).facets = facets
+        self._rearrange()
+
+    def action_clear_facet(self) -> None:
+        """Clear the only active facet, or choose which to clear."""
+        if not self.facets:
+            self.notify("No facet is active.", timeout=2, markup=False)
+            return
+        if len(self.facets) == 1:
+            self.set_facets(NO_FACETS)
+            return
+        labels = {choice.label(): choice for choice in self.facets}
+
+        def chosen(label: str | None) -> None:
+            if label in labels:
+                self.set_facets(self.facets.without(labels[label].kind))
+
+        counts = {label: 0 for label in labels}
+        picker = FacetPicker(
+            FacetKind.TAG, lambda: counts, title="Clear which facet?", show_counts=False
+        )
+        self.app.push_screen(picker, chosen)
+
+    def action_newest_first(self) -> None:
+        """Sort by date, newest first."""
+        self.sort, self.descending = SortKey.DATE, True
+        self._rearrange()
+
+    def palette_commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """The list's commands for the command palette: facets, orders, neighbours."""
+
+        def reader_action(name: str) -> Callable[[], object]:
+            def run() -> None:
+                action = getattr(self.app.screen, name, None)
+                if action is None:
+                    self.notify("Open a cable first.", timeout=2, markup=False)
+                else:
+                    action()
+
+            return run
+
+        def list_action(action: Callable[[], object]) -> Callable[[], object]:
+            def run() -> None:
+                self.cables_app.action_show_list()
+                action()
+
+            return run
+
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            (
+                kind.value,
+                list_action(lambda kind=kind: self.action_facet(kind.value)),
+                f"Narrow the list by {kind.value}, chosen from a list with counts",
+            )
+            for kind in FacetKind
+        ]
+        commands += [
+            ("Clear a facet", list_action(self.action_clear_facet), "Clear an active facet"),
+            ("Newest first", list_action(self.action_newest_first), "Sort by date, newest first"),
+            ("Next cable", reader_action("action_next_cable"), "The next cable in the list"),
+            (
+                "Previous cable",
+                reader_action("action_previous_cable"),
+                "The previous cable in the list",
+            ),
+            (
+                "Sentence case",
+                reader_action("action_sentence_case"),
+                "Show an all-capitals cable in sentence case, or as written",
+            ),
+            (
+                "Next cable from the same origin",
+                reader_action("action_next_same_origin"),
+                "The next cable, by date, from this cable's origin",
+            ),
+            (
+                "Previous cable from the same origin",
+                reader_action("action_previous_same_origin"),
+                "The previous cable, by date, from this cable's origin",
+            ),
+        ]
+        return commands
+
     def action_cycle_sort(self) -> None:
-        """Sort by the next key: date, id, origin."""
+        """Sort by the next key: date, id, origin, class, subject."""
         self.set_sort(self.sort.next())
 
     def action_reverse(self) -> None:
@@ -277,10 +490,12 @@ class MainScreen(Screen[None], inherit_bindings=False):
         prompt.open("Filter by id, date, origin, subject", self.filter_text)
 
     def action_clear_filter(self) -> None:
-        """Drop the filter."""
+        """Drop the text filter, or else the last facet chosen."""
         if self.filter_text:
             self.filter_text = ""
             self._rearrange()
+        elif self.facets:
+            self.set_facets(self.facets.without(self.facets.choices[-1].kind))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -307,4 +522,6 @@ class MainScreen(Screen[None], inherit_bindings=False):
             self._filter_timer.stop()
         self.query_one(PromptBar).close()
         self.query_one(CableList).focus()
-        self.action_clear_filter()
+        if self.filter_text:
+            self.filter_text = ""
+            self._rearrange()

@@ -48,7 +48,11 @@ class CablesCommands(Provider):
             ("Bookmark", app.action_bookmark, "Bookmark the cable or paragraph on screen"),
             ("Note", app.action_note, "Write a note on the cable or paragraph on screen"),
             ("Bookmarks and notes", app.action_notes, "Every bookmark and note, newest first"),
+            ("Back", app.action_back, "Back to the cable read before"),
+            ("Forward", app.action_forward, "Forward to the cable left with back"),
+            ("History", app.action_history, "Every cable read in this session, newest first"),
         ]
+        commands += app.main_screen.palette_commands()
         return commands
 
     async def discover(self) -> Hits:

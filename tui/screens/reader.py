@@ -63,6 +63,46 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             id="reader.back",
         ),
         Binding(
+            "alt+right",
+            "forward",
+            "Forward",
+            show=False,
+            tooltip="Forward to the cable left with back",
+            id="reader.forward",
+        ),
+        Binding(
+            "J",
+            "next_cable",
+            "Next cable",
+            show=False,
+            tooltip="The next cable in the list's order",
+            id="reader.next_cable",
+        ),
+        Binding(
+            "K",
+            "previous_cable",
+            "Previous cable",
+            show=False,
+            tooltip="The previous cable in the list's order",
+            id="reader.previous_cable",
+        ),
+        Binding(
+            "greater_than_sign",
+            "next_same_origin",
+            "Next from origin",
+            show=False,
+            tooltip="The next cable (by date) from the same origin",
+            id="reader.next_same_origin",
+        ),
+        Binding(
+            "less_than_sign",
+            "previous_same_origin",
+            "Previous from origin",
+            show=False,
+            tooltip="The previous cable (by date) from the same origin",
+            id="reader.previous_same_origin",
+        ),
+        Binding(
             "slash",
             "search",
             "Search",
@@ -117,6 +157,14 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             id="reader.find_paragraph_names",
         ),
         Binding(
+            "c",
+            "sentence_case",
+            "Sentence case",
+            show=False,
+            tooltip="Show an all-capitals cable in sentence case (display only), or as written",
+            id="reader.sentence_case",
+        ),
+        Binding(
             "y",
             "copy_link",
             "Copy link",
@@ -140,7 +188,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         &.-narrow MetadataPanel {
             width: 1fr;
             height: auto;
-            max-height: 9;
+            max-height: 33%;
             border-bottom: solid $panel-lighten-2;
         }
         &.-narrow.-short MetadataPanel { max-height: 4; }
@@ -178,6 +226,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         self.cable_id = cable_id
         self._start_paragraph = paragraph
         self._history: list[_Visit] = []
+        self._forward: list[_Visit] = []
         self._request = 0
         self._pending: tuple[int | None, ReadingPlace | None] = (paragraph, None)
 
@@ -198,8 +247,14 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
     def on_mount(self) -> None:
         """Load the first cable."""
         self._apply_size(self.app.size.width, self.app.size.height)
+        self._apply_reading_choices()
         self.query_one(ParagraphView).focus()
         self.open(self.cable_id, self._start_paragraph)
+
+    def _apply_reading_choices(self) -> None:
+        """The header panel shown or hidden and the case of capitals as last chosen."""
+        self.set_class(self.cables_app.metadata_hidden, "-no-metadata")
+        self.query_one(ParagraphView).sentence_case = self.cables_app.sentence_case
 
     def on_resize(self, event: events.Resize) -> None:
         """Move the metadata above the text on narrow terminals (and shrink it on short ones)."""
@@ -224,6 +279,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         self.query_one(MetadataPanel).show_cable(None, title=cable_id)
         self.query_one(StatusLine).busy = "Loading…"
         self.sub_title = cable_id
+        self.cables_app.visits.add(cable_id, paragraph)
         self._load(self._request, cable_id)
 
     @work(thread=True, exclusive=True, group="reader")
@@ -280,6 +336,7 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
     def follow(self, cable_id: str, paragraph: int | None = None) -> None:
         """Open ``cable_id`` and remember the present cable to come back to."""
         self._history.append(self._here())
+        self._forward.clear()
         self.open(cable_id, paragraph)
         self.query_one(ParagraphView).focus()
 
@@ -293,8 +350,47 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
             self.action_close()
             return
         place = self._history.pop()
+        self._forward.append(self._here())
         self.open(place.cable_id, place=place.place)
         self.query_one(ParagraphView).focus()
+
+    def action_forward(self) -> None:
+        """Go forward again to the cable left with back (history, like a web browser)."""
+        if not self._forward:
+            self.notify("Nothing to go forward to.", timeout=2, markup=False)
+            return
+        place = self._forward.pop()
+        self._history.append(self._here())
+        self.open(place.cable_id, place=place.place)
+        self.query_one(ParagraphView).focus()
+
+    def _step_to(self, cable_id: str | None, what: str) -> None:
+        """Open the neighbour ``cable_id`` (the list's cursor follows), or say there is none."""
+        if cable_id is None:
+            self.notify(f"No {what}.", timeout=2, markup=False)
+            return
+        self.cables_app.main_screen.focus_cable(cable_id)
+        self.follow(cable_id)
+
+    def action_next_cable(self) -> None:
+        """The next cable in the list's order (its sort and filters)."""
+        found = self.cables_app.main_screen.neighbour(self.cable_id, 1)
+        self._step_to(found, "next cable in the list")
+
+    def action_previous_cable(self) -> None:
+        """The previous cable in the list's order (its sort and filters)."""
+        found = self.cables_app.main_screen.neighbour(self.cable_id, -1)
+        self._step_to(found, "previous cable in the list")
+
+    def action_next_same_origin(self) -> None:
+        """The next cable, by date, from the same origin."""
+        found = self.cables_app.main_screen.same_origin_neighbour(self.cable_id, 1)
+        self._step_to(found, "later cable from this origin")
+
+    def action_previous_same_origin(self) -> None:
+        """The previous cable, by date, from the same origin."""
+        found = self.cables_app.main_screen.same_origin_neighbour(self.cable_id, -1)
+        self._step_to(found, "earlier cable from this origin")
 
     def action_close(self) -> None:
         """Back to the list (escape also closes the search prompt and leaves the links)."""
@@ -325,15 +421,22 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         """Follow the cable's only link, or go to its list of links to choose one."""
         links = self.query_one(LinkList)
         if links.link_count == 1:
-            option = next(option for option in links.options if not option.disabled)
-            if option.id:
-                self.follow(option.id[1:])
+            links.choose(next(option for option in links.options if not option.disabled))
             return
         self.action_links()
 
+    def action_sentence_case(self) -> None:
+        """Show all-capitals paragraphs in sentence case, or as written (display only)."""
+        view = self.query_one(ParagraphView)
+        view.set_sentence_case(not view.sentence_case)
+        self.cables_app.sentence_case = view.sentence_case
+        said = "in sentence case" if view.sentence_case else "as written"
+        self.notify(f"Capitals shown {said}.", timeout=2, markup=False)
+
     def action_toggle_metadata(self) -> None:
-        """Show or hide the metadata panel."""
+        """Show or hide the metadata panel (remembered for the next cables)."""
         self.toggle_class("-no-metadata")
+        self.cables_app.metadata_hidden = self.has_class("-no-metadata")
         if self.has_class("-no-metadata") and self.query_one(LinkList).has_focus:
             self.query_one(ParagraphView).focus()
 

@@ -29,17 +29,24 @@ __all__ = ["CableList"]
 
 
 def _mark(classification: str | None) -> str:
-    """The classification letter of a row: S, C, U, or a space when unknown."""
+    """The classification of a row in at most three cells: ``TS``, ``S``, ``C``, ``U``, with
+    ``/N`` for NOFORN (``S/N``); ``?`` for anything else, a blank when unknown."""
     if not classification:
-        return " "
+        return ""
     head = classification.lstrip().upper()
-    if head.startswith("SECRET") or head.startswith("TOP SECRET"):
-        return "S"
-    if head.startswith("CONFIDENTIAL"):
-        return "C"
-    if head.startswith("UNCLASSIFIED"):
-        return "U"
-    return "?"
+    if head.startswith("TOP SECRET"):
+        mark = "TS"
+    elif head.startswith("SECRET"):
+        mark = "S"
+    elif head.startswith("CONFIDENTIAL"):
+        mark = "C"
+    elif head.startswith("UNCLASSIFIED"):
+        mark = "U"
+    else:
+        return "?"
+    if "NOFORN" in head and len(mark) == 1:
+        mark += "/N"
+    return mark
 
 
 def _cell(text: str, width: int) -> str:
@@ -310,12 +317,13 @@ class CableList(ScrollView, can_focus=True, inherit_bindings=False):
         line_style = base + style("cable-list--cursor") if is_cursor else base
         mark = _mark(row.classification)
         mark_class = {
+            "T": "cable-list--secret",
             "S": "cable-list--secret",
             "C": "cable-list--confidential",
             "U": "cable-list--unclassified",
-        }.get(mark)
+        }.get(mark[:1])
         mark_style = line_style + style(mark_class) if mark_class else line_style
-        segments = [Segment(" ", line_style), Segment(mark, mark_style)]
+        segments = [Segment(" ", line_style), Segment(_cell(mark, columns.MARK), mark_style)]
         for column in COLUMNS:
             cells = columns.width(column)
             text = one_line(column.text(row))

@@ -18,8 +18,8 @@ __all__ = ["LinkList"]
 class LinkList(OptionList, inherit_bindings=False):
     """A list of cable ids under two headings, "Cites" and "Cited by".
 
-    ``enter`` on a link posts :class:`Followed`. Ids not in the store are shown dimmed and
-    can still be chosen (the reader then says the cable is not in this store).
+    ``enter`` on a link posts :class:`Followed`. Ids not in the store are shown dimmed, marked
+    "not in store"; choosing one says so in place (nothing opens) and ``y`` copies its id.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -30,6 +30,9 @@ class LinkList(OptionList, inherit_bindings=False):
         Binding("pagedown", "page_down", "Page down", show=False, id="links.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="links.page_up"),
         Binding("enter", "select", "Follow", id="links.follow"),
+        Binding(
+            "y", "copy_id", "Copy id", tooltip="Copy the highlighted link's id", id="links.copy_id"
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -40,7 +43,7 @@ class LinkList(OptionList, inherit_bindings=False):
         padding: 0;
         background: transparent;
         scrollbar-size-vertical: 1;
-        &:focus { background-tint: $foreground 5%; }
+        &:focus { background-tint: $foreground 5%; border: none; }
     }
     """
 
@@ -66,6 +69,11 @@ class LinkList(OptionList, inherit_bindings=False):
     ) -> None:
         """List ``cites`` and ``cited_by`` (None: not known yet); dim ids not in ``present``."""
         self.clear_options()
+        self.missing = (
+            set()
+            if present is None
+            else {i for i in (*cites, *(cited_by or ())) if i not in present}
+        )
         options: list[Option] = []
 
         def entry(arrow: str, cable_id: str) -> Option:
@@ -92,9 +100,40 @@ class LinkList(OptionList, inherit_bindings=False):
         """How many links can be followed."""
         return sum(1 for option in self.options if not option.disabled)
 
+    missing: frozenset[str] = frozenset()
+    """The ids listed that the store does not hold."""
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Turn the chosen option into :class:`Followed`."""
         event.stop()
-        option_id = event.option.id
-        if option_id:
-            self.post_message(self.Followed(self, option_id[1:]))
+        self.choose(event.option)
+
+    def choose(self, option: Option) -> None:
+        """Follow ``option``'s cable, or say in place that the store does not hold it."""
+        if not option.id:
+            return
+        cable_id = option.id[1:]
+        if cable_id in self.missing:
+            self.app.notify(
+                f"{one_line(cable_id)} is not in this store (y copies its id).",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+            return
+        self.post_message(self.Followed(self, cable_id))
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The id of the highlighted link, or None."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return option.id[1:] if option.id else None
+
+    def action_copy_id(self) -> None:
+        """Copy the highlighted link's id to the clipboard (OSC 52)."""
+        cable_id = self.highlighted_id
+        if cable_id is not None:
+            self.app.copy_to_clipboard(cable_id)
+            self.app.notify(f"Copied {one_line(cable_id)}", timeout=2, markup=False)

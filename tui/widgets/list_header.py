@@ -43,7 +43,12 @@ class ListHeader(Widget):
         arrow = "▼" if self.descending else "▲"
         sorted_style = self.get_component_rich_style("list-header--sorted")
         text = Text(no_wrap=True, overflow="crop", end="")
-        text.append("   ")
+        text.append(" ")
+        class_label = f"Cls{arrow}" if self.sort is SortKey.CLASS else "Cls"
+        text.append(
+            class_label.ljust(columns.MARK), sorted_style if self.sort is SortKey.CLASS else ""
+        )
+        text.append(" ")
         for column in COLUMNS:
             width = columns.width(column)
             is_sorted = column.sort is not None and column.sort is self.sort

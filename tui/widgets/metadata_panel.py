@@ -40,7 +40,7 @@ class MetadataPanel(VerticalScroll):
     """The header of the cable being read, and its links (see :class:`LinkList`).
 
     With the class ``-compact`` (narrow terminals, panel above the text) the fields are packed
-    into a few lines.
+    into a few lines, released and signer included, as the wide panel shows them.
     """
 
     DEFAULT_CSS = """
@@ -106,15 +106,23 @@ class MetadataPanel(VerticalScroll):
             text = Text(end="")
             values = dict(fields)
             head = " · ".join(v for v in (values.get("Created"), values.get("Origin")) if v)
-            for line in (head, values.get("Subject")):
-                if line:
-                    text.append(line + "\n")
+            text.append(head)
+            if "Released" in values:
+                text.append(" · released " if head else "Released ", "dim")
+                text.append(values["Released"][:10])
+            text.append("\n")
+            if values.get("Subject"):
+                text.append(values["Subject"] + "\n")
             if "Class." in values:
                 text.append(values["Class."])
             if "Tags" in values:
                 text.append(" · " if "Class." in values else "")
                 text.append("Tags ", "dim")
                 text.append(values["Tags"])
+            if "Signer" in values:
+                text.append(" · " if "Class." in values or "Tags" in values else "")
+                text.append("Signer ", "dim")
+                text.append(values["Signer"])
             text.rstrip()
             return text
         table = Table.grid(padding=(0, 1))

@@ -29,6 +29,7 @@ from textual.strip import Strip
 from cables.model import Cable
 from tui.presentation.cable_layout import BLANK, GUTTER_WIDTH, CableLayout, LayoutLine
 from tui.presentation.reading_position import ReadingPlace, ReadingPosition, current_paragraph
+from tui.presentation.reading_text import display_cable
 from tui.presentation.text_search import TextSearch
 
 __all__ = ["ParagraphView"]
@@ -230,7 +231,7 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         """Show ``cable`` from the top, at ``paragraph`` (made current), or back at ``place``."""
         self.cable = cable
-        self._layout = None if cable is None else CableLayout(cable)
+        self._layout = None if cable is None else CableLayout(self._display(cable))
         self._names = {}
         self._search = TextSearch()
         self._jumped_to = self._current = self._pending = None
@@ -247,6 +248,20 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
                     self._pending = (self._jumped_to, -1)  # one line of context above
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self._rewrap()
+
+    #: Whether all-capitals paragraphs are shown in sentence case (display only).
+    sentence_case = False
+
+    def _display(self, cable: Cable) -> Cable:
+        """The cable as drawn: ¶0 without what the panel shows, sentence case if asked."""
+        return display_cable(cable, sentence=self.sentence_case)
+
+    def set_sentence_case(self, on: bool) -> None:
+        """Show all-capitals paragraphs in sentence case (or as written), keeping the place."""
+        self.sentence_case = on
+        if self.cable is not None:
+            place = self.place()
+            self.show_cable(self.cable, place=place)
 
     def show_note(self, note: str) -> None:
         """Show a sentence instead of a cable (loading, or not found)."""
