@@ -26,6 +26,8 @@ from typing import Any
 import orjson
 
 from store.checksums import Checksum, file_checksum, verify_files
+from store.entity_index import MANIFEST_KEY as ENTITY_MANIFEST_KEY
+from store.entity_index import segment_entities_path, write_segment_entities
 from store.errors import StoreError
 from store.files import fsync_dir, write_atomic
 from store.layout import (
@@ -84,11 +86,14 @@ class RepairReport:
     lost: int = 0
 
 
-def segment_file_names(segment: int) -> tuple[str, str]:
-    """The catalog and bodies files of a segment, relative to the store folder."""
+def segment_file_names(segment: int) -> tuple[str, str, str]:
+    """The catalog, bodies and entity-mentions files of a segment, relative to the store
+    folder (a store made before the entity index has no mentions files: they may be
+    missing)."""
     return (
         f"{SEGMENTS}/{catalog_path(Path(), segment).name}",
         f"{SEGMENTS}/{bodies_path(Path(), segment).name}",
+        f"{SEGMENTS}/{segment_entities_path(Path(), segment).name}",
     )
 
 
@@ -156,10 +161,10 @@ def _segment_problem(directory: Path, segment: int, recorded: dict[str, Checksum
     if problems:
         name, problem = next(iter(problems.items()))
         return f"{name}: {problem}"
-    for name in names:
+    for name in names[:2]:  # the mentions file may be missing (an older store)
         if not (directory / name).is_file():
             return f"{name}: missing"
-    if all(name in recorded for name in names):
+    if all(name in recorded for name in names if (directory / name).is_file()):
         return None
     try:
         _check_bodies(directory, segment, _catalog_ids(directory, segment))
@@ -193,6 +198,7 @@ def _move_aside(directory: Path, name: str) -> str | None:
 def _write_empty_segment(directory: Path, segment: int) -> None:
     write_atomic(catalog_path(directory, segment), orjson.dumps({CATALOG_TABLE: {}}))
     write_atomic(bodies_path(directory, segment), orjson.dumps({BODIES_TABLE: {}}))
+    write_segment_entities(directory, segment, [])
 
 
 def _present_segments(directory: Path) -> int:
@@ -261,6 +267,8 @@ def rebuild_store(
             rows += len(ids)
         index_docs.append({"segment": segment, "ids": ids})
         for name in names:
+            if not (directory / name).is_file():
+                continue  # a store made before the entity index: no mentions file
             entry = recorded.get(name)
             if problem is not None or entry is None:
                 entry = file_checksum(directory / name)
@@ -294,6 +302,10 @@ def rebuild_store(
         first_page=None,  # rebuilt by the next import; until then the list loads it all
         replaced_at=generation if report.damaged else (old.replaced_at if old else 0),
         sources=old.sources if keep_sources and old else (),
+        # The entity index is compacted again from the segments by the next import (and
+        # merged from them by readers meanwhile): one read from the old manifest could
+        # name cables that were set aside, or files that are damaged themselves.
+        extra=_without_entity_index(old.extra if old else {}),
         updated=datetime.now().astimezone().isoformat(timespec="seconds"),
         schema=SCHEMA_VERSION,
         format=FORMAT,
@@ -307,6 +319,10 @@ def rebuild_store(
     report.manifest = manifest
     report.changed = True
     return report
+
+
+def _without_entity_index(extra: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in extra.items() if key != ENTITY_MANIFEST_KEY}
 
 
 def _set_aside(directory: Path, segment: int, problem: str, report: RepairReport) -> DamagedSegment:

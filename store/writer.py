@@ -347,7 +347,11 @@ class StoreWriter:
             return False
         old = entity_index.entity_files(manifest).names()
         extra = {**manifest.extra, entity_index.MANIFEST_KEY: entity_index.manifest_extra(files)}
-        new = replace(manifest, generation=generation, extra=extra, updated=_now())
+        checksums = {name: c for name, c in manifest.checksums.items() if name not in old}
+        checksums.update(self._checksums(*sorted(files.names())))
+        new = replace(
+            manifest, generation=generation, extra=extra, checksums=checksums, updated=_now()
+        )
         write_manifest(self.directory, new)
         self.manifest = new
         for name in old - files.names():

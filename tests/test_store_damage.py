@@ -237,3 +237,24 @@ def test_check_reads_every_byte_even_of_a_file_whose_time_and_size_did_not_chang
     assert result.returncode == 1 and "000001-bodies.json: checksum mismatch" in result.stderr
     repaired = run_cli("--store", str(store), "repair")
     assert repaired.returncode == 0 and "holds 50 cables" in repaired.stdout
+
+
+def test_check_names_a_damaged_entity_file_and_repair_leaves_find_no_lost_cable(
+    tmp_path: Path,
+) -> None:
+    store, _source = imported_store(tmp_path)
+    found = run_cli("--store", str(store), "find", "smith", "--json")
+    assert found.returncode == 0, found.stderr
+    damage(store / "segments" / "000002-entities.json")
+    result = run_cli("--store", str(store), "check")
+    assert result.returncode == 1
+    assert "segments/000002-entities.json: checksum mismatch" in result.stderr
+    repaired = run_cli("--store", str(store), "repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert "segment 2 set aside" in repaired.stderr
+    assert run_cli("--store", str(store), "check").returncode == 0
+    after = run_cli("--store", str(store), "find", "smith", "--json")
+    assert after.returncode == 0, after.stderr
+    ids = {c["id"] for line in after.stdout.splitlines() for c in json.loads(line)["cables"]}
+    assert ids and not ids & {f"08ASTANA{n}" for n in range(251, 501)}
+    assert "08ASTANA1" in ids and "08ASTANA600" in ids
