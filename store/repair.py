@@ -324,18 +324,18 @@ def _set_aside(directory: Path, segment: int, problem: str, report: RepairReport
 
 
 def readable_manifest(directory: Path) -> tuple[Manifest | None, str | None]:
-    """(the manifest, None), or (None, why it cannot be used) for a damaged or lost one.
+    """(the manifest, None), or (None, why manifest.json cannot be used: "missing", ...).
     Raises StoreError for a folder that is no store of this version at all."""
     path = directory / MANIFEST
     if not path.exists():
         if not has_store_files(directory):
             raise StoreError(missing_message(directory))
-        return None, f"{MANIFEST} is missing"
+        return None, "missing"
     try:
         raw = orjson.loads(path.read_bytes())
         doc = next(iter(raw[MANIFEST_TABLE].values()))
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError, StopIteration):
-        return None, f"{MANIFEST} cannot be read"
+        return None, "cannot be read"
     if isinstance(doc, dict) and (
         doc.get("format") != FORMAT or doc.get("schema") != SCHEMA_VERSION
     ):
@@ -343,7 +343,7 @@ def readable_manifest(directory: Path) -> tuple[Manifest | None, str | None]:
     try:
         return read_manifest(directory), None
     except StoreError:
-        return None, f"{MANIFEST} does not hold a valid manifest"
+        return None, "does not hold a valid manifest"
 
 
 def repair_store(directory: Path, *, command: str | None = None) -> RepairReport:

@@ -103,7 +103,7 @@ def test_check_names_a_truncated_generation_file_and_a_lost_manifest(tmp_path: P
     (store / "manifest.json").unlink()
     lost = run_cli("--store", str(store), "check")
     assert lost.returncode == 1
-    assert "manifest.json: manifest.json is missing" in lost.stderr
+    assert f"cables: {store}: manifest.json: missing" in lost.stderr
 
 
 def test_a_re_import_writes_the_cables_of_a_damaged_segment_again(tmp_path: Path) -> None:
@@ -219,3 +219,26 @@ def test_check_reads_every_byte_even_of_a_file_whose_time_and_size_did_not_chang
     assert result.returncode == 1 and "000001-bodies.json: checksum mismatch" in result.stderr
     repaired = run_cli("--store", str(store), "repair")
     assert repaired.returncode == 0 and "holds 50 cables" in repaired.stdout
+
+
+def test_repair_keeps_an_unreadable_manifest_aside_and_rebuilds_it(tmp_path: Path) -> None:
+    store, _source = imported_store(tmp_path, count=300)
+    (store / "manifest.json").write_bytes(b"\x00garbage")
+    assert run_cli("--store", str(store), "stats").returncode == 2
+    repaired = run_cli("--store", str(store), "repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert "rebuilt the manifest" in repaired.stdout and "holds 300 cables" in repaired.stdout
+    assert (store / "damaged" / "manifest.json").read_bytes() == b"\x00garbage"
+    assert "cables:          300" in run_cli("--store", str(store), "stats").stdout
+
+
+def test_an_import_rebuilds_a_damaged_index_from_the_segments(tmp_path: Path) -> None:
+    store, source = imported_store(tmp_path, count=300)
+    index = next((store / "generations").glob("*-index.json"))
+    index.write_bytes(index.read_bytes()[:50])
+    assert run_cli("--store", str(store), "show", "08ASTANA7").returncode != 0
+    again = run_cli("--store", str(store), "import", str(source))
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 300 unchanged" in again.stdout
+    assert run_cli("--store", str(store), "show", "08ASTANA7").returncode == 0
+    assert run_cli("--store", str(store), "check").returncode == 0
