@@ -116,6 +116,7 @@ def test_a_re_import_writes_the_cables_of_a_damaged_segment_again(tmp_path: Path
     assert "already in the store" not in again.stdout
     assert "250 added, 350 unchanged" in again.stdout
     assert "segment 2 was damaged" in again.stderr
+    assert "stay missing" not in again.stderr
     shown = run_cli("--store", str(store), "show", "08ASTANA300")
     assert shown.returncode == 0 and "Text of cable 300." in shown.stdout
     assert run_cli("--store", str(store), "check").returncode == 0
@@ -242,3 +243,15 @@ def test_an_import_rebuilds_a_damaged_index_from_the_segments(tmp_path: Path) ->
     assert "0 added, 300 unchanged" in again.stdout
     assert run_cli("--store", str(store), "show", "08ASTANA7").returncode == 0
     assert run_cli("--store", str(store), "check").returncode == 0
+
+
+def test_an_import_says_how_many_cables_of_a_damaged_segment_it_did_not_bring_back(
+    tmp_path: Path,
+) -> None:
+    store, _source = imported_store(tmp_path)
+    damage(store / "segments" / "000001-bodies.json")
+    other = write_csv(tmp_path / "other.csv", 10)  # holds 10 of the 250 cables set aside
+    result = run_cli("--store", str(store), "import", str(other))
+    assert result.returncode == 0, result.stderr
+    assert "10 added" in result.stdout
+    assert "240 cables of the damaged segments are not in these sources" in result.stderr
