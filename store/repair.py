@@ -178,16 +178,20 @@ def _move_aside(directory: Path, name: str) -> str | None:
     source = directory / name
     if not source.exists():
         return None
-    target_dir = directory / DAMAGED
-    target_dir.mkdir(exist_ok=True)
-    base = Path(name).name
-    target = target_dir / base
-    number = 1
-    while target.exists():
-        target = target_dir / f"{base}.{number}"
-        number += 1
+    target = _free_name(directory / DAMAGED, Path(name).name)
     os.replace(source, target)
     return f"{DAMAGED}/{target.name}"
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name.1``, ``name.2``... when taken (the folder is created)."""
+    folder.mkdir(exist_ok=True)
+    target = folder / name
+    number = 1
+    while target.exists():
+        target = folder / f"{name}.{number}"
+        number += 1
+    return target
 
 
 def _write_empty_segment(directory: Path, segment: int) -> None:
@@ -365,12 +369,11 @@ def repair_store(directory: Path, *, command: str | None = None) -> RepairReport
                 return RepairReport(directory, manifest=old)
             report = rebuild_store(directory, old, damaged=damaged)
         else:
+            report_moved = None
             if (directory / MANIFEST).exists():  # keep the unreadable one, for the record
-                (directory / DAMAGED).mkdir(exist_ok=True)
-                shutil.copy2(directory / MANIFEST, directory / DAMAGED / MANIFEST)
-                report_moved = f"{DAMAGED}/{MANIFEST}"
-            else:
-                report_moved = None
+                target = _free_name(directory / DAMAGED, MANIFEST)
+                shutil.copy2(directory / MANIFEST, target)
+                report_moved = f"{DAMAGED}/{target.name}"
             report = rebuild_store(directory, None)
             if report_moved:
                 report.moved.insert(0, report_moved)
