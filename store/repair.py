@@ -183,16 +183,20 @@ def _move_aside(directory: Path, name: str) -> str | None:
     source = directory / name
     if not source.exists():
         return None
-    target_dir = directory / DAMAGED
-    target_dir.mkdir(exist_ok=True)
-    base = Path(name).name
-    target = target_dir / base
-    number = 1
-    while target.exists():
-        target = target_dir / f"{base}.{number}"
-        number += 1
+    target = _free_name(directory / DAMAGED, Path(name).name)
     os.replace(source, target)
     return f"{DAMAGED}/{target.name}"
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name.1``, ``name.2``... when taken (the folder is created)."""
+    folder.mkdir(exist_ok=True)
+    target = folder / name
+    number = 1
+    while target.exists():
+        target = folder / f"{name}.{number}"
+        number += 1
+    return target
 
 
 def _write_empty_segment(directory: Path, segment: int) -> None:
@@ -341,18 +345,18 @@ def _set_aside(directory: Path, segment: int, problem: str, report: RepairReport
 
 
 def readable_manifest(directory: Path) -> tuple[Manifest | None, str | None]:
-    """(the manifest, None), or (None, why it cannot be used) for a damaged or lost one.
+    """(the manifest, None), or (None, why manifest.json cannot be used: "missing", ...).
     Raises StoreError for a folder that is no store of this version at all."""
     path = directory / MANIFEST
     if not path.exists():
         if not has_store_files(directory):
             raise StoreError(missing_message(directory))
-        return None, f"{MANIFEST} is missing"
+        return None, "missing"
     try:
         raw = orjson.loads(path.read_bytes())
         doc = next(iter(raw[MANIFEST_TABLE].values()))
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError, StopIteration):
-        return None, f"{MANIFEST} cannot be read"
+        return None, "cannot be read"
     if isinstance(doc, dict) and (
         doc.get("format") != FORMAT or doc.get("schema") != SCHEMA_VERSION
     ):
@@ -360,7 +364,7 @@ def readable_manifest(directory: Path) -> tuple[Manifest | None, str | None]:
     try:
         return read_manifest(directory), None
     except StoreError:
-        return None, f"{MANIFEST} does not hold a valid manifest"
+        return None, "does not hold a valid manifest"
 
 
 def repair_store(directory: Path, *, command: str | None = None) -> RepairReport:
@@ -382,12 +386,11 @@ def repair_store(directory: Path, *, command: str | None = None) -> RepairReport
                 return RepairReport(directory, manifest=old)
             report = rebuild_store(directory, old, damaged=damaged)
         else:
+            report_moved = None
             if (directory / MANIFEST).exists():  # keep the unreadable one, for the record
-                (directory / DAMAGED).mkdir(exist_ok=True)
-                shutil.copy2(directory / MANIFEST, directory / DAMAGED / MANIFEST)
-                report_moved = f"{DAMAGED}/{MANIFEST}"
-            else:
-                report_moved = None
+                target = _free_name(directory / DAMAGED, MANIFEST)
+                shutil.copy2(directory / MANIFEST, target)
+                report_moved = f"{DAMAGED}/{target.name}"
             report = rebuild_store(directory, None)
             if report_moved:
                 report.moved.insert(0, report_moved)

@@ -8,6 +8,7 @@ import pickle
 from pathlib import Path
 
 import orjson
+import pytest
 
 from cables.errors import ParseError
 from cables.formats.detect import sniff
@@ -169,3 +170,33 @@ def test_a_csv_with_a_header_row_is_read_as_csv(tmp_path: Path) -> None:
     cables = list(iter_cables([str(table)]))
     assert all(isinstance(c, Cable) for c in cables), cables
     assert [c.id for c in cables if isinstance(c, Cable)] == ["08ASTANA1", "08ASTANA2"]
+
+
+def test_csv_records_are_found_whatever_the_block_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cables.formats.csv_release as csv_release
+
+    text = "".join(_row(n) for n in range(1, 30))
+    expected = list(csv_release.iter_rows(io.StringIO(text, newline="").read, "x"))
+    assert [item[0] for item in expected] == [f"row {n}" for n in range(1, 30)]
+    for block in (1, 7, 64, 333):
+        monkeypatch.setattr(csv_release, "_BLOCK", block)
+        assert list(csv_release.iter_rows(io.StringIO(text, newline="").read, "x")) == expected
+
+
+def test_a_csv_record_over_the_limit_is_skipped_without_losing_its_neighbours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cables.formats.csv_release as csv_release
+
+    monkeypatch.setattr(csv_release, "MAX_RECORD", 500)
+    monkeypatch.setattr(csv_release, "_BLOCK", 100)
+    text = _row(1) + _row(2, "x\n" * 2000) + _row(3)
+    items = list(csv_release.iter_rows(io.StringIO(text, newline="").read, "x"))
+    assert [i[0] if isinstance(i, tuple) else i.location for i in items] == [
+        "row 1",
+        "row 2 (line 5)",
+        "row 3",
+    ]
+    assert isinstance(items[1], ParseError) and "skipped" in items[1].reason

@@ -115,7 +115,7 @@ def test_check_names_a_truncated_generation_file_and_a_lost_manifest(tmp_path: P
     (store / "manifest.json").unlink()
     lost = run_cli("--store", str(store), "check")
     assert lost.returncode == 1
-    assert "manifest.json: manifest.json is missing" in lost.stderr
+    assert f"cables: {store}: manifest.json: missing" in lost.stderr
 
 
 def test_a_re_import_writes_the_cables_of_a_damaged_segment_again(tmp_path: Path) -> None:
@@ -128,6 +128,7 @@ def test_a_re_import_writes_the_cables_of_a_damaged_segment_again(tmp_path: Path
     assert "already in the store" not in again.stdout
     assert "250 added, 350 unchanged" in again.stdout
     assert "segment 2 was damaged" in again.stderr
+    assert "stay missing" not in again.stderr
     shown = run_cli("--store", str(store), "show", "08ASTANA300")
     assert shown.returncode == 0 and "Text of cable 300." in shown.stdout
     assert run_cli("--store", str(store), "check").returncode == 0
@@ -258,3 +259,38 @@ def test_check_names_a_damaged_entity_file_and_repair_leaves_find_no_lost_cable(
     ids = {c["id"] for line in after.stdout.splitlines() for c in json.loads(line)["cables"]}
     assert ids and not ids & {f"08ASTANA{n}" for n in range(251, 501)}
     assert "08ASTANA1" in ids and "08ASTANA600" in ids
+
+
+def test_repair_keeps_an_unreadable_manifest_aside_and_rebuilds_it(tmp_path: Path) -> None:
+    store, _source = imported_store(tmp_path, count=300)
+    (store / "manifest.json").write_bytes(b"\x00garbage")
+    assert run_cli("--store", str(store), "stats").returncode == 2
+    repaired = run_cli("--store", str(store), "repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert "rebuilt the manifest" in repaired.stdout and "holds 300 cables" in repaired.stdout
+    assert (store / "damaged" / "manifest.json").read_bytes() == b"\x00garbage"
+    assert "cables:          300" in run_cli("--store", str(store), "stats").stdout
+
+
+def test_an_import_rebuilds_a_damaged_index_from_the_segments(tmp_path: Path) -> None:
+    store, source = imported_store(tmp_path, count=300)
+    index = next((store / "generations").glob("*-index.json"))
+    index.write_bytes(index.read_bytes()[:50])
+    assert run_cli("--store", str(store), "show", "08ASTANA7").returncode != 0
+    again = run_cli("--store", str(store), "import", str(source))
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 300 unchanged" in again.stdout
+    assert run_cli("--store", str(store), "show", "08ASTANA7").returncode == 0
+    assert run_cli("--store", str(store), "check").returncode == 0
+
+
+def test_an_import_says_how_many_cables_of_a_damaged_segment_it_did_not_bring_back(
+    tmp_path: Path,
+) -> None:
+    store, _source = imported_store(tmp_path)
+    damage(store / "segments" / "000001-bodies.json")
+    other = write_csv(tmp_path / "other.csv", 10)  # holds 10 of the 250 cables set aside
+    result = run_cli("--store", str(store), "import", str(other))
+    assert result.returncode == 0, result.stderr
+    assert "10 added" in result.stdout
+    assert "240 cables of the damaged segments are not in these sources" in result.stderr

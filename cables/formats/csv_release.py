@@ -45,6 +45,13 @@ _OVERLAP = 64
 _SHORT = r'"((?:[^"\\\n]|\\.)*+)",'
 _SHAPE = re.compile(_SHORT * 6 + r'"((?:[^"\\]|\\.)*+)","(.*)"[\r\n]*', re.DOTALL)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+# The csv module's reading of the release, for records of another shape.
+_DIALECT: dict[str, object] = {
+    "quotechar": '"',
+    "escapechar": "\\",
+    "doublequote": True,
+    "strict": False,
+}
 
 
 def _split_records(read: Callable[[int], str], head: str) -> Iterator[tuple[int, str | None, int]]:
@@ -111,14 +118,6 @@ def _fields(text: str) -> tuple[tuple[str, ...] | None, str]:
     if len(rows) == 1:
         return None, f"expected {COLUMNS} columns, found {len(rows[0])}"
     return None, "malformed csv record: its quotes do not close where its columns end"
-
-
-_DIALECT: dict[str, object] = {
-    "quotechar": '"',
-    "escapechar": "\\",
-    "doublequote": True,
-    "strict": False,
-}
 
 
 def iter_rows(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import IO, Any
 
 from cables.errors import ParseError
@@ -19,6 +20,7 @@ from store.errors import StoreError
 from store.importer import ImportReport, ImportStatus, import_sources
 from store.location import resolve_store_dir
 from store.stats import human_size
+from store.store import CableStore
 
 PLAIN_INTERVAL = 5.0
 
@@ -143,17 +145,29 @@ class BarProgress:
             self._progress.stop()
 
 
-def _print_repaired(report: ImportReport, stderr: IO[str]) -> None:
-    """Say which damaged segments the import set aside (their cables were written again
-    from these sources when they hold them)."""
+def _print_repaired(report: ImportReport, directory: Path, stderr: IO[str]) -> None:
+    """Say which damaged segments the import set aside, and how many of their cables these
+    sources did not bring back."""
     repaired = report.repaired
     if repaired is None or not repaired.damaged:
         return
+    lost: set[str] = set()
     for damage in repaired.damaged:
         print(
             f"cables: the store's segment {damage.segment} was damaged "
             f"({clean_line(damage.problem)}): moved aside to damaged/, its cables written "
             f"again from the sources that hold them",
+            file=stderr,
+        )
+        lost.update(damage.ids or ())
+    try:
+        missing = lost - set(CableStore.open(directory, read_only=True).ids())
+    except StoreError:
+        return
+    if missing:
+        print(
+            f"cables: {len(missing):,} cables of the damaged segments are not in these "
+            f"sources and stay missing until imported again (e.g. {clean_line(min(missing))})",
             file=stderr,
         )
 
@@ -181,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         # Also on Ctrl-C: the bar hides the cursor until it is stopped.
         progress.close()
-    _print_repaired(report, stderr)
+    _print_repaired(report, directory, stderr)
     print(summary(report))
     print(
         f"the store at {clean_line(directory)} holds {_plural(report.store_count, 'cable')} "
