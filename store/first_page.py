@@ -10,6 +10,7 @@ own generation with the rest of its snapshot.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import heapq
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,6 +27,14 @@ from store.storage import StoreFileError, open_db
 FIRST_PAGE_ROWS = 300
 #: The table of the first-page file (one document: a column per row field).
 FIRST_PAGE_TABLE = "first_page"
+
+
+#: The row fields that have a default (columns added later), by name.
+_DEFAULTS: dict[str, Any] = {
+    f.name: f.default
+    for f in dataclasses.fields(CatalogRow)
+    if f.default is not dataclasses.MISSING
+}
 
 
 def _key(row: CatalogRow) -> str:
@@ -102,8 +111,16 @@ def write_first_page(path: Path, rows: list[CatalogRow]) -> None:
 
 
 def decode_first_page(doc: dict[str, Any]) -> list[CatalogRow]:
-    """The rows of a first-page document (ValueError/TypeError if it is not one)."""
-    columns = [doc[name] for name in ROW_FIELDS]
+    """The rows of a first-page document (ValueError/TypeError if it is not one).
+
+    A column added to the row since the page was written (the tags) is read as its default:
+    a store's first page stays readable across versions until its next commit rewrites it.
+    """
+    rows = len(doc["id"]) if isinstance(doc.get("id"), list) else 0
+    columns = [
+        doc[name] if name in doc or name not in _DEFAULTS else [_DEFAULTS[name]] * rows
+        for name in ROW_FIELDS
+    ]
     if not all(isinstance(column, list) for column in columns):
         raise ValueError("the first page's columns are not lists")
     if len({len(column) for column in columns}) > 1:

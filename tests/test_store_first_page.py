@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from store.catalog import CatalogRow, date_order_key
-from store.first_page import FirstPageKeeper
+from store.catalog import ROW_FIELDS, CatalogRow, date_order_key
+from store.first_page import FirstPageKeeper, decode_first_page
 from store.layout import read_manifest, write_manifest
 from store.records import make_record
 from store.store import CableStore
@@ -103,3 +103,12 @@ def test_a_small_store_has_every_row_in_its_first_page(tmp_path: Path) -> None:
     store = CableStore.open(build_store(tmp_path / "s", [make_cable(n) for n in range(9)]))
     assert store.first_page() == _expected(store, 100)
     assert len(store.first_page()) == 9
+
+
+def test_a_first_page_written_before_the_tags_column_still_reads_with_no_tags() -> None:
+    rows = [
+        CatalogRow("08ASTANA611", "2008-03-21 05:37", "Embassy Astana", "SECRET", "A", ("PGOV",))
+    ]
+    doc = {name: [getattr(row, name) for row in rows] for name in ROW_FIELDS if name != "tags"}
+    (read,) = decode_first_page(doc)
+    assert read.id == "08ASTANA611" and read.tags == ()
