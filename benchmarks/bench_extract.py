@@ -10,7 +10,7 @@ that second pass is timed. Memory: resident set after loading the gazetteer and 
 and the peak during the run.
 
 usage: python benchmarks/bench_extract.py [CSV] [--limit N] [--append]
-    CSV defaults to /work/bench/c20k.csv, else a 20,000-cable corpus made in the temp folder
+    CSV defaults to a 20,000-cable synthetic corpus made in the temp folder
 """
 
 from __future__ import annotations
@@ -47,8 +47,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=20_000)
     parser.add_argument("--append", action="store_true")
     args = parser.parse_args()
-    default = Path("/work/bench/c20k.csv")
-    path = Path(args.csv) if args.csv else default if default.exists() else corpus(20_000)
+    path = Path(args.csv) if args.csv else corpus(20_000)
     rss_start = _rss_mb()
     warm = Paragraph(1, None, "Ambassador Smith (AS) visited PARIS, France.")
     extract_entities(Cable(id="00NOWHERE1", paragraphs=(warm,)))  # load the data files

@@ -1,7 +1,7 @@
 """The entity index's benchmark (issue 9): import with entities, index load, ``find`` speed
 and accuracy against the naive rapidfuzz baseline, memory; appended to RESULTS.md.
 
-usage: python benchmarks/bench_find.py [--csv /work/bench/full.csv] [--store DIR]
+usage: python benchmarks/bench_find.py [--csv CABLES.CSV] [--store DIR]
                                        [--skip-import] [--queries 500] [--baseline 100]
 
 1. ``import`` of the csv into a fresh store under /tmp, with entities: wall time, peak RSS
@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import PROJECT, RESULTS, machine
+from common import FULL_SIZE, PROJECT, RESULTS, corpus, machine
 from run import run_measured
 
 WORK = Path(tempfile.gettempdir()) / "cables-find-bench"
@@ -294,7 +294,7 @@ def _times(figures: dict[str, float]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--csv", default="/work/bench/full.csv")
+    parser.add_argument("--csv", default=None, help="default: the synthetic full corpus")
     parser.add_argument("--store", default=str(WORK / "store"))
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--queries", type=int, default=500)
@@ -306,6 +306,8 @@ def main() -> int:
     parser.add_argument("--import-child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--rebuild-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.csv is None:
+        args.csv = str(corpus(FULL_SIZE))
     if args.rebuild_child:
         _rebuild_child(args.rebuild_child)
         return 0

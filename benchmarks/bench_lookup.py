@@ -2,7 +2,7 @@
 
 usage: python benchmarks/bench_lookup.py --store DIR [--queries 200] [--no-append]
 
-Opens the app on a store (``cables import --store DIR /work/bench/full.csv`` first), opens
+Opens the app on a store (``cables import --store DIR cables.csv`` first), opens
 the lookup (``f``), waits for the entity index to load (timed), then types 200 queries key
 by key: names drawn from the index itself (whole names, prefixes of 3 to 8 characters, and
 typos: one letter changed), clearing the prompt between queries. For every keystroke it

@@ -1,10 +1,10 @@
 """Many readers over SSH (issue 14): N concurrent sessions on the full store during an import.
 
 usage: python benchmarks/bench_ssh.py [--sessions 20] [--store /tmp/serve-store-full]
-                                      [--csv /work/bench/full.csv] [--extra 20000]
+                                      [--csv CABLES.CSV] [--extra 20000]
 
 1. builds the store from the full synthetic csv once (``cables import``), if the folder
-   holds none (``--csv``: /work/bench/full.csv, else the benchmarks' own full corpus);
+   holds none (``--csv``, else the benchmarks' own full corpus);
 2. makes ``--extra`` new synthetic cables (a fresh seed each run) and starts importing them
    into the same store;
 3. starts an OpenSSH server on 127.0.0.1 set up as README.md's "Serving a corpus" says
@@ -200,11 +200,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--store", type=Path, default=Path("/tmp/serve-store-full"))
-    parser.add_argument("--csv", type=Path, default=Path("/work/bench/full.csv"))
+    parser.add_argument("--csv", type=Path, default=None, help="default: the synthetic full corpus")
     parser.add_argument("--extra", type=int, default=20_000, help="cables imported meanwhile")
     args = parser.parse_args()
 
-    csv = args.csv if args.csv.exists() else corpus(FULL_SIZE)
+    csv = args.csv if args.csv is not None else corpus(FULL_SIZE)
     build_store(args.store, csv)
     count_before = subprocess.run(
         [sys.executable, "-m", "tui.cli", "stats", "--store", str(args.store)],

@@ -14,7 +14,7 @@ usage: python benchmarks/run.py [--n 251287] [--variants-n 20000] [--skip-import
 6. resident memory of the open browser (under a pty, catalog loaded, a few cables read) and
    of a plain process holding the store with catalog, index, references and cables loaded;
 7. ``cables stats`` time;
-8. variants where the design made a choice: segment (shard) size against load time and
+8. variants where the design made a choice: segment size against load time and
    memory, and parsing in a pool against parsing in one process (on the first
    ``--variants-n`` cables).
 
@@ -51,7 +51,7 @@ t0 = time.perf_counter()
 import store.store
 from store.store import CableStore
 if len(sys.argv) > 3:  # measure segment loads: a cache of one segment
-    store.store.SHARD_CACHE_SIZE = int(sys.argv[3])
+    store.store.SEGMENT_CACHE_SIZE = int(sys.argv[3])
 store = CableStore.open(sys.argv[1])
 opened = time.perf_counter() - t0
 ids = CableStore.open(sys.argv[1]).ids()  # the sample, from a second snapshot
@@ -92,7 +92,7 @@ for doc in store.iter_catalog_docs():
     docs[doc["id"]] = doc
     if len(docs) >= limit:
         break
-with StoreWriter(target, shard_size=size) as writer:
+with StoreWriter(target, segment_size=size) as writer:
     for cable_id in ids:
         doc = docs.get(cable_id)
         if doc is not None:
@@ -463,7 +463,7 @@ def main() -> int:
     # Variants: segment size (load time per cable vs memory), pool vs one process.
     limit = min(options.variants_n, options.n)
     for size in SHARD_VARIANTS:
-        target = WORK / f"variant-shard-{size}"
+        target = WORK / f"variant-segment-{size}"
         shutil.rmtree(target, ignore_errors=True)
         python(RESHARD_SCRIPT, str(store), str(target), str(size), str(limit))
         got = python(GET_SCRIPT, str(target), "5", "1")

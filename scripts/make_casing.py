@@ -7,7 +7,7 @@ inside a sentence (not at its start, where any word is capitalised) is counted i
 spellings ("iran" -> "Iran", "usg" -> "USG", "minister" -> "minister"), and the most frequent
 spelling is kept. One word a line, in that spelling, sorted; the key is the word in lower case.
 
-usage: python scripts/make_casing.py [CORPUS_DIR ...]   (default: /work/shared/corpus)
+usage: python scripts/make_casing.py [CORPUS_DIR ...]   (default: ../shared/corpus)
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def preferred(forms: dict[str, Counter[str]]) -> list[str]:
 def main() -> int:
     """Read the corpus, write the dictionary."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="*", default=["/work/shared/corpus"])
+    parser.add_argument("corpus", nargs="*", default=[str(PROJECT.parent / "shared" / "corpus")])
     args = parser.parse_args()
     cables = []
     for item in iter_cables(args.corpus):

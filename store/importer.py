@@ -24,7 +24,7 @@ from store.layout import SourceRecord
 from store.pipeline import BoundedPool, default_workers
 from store.records import Record, make_record
 from store.repair import RepairReport
-from store.writer import DEFAULT_COMMIT_INTERVAL, DEFAULT_SHARD_SIZE, StoreWriter
+from store.writer import DEFAULT_COMMIT_INTERVAL, DEFAULT_SEGMENT_SIZE, StoreWriter
 
 # Below this many bytes of input, parsing in this process beats starting a pool.
 _POOL_THRESHOLD = 4 * 1024 * 1024
@@ -191,7 +191,7 @@ def import_sources(
     progress: ImportProgress | None = None,
     on_error: Callable[[ParseError], None] | None = None,
     workers: int | None = None,
-    shard_size: int = DEFAULT_SHARD_SIZE,
+    segment_size: int = DEFAULT_SEGMENT_SIZE,
     commit_interval: float = DEFAULT_COMMIT_INTERVAL,
     rescan: bool = False,
     command: str | None = None,
@@ -200,7 +200,7 @@ def import_sources(
 
     Sources that cannot be parsed go to ``on_error`` one by one; the rest still go through.
     ``workers`` is the number of parsing processes (None: ``$CABLES_IMPORT_WORKERS``, else
-    one per core, or none for small inputs; 0: parse in this process). ``shard_size`` and
+    one per core, or none for small inputs; 0: parse in this process). ``segment_size`` and
     ``commit_interval`` tune the writer (see :class:`store.writer.StoreWriter`). ``rescan``
     parses even unchanged, already imported files. Raises StoreError (StoreLockedError if
     another import holds the store).
@@ -214,7 +214,7 @@ def import_sources(
         small = status.bytes_total is not None and status.bytes_total <= _POOL_THRESHOLD
         workers = 0 if small else default_workers()
     writer = StoreWriter(
-        Path(directory), command=command, shard_size=shard_size, commit_interval=commit_interval
+        Path(directory), command=command, segment_size=segment_size, commit_interval=commit_interval
     )
     with writer:
         status.report.repaired = writer.repaired

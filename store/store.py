@@ -47,11 +47,11 @@ if TYPE_CHECKING:
     from store.text_search import TextSearcher
 
 #: Segments of bodies kept parsed in memory (each about 2 MB on disk, 250 cables).
-SHARD_CACHE_SIZE = 8
+SEGMENT_CACHE_SIZE = 8
 
 _OPEN_ATTEMPTS = 5
 
-# Locations pack (segment, doc id) into one int to keep 251k of them small.
+# Addresses pack (segment, doc id) into one int to keep 251k of them small.
 _SHIFT = 20
 
 
@@ -70,12 +70,12 @@ class CableStore:
         # worker does not hold up reading a cable.
         self._index_lock = threading.Lock()
         self._refs_lock = threading.Lock()
-        self._shards_lock = threading.Lock()
+        self._bodies_lock = threading.Lock()
         self._index_db: TinyDB | None = None
         self._refs_db: TinyDB | None = None
         self._first_page_db: TinyDB | None = None
-        self._locations: dict[str, int] | None = None
-        self._shards: OrderedDict[int, Table] = OrderedDict()
+        self._addresses: dict[str, int] | None = None
+        self._bodies_cache: OrderedDict[int, Table] = OrderedDict()
         self._segment_ids: list[dict[str, Any]] = []
         self._entity_lock = threading.Lock()
         self._entity_files: OpenedEntityFiles | None = None
@@ -205,7 +205,7 @@ class CableStore:
     def warm(self) -> None:
         """Load the cable index and the reverse references now rather than on first use
         (a few hundred ms at full size; :meth:`load_catalog` ends with it, in its worker)."""
-        self._load_locations()
+        self._load_addresses()
         if self._refs_db is not None:
             with self._refs_lock:
                 try:
@@ -245,18 +245,18 @@ class CableStore:
 
     # -- cables --------------------------------------------------------------------------
 
-    def _load_locations(self) -> dict[str, int]:
+    def _load_addresses(self) -> dict[str, int]:
         """The id -> (segment, doc id) map of this snapshot, loaded on first use."""
-        locations = self._locations
-        if locations is not None:
-            return locations
+        addresses = self._addresses
+        if addresses is not None:
+            return addresses
         with self._index_lock:
-            if self._locations is None:
-                self._locations = self._read_locations()
-            return self._locations
+            if self._addresses is None:
+                self._addresses = self._read_addresses()
+            return self._addresses
 
-    def _read_locations(self) -> dict[str, int]:
-        locations: dict[str, int] = {}
+    def _read_addresses(self) -> dict[str, int]:
+        addresses: dict[str, int] = {}
         if self._index_db is not None:
             try:
                 with gc_paused():
@@ -264,50 +264,50 @@ class CableStore:
                         base = doc.doc_id << _SHIFT
                         self._segment_ids.append({"segment": doc.doc_id, "ids": doc["ids"]})
                         for position, cable_id in enumerate(doc["ids"], start=1):
-                            locations[cable_id] = base | position
+                            addresses[cable_id] = base | position
             except (StoreFileError, KeyError, TypeError, ValueError) as error:
                 raise self._damaged(error) from None
             self._index_db.close()
-        return locations
+        return addresses
 
     def __contains__(self, cable_id: object) -> bool:
-        return isinstance(cable_id, str) and cable_id in self._load_locations()
+        return isinstance(cable_id, str) and cable_id in self._load_addresses()
 
     def ids(self) -> list[str]:
         """The ids of every stored cable, in store order (from the index; no catalog)."""
-        return list(self._load_locations())
+        return list(self._load_addresses())
 
-    def _shard(self, segment: int) -> Table:
-        """The bodies table of a segment, from the LRU or loaded (hold _shards_lock)."""
-        shard = self._shards.get(segment)
-        if shard is not None:
-            self._shards.move_to_end(segment)
-            return shard
+    def _bodies_of(self, segment: int) -> Table:
+        """The bodies table of a segment, from the LRU or loaded (hold _bodies_lock)."""
+        bodies = self._bodies_cache.get(segment)
+        if bodies is not None:
+            self._bodies_cache.move_to_end(segment)
+            return bodies
         try:
             db = open_db(bodies_path(self.directory, segment))
-            shard = db.table(BODIES_TABLE)
+            bodies = db.table(BODIES_TABLE)
             with gc_paused():
-                len(shard)  # parse now, under the paused collector
+                len(bodies)  # parse now, under the paused collector
         except StoreFileError as error:
             raise self._damaged(error) from None
-        self._shards[segment] = shard
-        while len(self._shards) > max(1, SHARD_CACHE_SIZE):
-            self._shards.popitem(last=False)[1].storage.close()
-        return shard
+        self._bodies_cache[segment] = bodies
+        while len(self._bodies_cache) > max(1, SEGMENT_CACHE_SIZE):
+            self._bodies_cache.popitem(last=False)[1].storage.close()
+        return bodies
 
     def get_cable(self, cable_id: str) -> Cable | None:
         """The stored cable with this id, or None (thread-safe)."""
-        location = self._load_locations().get(cable_id)
-        if location is None:
+        address = self._load_addresses().get(cable_id)
+        if address is None:
             return None
-        with self._shards_lock:
-            shard = self._shard(location >> _SHIFT)
+        with self._bodies_lock:
+            bodies = self._bodies_of(address >> _SHIFT)
             try:
-                doc = shard.get(doc_id=location & ((1 << _SHIFT) - 1))
+                doc = bodies.get(doc_id=address & ((1 << _SHIFT) - 1))
             except (TypeError, ValueError) as error:  # the document is not an object
                 raise self._damaged(error) from None
         if doc is None:
-            raise self._damaged(ValueError(f"segment {location >> _SHIFT} lacks {cable_id}"))
+            raise self._damaged(ValueError(f"segment {address >> _SHIFT} lacks {cable_id}"))
         try:
             return cable_from_json(doc)
         except (KeyError, TypeError, ValueError) as error:
@@ -334,7 +334,7 @@ class CableStore:
         entities = self._entities
         if entities is not None:
             return entities
-        self._load_locations()
+        self._load_addresses()
         with self._entity_lock:
             if self._entities is None:
                 assert self._entity_files is not None
@@ -358,15 +358,15 @@ class CableStore:
             return self._text
 
     def _live_rows(self) -> set[int]:
-        """The packed locations of this snapshot's cables (the rows not superseded)."""
-        return set(self._load_locations().values())
+        """The packed addresses of this snapshot's cables (the rows not superseded)."""
+        return set(self._load_addresses().values())
 
     def close(self) -> None:
         """Drop the loaded segments of bodies (the store stays usable: they load again)."""
-        with self._shards_lock:
-            for shard in self._shards.values():
-                shard.storage.close()
-            self._shards.clear()
+        with self._bodies_lock:
+            for bodies in self._bodies_cache.values():
+                bodies.storage.close()
+            self._bodies_cache.clear()
 
 
 __all__ = ["SCHEMA_VERSION", "CableStore"]

@@ -58,7 +58,7 @@ Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 #: 250 / 500 / 1,000 / 2,000 cables (2 / 4 / 8 / 16 MB) took 1.8 / 5.6 / 18 / 43 ms (p50),
 #: growing faster than the size; 250 leaves the most room under the 50 ms budget of one
 #: cable for the heavier cables to come (entities), at the price of more, smaller files.
-DEFAULT_SHARD_SIZE = 250
+DEFAULT_SEGMENT_SIZE = 250
 #: Cables per commit at most (each commit rewrites the index and reverse references).
 DEFAULT_COMMIT_SIZE = 4000
 #: Seconds a full segment may wait before it is committed (what a kill -9 can lose).
@@ -70,7 +70,7 @@ class StoreWriter:
 
     Cables are committed in batches: up to ``commit_size`` (default 4,000 cables) or what
     has waited ``commit_interval`` seconds, each batch written as segments of
-    ``shard_size`` cables, then one new generation (index, references, manifest).
+    ``segment_size`` cables, then one new generation (index, references, manifest).
 
     Use as a context manager: entering takes the lock (creating the store if the folder is
     empty), cleans up after a writer that died, and loads what deduplication needs; leaving
@@ -82,14 +82,14 @@ class StoreWriter:
         directory: Path,
         *,
         command: str | None = None,
-        shard_size: int = DEFAULT_SHARD_SIZE,
+        segment_size: int = DEFAULT_SEGMENT_SIZE,
         commit_size: int | None = None,
         commit_interval: float = DEFAULT_COMMIT_INTERVAL,
         lock_wait: float = 0.0,
     ) -> None:
         self.directory = Path(directory)
-        self.shard_size = max(1, shard_size)
-        self.commit_size = max(self.shard_size, commit_size or DEFAULT_COMMIT_SIZE)
+        self.segment_size = max(1, segment_size)
+        self.commit_size = max(self.segment_size, commit_size or DEFAULT_COMMIT_SIZE)
         self.commit_interval = commit_interval
         self.lock = WriterLock(self.directory, command)
         self._lock_wait = lock_wait
@@ -270,8 +270,8 @@ class StoreWriter:
         # Pending cables fill whole segments from the next one on (commits take whole
         # segments, or all), so this one's place in the store is known now.
         waiting = len(self._pending)
-        segment = self.manifest.segments + 1 + waiting // self.shard_size
-        self.text.add(orjson.loads(record.body), segment, waiting % self.shard_size + 1)
+        segment = self.manifest.segments + 1 + waiting // self.segment_size
+        self.text.add(orjson.loads(record.body), segment, waiting % self.segment_size + 1)
         self._pending.append(_Pending(record, previous[1] if previous else None))
         if self._due():
             self.commit(full_segments_only=True)
@@ -283,7 +283,7 @@ class StoreWriter:
         waiting = len(self._pending)
         if waiting >= self.commit_size:
             return True
-        if waiting >= self.shard_size:
+        if waiting >= self.segment_size:
             return time.monotonic() - self._last_commit >= self.commit_interval
         return False
 
@@ -364,7 +364,7 @@ class StoreWriter:
         )
 
     def _commit(self, full_segments_only: bool) -> bool:
-        size = self.shard_size
+        size = self.segment_size
         take = len(self._pending)
         if full_segments_only:
             take -= take % size

@@ -37,7 +37,7 @@ def entity_cable(
 
 def write_cables(directory: Path, cables: list[Cable], **options: Any) -> None:
     """One writer session adding these cables (segments of 2 cables unless told)."""
-    options.setdefault("shard_size", 2)
+    options.setdefault("segment_size", 2)
     with StoreWriter(directory, **options) as writer:
         for cable in cables:
             writer.add(make_record(cable))

@@ -86,7 +86,7 @@ def test_importing_a_then_b_gives_the_index_of_importing_a_and_b_together(
     cables = _cables()
     write_cables(tmp_path / "both", cables)
     write_cables(tmp_path / "steps", cables[:2])
-    write_cables(tmp_path / "steps", cables[2:], shard_size=3)
+    write_cables(tmp_path / "steps", cables[2:], segment_size=3)
     assert index_view(tmp_path / "steps") == index_view(tmp_path / "both")
 
 
@@ -146,7 +146,7 @@ def test_a_reader_merges_segments_that_an_interrupted_import_left_uncompacted(
     cables = _cables()
     write_cables(tmp_path / "whole", cables)
     write_cables(tmp_path / "cut", cables[:2])
-    writer = StoreWriter(tmp_path / "cut", shard_size=2)
+    writer = StoreWriter(tmp_path / "cut", segment_size=2)
     writer.open()
     for cable in cables[2:]:
         writer.add(make_record(cable))

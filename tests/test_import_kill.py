@@ -25,7 +25,7 @@ IMPORT_SCRIPT = """
 import sys
 from pathlib import Path
 from store.importer import import_sources
-import_sources(Path(sys.argv[1]), [sys.argv[2]], workers=2, shard_size=50, commit_interval=0)
+import_sources(Path(sys.argv[1]), [sys.argv[2]], workers=2, segment_size=50, commit_interval=0)
 """
 
 WRITER_SCRIPT = """
@@ -34,7 +34,7 @@ from pathlib import Path
 from store.records import make_record
 from store.writer import StoreWriter
 from tests.store_support import make_cable
-with StoreWriter(Path(sys.argv[1]), shard_size=7, commit_interval=0) as writer:
+with StoreWriter(Path(sys.argv[1]), segment_size=7, commit_interval=0) as writer:
     for n in range(int(sys.argv[2])):
         writer.add(make_record(make_cable(n)))
 """

@@ -124,8 +124,8 @@ def test_cables_can_come_from_stdin(tmp_path: Path) -> None:
 
 def test_a_pool_of_workers_stores_the_same_cables_in_the_same_order(tmp_path: Path) -> None:
     source = make_csv(tmp_path / "c.csv", 200)
-    alone = import_sources(tmp_path / "one", [str(source)], workers=0, shard_size=30)
-    pooled = import_sources(tmp_path / "two", [str(source)], workers=2, shard_size=30)
+    alone = import_sources(tmp_path / "one", [str(source)], workers=0, segment_size=30)
+    pooled = import_sources(tmp_path / "two", [str(source)], workers=2, segment_size=30)
     assert (alone.added, alone.duplicates) == (pooled.added, pooled.duplicates)
     one, two = CableStore.open(tmp_path / "one"), CableStore.open(tmp_path / "two")
     assert one.ids() == two.ids()

@@ -60,7 +60,7 @@ def test_each_commit_writes_the_first_rows_of_its_generation_in_date_order(
     monkeypatch.setattr("store.first_page.FIRST_PAGE_ROWS", 5)
     directory = tmp_path / "s"
     cables = [make_cable(n) for n in range(40)]
-    with StoreWriter(directory, shard_size=4, commit_size=8, commit_interval=0) as writer:
+    with StoreWriter(directory, segment_size=4, commit_size=8, commit_interval=0) as writer:
         for cable in cables:
             writer.add(make_record(cable))
             if writer.manifest.generation:

@@ -25,9 +25,9 @@ def test_get_cable_of_an_unknown_id_is_none(tmp_path: Path) -> None:
     assert store.get_cable("99NOWHERE1") is None
 
 
-def test_cables_are_split_into_segments_of_the_shard_size(tmp_path: Path) -> None:
+def test_cables_are_split_into_segments_of_the_segment_size(tmp_path: Path) -> None:
     cables = [make_cable(n) for n in range(23)]
-    directory = build_store(tmp_path / "s", cables, shard_size=5)
+    directory = build_store(tmp_path / "s", cables, segment_size=5)
     store = CableStore.open(directory)
     assert store.manifest.segments == 5
     assert len(list((directory / "segments").glob("*-bodies.json"))) == 5
@@ -36,7 +36,7 @@ def test_cables_are_split_into_segments_of_the_shard_size(tmp_path: Path) -> Non
 
 def test_catalog_lists_every_cable_in_store_order_and_reports_progress(tmp_path: Path) -> None:
     cables = [make_cable(n) for n in range(12)]
-    store = CableStore.open(build_store(tmp_path / "s", cables, shard_size=5))
+    store = CableStore.open(build_store(tmp_path / "s", cables, segment_size=5))
     calls: list[tuple[int, int]] = []
     catalog = store.load_catalog(lambda done, total: calls.append((done, total)))
     assert catalog.ids == [c.id for c in cables]
@@ -117,7 +117,7 @@ def test_cables_read_from_many_threads_while_the_catalog_loads_are_all_right(
     import threading
 
     cables = [make_cable(n, references=(f"08TEST{n // 3}",)) for n in range(60)]
-    store = CableStore.open(build_store(tmp_path / "s", cables, shard_size=4))
+    store = CableStore.open(build_store(tmp_path / "s", cables, segment_size=4))
     wrong: list[str] = []
 
     def read(offset: int) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from store.records import make_record
 from store.writer import StoreWriter
 from tests.store_support import make_cable
-with StoreWriter(Path(sys.argv[1]), shard_size=20, commit_interval=0) as writer:
+with StoreWriter(Path(sys.argv[1]), segment_size=20, commit_interval=0) as writer:
     for n in range(int(sys.argv[2])):
         writer.add(make_record(make_cable(n, references=(f"08TEST{n // 2}",))))
 """

@@ -202,7 +202,7 @@ def test_a_re_import_changes_neither_the_text_index_nor_the_manifest(
 
 
 def test_the_manifest_names_the_text_index_state_it_belongs_to(tmp_path: Path) -> None:
-    directory = build_store(tmp_path / "s", [make_cable(n) for n in range(5)], shard_size=2)
+    directory = build_store(tmp_path / "s", [make_cable(n) for n in range(5)], segment_size=2)
     state = read_manifest(directory).extra[MANIFEST_KEY]
     assert state["path"] == TEXT_DIR and state["rows"] == 5 and state["opstamp"] > 0
 
@@ -241,7 +241,7 @@ IMPORT_SCRIPT = """
 import sys
 from pathlib import Path
 from store.importer import import_sources
-import_sources(Path(sys.argv[1]), [sys.argv[2]], workers=1, shard_size=50, commit_interval=0)
+import_sources(Path(sys.argv[1]), [sys.argv[2]], workers=1, segment_size=50, commit_interval=0)
 """
 
 
@@ -292,11 +292,11 @@ def test_kill_9_during_an_import_leaves_a_text_index_that_matches_the_cables(
 def test_a_searcher_opened_before_an_import_keeps_working_while_tantivy_merges(
     tmp_path: Path,
 ) -> None:
-    directory = build_store(tmp_path / "s", [make_cable(n) for n in range(4)], shard_size=2)
+    directory = build_store(tmp_path / "s", [make_cable(n) for n in range(4)], segment_size=2)
     reader = CableStore.open(directory)
     before = sorted(_ids(reader, "paragraph"))
     # Many small commits: tantivy merges its segments and deletes the merged files.
-    with StoreWriter(directory, shard_size=2, commit_interval=0) as writer:
+    with StoreWriter(directory, segment_size=2, commit_interval=0) as writer:
         for n in range(4, 44):
             writer.add(make_record(make_cable(n)))
     assert sorted(_ids(reader, "paragraph")) == before == [f"08TEST{n}" for n in range(4)]

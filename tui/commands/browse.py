@@ -20,7 +20,7 @@ import sys
 def run(args: argparse.Namespace) -> int:
     """Open the browser; return the exit code (2 when the store or REF is unusable)."""
     from store.errors import StoreError
-    from store.location import resolve_store_dir
+    from store.store_folder import resolve_store_dir
 
     read_only = bool(getattr(args, "read_only", False))
     no_mouse = bool(getattr(args, "no_mouse", False))

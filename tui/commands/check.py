@@ -12,7 +12,7 @@ from cables.sanitize import clean_line
 from store.check import check_store
 from store.errors import StoreError
 from store.layout import repair_command, shown
-from store.location import resolve_store_dir
+from store.store_folder import resolve_store_dir
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,8 +27,8 @@ from cables.sanitize import clean_text
 from store.entity_lookup import EntityHit, EntityIndex
 from store.entity_search import query_problem
 from store.errors import StoreError
-from store.location import resolve_store_dir
 from store.store import CableStore
+from store.store_folder import resolve_store_dir
 
 _NAME_WIDTH = 36
 

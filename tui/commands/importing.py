@@ -18,9 +18,9 @@ from cables.errors import ParseError
 from cables.sanitize import clean_line
 from store.errors import StoreError
 from store.importer import ImportReport, ImportStatus, import_sources
-from store.location import resolve_store_dir
 from store.stats import human_size
 from store.store import CableStore
+from store.store_folder import resolve_store_dir
 
 PLAIN_INTERVAL = 5.0
 

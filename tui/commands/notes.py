@@ -16,9 +16,9 @@ import orjson
 from cables.links import format_cable_link
 from cables.sanitize import clean_text
 from store.errors import StoreError
-from store.location import resolve_store_dir
 from store.notes import Note, NotesBook
 from store.store import CableStore
+from store.store_folder import resolve_store_dir
 
 
 def note_json(note: Note, store: CableStore) -> dict[str, Any]:

@@ -13,8 +13,8 @@ import sys
 from cables.sanitize import clean_line
 from store.errors import StoreError
 from store.layout import shown
-from store.location import resolve_store_dir
 from store.repair import repair_store
+from store.store_folder import resolve_store_dir
 
 
 def _plural(count: int, word: str) -> str:

@@ -20,9 +20,9 @@ import orjson
 
 from cables.sanitize import clean_text
 from store.errors import StoreError
-from store.location import resolve_store_dir
 from store.snippets import ParagraphSnippet
 from store.store import CableStore
+from store.store_folder import resolve_store_dir
 from store.text_query import QueryError
 from store.text_search import SearchHit
 

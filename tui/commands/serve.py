@@ -34,8 +34,8 @@ def public_url(host: str, port: int) -> str:
 def run(args: argparse.Namespace) -> int:
     """Serve the store until interrupted; exit 2 when the store or the address is unusable."""
     from store.errors import StoreError
-    from store.location import resolve_store_dir
     from store.store import CableStore
+    from store.store_folder import resolve_store_dir
 
     directory = resolve_store_dir(getattr(args, "store", None)).resolve()
     try:

@@ -16,8 +16,8 @@ from cables.jsonform import cable_to_json
 from cables.model import Cable
 from cables.sanitize import clean_text
 from store.errors import StoreError
-from store.location import resolve_store_dir
 from store.store import CableStore
+from store.store_folder import resolve_store_dir
 
 
 def _lookup(store: CableStore, ref: str) -> tuple[Cable | None, int | None, str]:

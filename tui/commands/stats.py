@@ -11,9 +11,9 @@ from collections import Counter
 
 from cables.sanitize import clean_line
 from store.errors import StoreError
-from store.location import resolve_store_dir
 from store.stats import StoreStats, compute_stats, human_size
 from store.store import CableStore
+from store.store_folder import resolve_store_dir
 
 
 def _table(title: str, counts: Counter[str], *, by_key: bool = False) -> list[str]:
