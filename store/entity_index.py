@@ -155,13 +155,15 @@ def identity_key(name: str) -> str:
     return key
 
 
-def write_segment_entities(
-    directory: Path, segment: int, bodies: Iterable[dict[str, Any]]
-) -> list[list[Any]]:
-    """Write the mentions file of a segment (before the manifest that commits the segment):
-    each cable's ``[id, created, entities]`` as its JSON form holds them, untouched, so the
-    writer pays nothing per entity here. Returns the rows (for :class:`PendingEntities`)."""
-    rows = [[body["id"], body.get("created"), body.get("entities") or {}] for body in bodies]
+def mention_row(body: dict[str, Any]) -> list[Any]:
+    """A cable's row of its segment's mentions file: ``[id, created, entities]`` as its JSON
+    form holds them, untouched, so the writer pays nothing per entity here."""
+    return [body["id"], body.get("created"), body.get("entities") or {}]
+
+
+def write_segment_entities(directory: Path, segment: int, rows: list[list[Any]]) -> list[list[Any]]:
+    """Write the mentions file of a segment (before the manifest that commits the segment)
+    from its cables' :func:`mention_row`; returns the rows (for :class:`PendingEntities`)."""
     db = new_db(segment_entities_path(directory, segment))
     db.table(ENTITY_TABLE).insert({"cables": rows})
     db.close()

@@ -271,8 +271,11 @@ class StoreWriter:
         # segments, or all), so this one's place in the store is known now.
         waiting = len(self._pending)
         segment = self.manifest.segments + 1 + waiting // self.segment_size
-        self.text.add(orjson.loads(record.body), segment, waiting % self.segment_size + 1)
-        self._pending.append(_Pending(record, previous[1] if previous else None))
+        body = orjson.loads(record.body)  # once: the text index and the entity mentions
+        self.text.add(body, segment, waiting % self.segment_size + 1)
+        mentions = entity_index.mention_row(body)
+        del body
+        self._pending.append(_Pending(record, previous[1] if previous else None, mentions))
         if self._due():
             self.commit(full_segments_only=True)
         return "added" if previous is None else "replaced"
@@ -380,10 +383,10 @@ class StoreWriter:
         if batch:
             for start in range(0, len(batch), size):
                 segments += 1
-                chunk = [p.record for p in batch[start : start + size]]
+                chunk = batch[start : start + size]
                 self._write_segment(segments, chunk)
                 checksums.update(self._checksums(*segment_file_names(segments)))
-                self._index_docs.append({"segment": segments, "ids": [r.id for r in chunk]})
+                self._index_docs.append({"segment": segments, "ids": [p.record.id for p in chunk]})
             for pending in batch:
                 new_refs = tuple(pending.record.catalog.get("references") or ())
                 self._update_refs(pending.record.id, pending.previous_refs or (), new_refs)
@@ -438,17 +441,16 @@ class StoreWriter:
         """The checksums of files just written (names relative to the store folder)."""
         return {name: file_checksum(self.directory / name) for name in names}
 
-    def _write_segment(self, segment: int, records: list[Record]) -> None:
+    def _write_segment(self, segment: int, pending: list[_Pending]) -> None:
+        records = [p.record for p in pending]
         catalog = new_db(catalog_path(self.directory, segment))
         # Plain dicts: a tinydb Document would bring its own doc id along.
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
         catalog.close()
-        with gc_paused():  # the entity postings need the cables' entities and dates
-            bodies = [orjson.loads(r.body) for r in records]
+        rows = [p.mentions for p in pending]
         self._entities.add(
-            segment, entity_index.write_segment_entities(self.directory, segment, bodies)
+            segment, entity_index.write_segment_entities(self.directory, segment, rows)
         )
-        del bodies
         # The bodies are JSON already (encoded once, in the workers): written as they are.
         write_encoded_table(
             bodies_path(self.directory, segment), BODIES_TABLE, (r.body for r in records)
@@ -458,10 +460,11 @@ class StoreWriter:
 @dataclass(frozen=True, slots=True)
 class _Pending:
     """A record waiting for the next commit, with the references of the version it replaces
-    (None for a new cable)."""
+    (None for a new cable) and its row of the segment's entity mentions."""
 
     record: Record
     previous_refs: tuple[str, ...] | None
+    mentions: list[Any]
 
 
 def _now() -> str:
