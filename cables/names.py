@@ -39,10 +39,9 @@ _GROUPS = (
     ("ph", "f"),
     ("ck", "k"),
     ("ou", "u"),
-    ("y", "i"),
-    ("w", "v"),
-    ("q", "k"),
 )
+# The one-letter groups, after the others (none of them makes or breaks a group above).
+_LETTERS = str.maketrans({"y": "i", "w": "v", "q": "k"})
 _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWEL_I_ENDING = re.compile(r"([aeiou])i(e(?:v|va|vich|vna))$")
 _ENDINGS = (
@@ -52,12 +51,16 @@ _ENDINGS = (
     ("ev", "ov"),
     ("of", "ov"),
 )
+_ENDING_KEYS = tuple(ending for ending, _ in _ENDINGS)
+_I_ENDINGS = ("iev", "ieva", "ievich", "ievna")
 
 
 def fold(text: str) -> str:
     """``text`` as lower-case ASCII: transliterated (anyascii), apostrophes removed."""
     if not text.isascii():
         text = anyascii(text)
+    elif "'" not in text and "`" not in text:
+        return text.lower()  # the common case: nothing to transliterate or drop
     return _APOSTROPHES.sub("", text).lower()
 
 
@@ -73,12 +76,16 @@ def word_key(token: str) -> str:
     for group, replacement in _GROUPS:
         if group in key:
             key = key.replace(group, replacement)
-    key = _DOUBLED.sub(r"\1", key)
-    key = _VOWEL_I_ENDING.sub(r"\1\2", key)
-    for ending, replacement in _ENDINGS:
-        if key.endswith(ending) and len(key) > len(ending) + 1:
-            key = key[: -len(ending)] + replacement
-            break
+    key = key.translate(_LETTERS)
+    if _DOUBLED.search(key):
+        key = _DOUBLED.sub(r"\1", key)
+    if key.endswith(_I_ENDINGS):
+        key = _VOWEL_I_ENDING.sub(r"\1\2", key)
+    if key.endswith(_ENDING_KEYS):
+        for ending, replacement in _ENDINGS:
+            if key.endswith(ending) and len(key) > len(ending) + 1:
+                key = key[: -len(ending)] + replacement
+                break
     return key
 
 
@@ -88,4 +95,4 @@ def variant_key(name: str) -> str:
     >>> variant_key("Rayhan Khobdabergenova") == variant_key("Raykhan Hobdabergenowa")
     True
     """
-    return " ".join(word_key(token) for token in tokens(name))
+    return " ".join(map(word_key, _WORD.findall(fold(name))))

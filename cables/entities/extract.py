@@ -324,9 +324,50 @@ class _Analyser:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
 
 
+def _cue_words() -> frozenset[str]:
+    """Lower-case words that may change how a run is cut or classified: the cue and furniture
+    words, the common words and the peoples' names (a run holding none of them, and no
+    place, is one name without a kind: see :func:`_analyse`)."""
+    known = casing_dictionary()
+    words = {w for w in known if is_common_word(w) or is_demonym(w)}
+    return frozenset(
+        words
+        | CONNECTORS
+        | NAME_PARTICLES
+        | JARGON
+        | CALENDAR_WORDS
+        | TITLES
+        | OFFICE_WORDS
+        | ORG_WORDS
+        | STANDALONE_ORGS
+    )
+
+
+_CUE_WORDS = _cue_words()
+# A run of plain capitalised words (or words in capitals), one space apart: the shape most
+# names have, and lines in capitals once their case is restored.
+_PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
+_PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD}){{0,{_LONGEST_RUN - 1}}}")
+
+
 @lru_cache(maxsize=65536)
 def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
-    """The parts of a run of capitalised words (remembered: see :class:`_Analyser`)."""
+    """The parts of a run of capitalised words (remembered: see :class:`_Analyser`).
+
+    The commonest shape, a few plain capitalised words none of which is a cue, a common
+    word, a people's name or a place ("Bahadyr Narymbetov"), is one part without a kind:
+    that is what the analyser finds for it, known here without building its word lists.
+    """
+    if _PLAIN_RUN.fullmatch(run):
+        lowered = run.lower().split(" ")
+        if (
+            _CUE_WORDS.isdisjoint(lowered)
+            # one word: an acronym or a company name ("Sberbank") is told by its shape
+            and (len(lowered) > 1 or (run[1].islower() and not run.endswith(ORG_SUFFIXES)))
+            and not find_places(run)
+            and not (_CAPS_WORD.search(run) and find_places(run.title()))
+        ):
+            return (_Part(0, len(run), None, short=len(lowered) <= 2),)
     analyser = _Analyser(run, sentence_start)
     analyser.chunk(analyser.tokens(), sentence_start)
     return tuple(analyser.parts)
