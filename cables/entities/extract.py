@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from bisect import bisect_right
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from cables.entities.casing import (
@@ -350,6 +351,76 @@ _PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
 _PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD}){{0,{_LONGEST_RUN - 1}}}")
 
 
+# A capitalised word that is neither a cue nor a common word nor a people's name (see
+# :func:`_neutral_word`): the analyser treats every such word alike.
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_CAPS_NAME = re.compile(r"[A-Z][A-Z]+")
+# Stand-ins for neutral words: no place and no known word begins with "qx".
+_STAND_IN_NAME, _STAND_IN_CAPS = "Qx", "QX"
+
+
+@cache
+def _stand_ins_safe() -> bool:
+    """Whether no place name and no dictionary word has a word beginning with "qx" (so a
+    stand-in neither makes a place nor is a cue)."""
+    stand_in = re.compile(r"(?i)\bqx")
+    return not any(stand_in.search(name) for name in place_names()) and not any(
+        word.startswith("qx") for word in casing_dictionary()
+    )
+
+
+def _stand_in(word: str) -> str | None:
+    """The stand-in for ``word`` when it is neutral: a plain capitalised word ("Qx"), or a
+    word in capitals of acronym shape that is no place ("QX"), that is no cue, no common word,
+    no people's name and no company name; None for any other word."""
+    lower = word.lower()
+    if lower in _CUE_WORDS or lower.endswith(ORG_SUFFIXES):
+        return None
+    if _NAME_WORD.fullmatch(word):
+        return _STAND_IN_NAME
+    if _CAPS_NAME.fullmatch(word) and ACRONYM_WORD.match(word) and word not in place_names():
+        return _STAND_IN_CAPS
+    return None
+
+
+def _moved(
+    parts: tuple[_Part, ...], words: list[str], shape: list[str]
+) -> tuple[_Part, ...] | None:
+    """``parts`` found in the words ``shape`` (joined by spaces), moved to the same words
+    with the stand-ins replaced by ``words``; None if a part does not begin and end at word
+    boundaries of a stand-in."""
+    shape_starts: list[int] = []
+    starts: list[int] = []
+    shape_at = at = 0
+    for word, shaped in zip(words, shape, strict=True):
+        shape_starts.append(shape_at)
+        starts.append(at)
+        shape_at += len(shaped) + 1
+        at += len(word) + 1
+
+    def move(offset: int) -> int | None:
+        i = bisect_right(shape_starts, offset) - 1
+        delta = offset - shape_starts[i]
+        if shape[i] is words[i] or delta == 0:
+            return starts[i] + delta
+        return starts[i] + len(words[i]) if delta == len(shape[i]) else None
+
+    moved: list[_Part] = []
+    for part in parts:
+        start, end = move(part.start), move(part.end)
+        core_end = None if part.core_end is None else move(part.core_end)
+        if start is None or end is None or (part.core_end is not None and core_end is None):
+            return None
+        moved.append(_Part(start, end, part.kind, core_end, part.short))
+    return tuple(moved)
+
+
+def _has_place(run: str) -> bool:
+    """Whether the gazetteer finds a place in ``run`` (as written, or in title case when it
+    holds capitals), as the analyser would look for one."""
+    return bool(find_places(run)) or bool(_CAPS_WORD.search(run) and find_places(run.title()))
+
+
 @lru_cache(maxsize=65536)
 def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     """The parts of a run of capitalised words (remembered: see :class:`_Analyser`).
@@ -357,6 +428,10 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     The commonest shape, a few plain capitalised words none of which is a cue, a common
     word, a people's name or a place ("Bahadyr Narymbetov"), is one part without a kind:
     that is what the analyser finds for it, known here without building its word lists.
+    Other runs without a place are analysed in their shape: each neutral word (a plain
+    capitalised word that is no cue, no common word, no people's name) stands in as "Qxx..."
+    of its length, so "Ministry of Justice of Kijedopov" and "... of Rabotadov" are analysed
+    once, and the parts' offsets hold for both.
     """
     if _PLAIN_RUN.fullmatch(run):
         lowered = run.lower().split(" ")
@@ -364,10 +439,22 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
             _CUE_WORDS.isdisjoint(lowered)
             # one word: an acronym or a company name ("Sberbank") is told by its shape
             and (len(lowered) > 1 or (run[1].islower() and not run.endswith(ORG_SUFFIXES)))
-            and not find_places(run)
-            and not (_CAPS_WORD.search(run) and find_places(run.title()))
+            and not _has_place(run)
         ):
             return (_Part(0, len(run), None, short=len(lowered) <= 2),)
+    words = run.split(" ")
+    stand_ins = [_stand_in(word) for word in words]
+    if any(stand_ins) and _stand_ins_safe() and not _has_place(run):
+        shape = [word if stand_in is None else stand_in for word, stand_in in zip(words, stand_ins)]
+        moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
+        if moved is not None:
+            return moved
+    return _analyse_shape(run, sentence_start)
+
+
+@lru_cache(maxsize=4096)
+def _analyse_shape(run: str, sentence_start: bool) -> tuple[_Part, ...]:
+    """The parts the analyser finds in ``run`` (remembered: a shape recurs)."""
     analyser = _Analyser(run, sentence_start)
     analyser.chunk(analyser.tokens(), sentence_start)
     return tuple(analyser.parts)

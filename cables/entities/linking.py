@@ -104,9 +104,17 @@ class _Linker:
         return found
 
     def add(self, kind: str, mention: Mention, key: str | None = None) -> None:
-        key = key or variant_key(mention.core or mention.spelling)
+        """Add ``mention`` to the entity of ``kind`` and its key (``key``, when given, is the
+        variant key of its spelling: the caller knew it)."""
+        if not key or mention.core is not None:
+            key = variant_key(mention.core or mention.spelling)
         if key:
-            self.entity(kind, key).add(mention)
+            found = self.by_key.get((kind, key))
+            if found is None:
+                found = _Entity(kind, key)
+                self.by_key[(kind, key)] = found
+                self.kinds[kind].append(found)
+            found.add(mention)
 
     def of_kind(self, kind: str) -> list[_Entity]:
         return self.kinds[kind]
@@ -125,32 +133,37 @@ def link(mentions: list[Mention]) -> Entities:
         else:
             first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
             first.count += 1
-    mentions = list(unique.values())
     singles: list[Mention] = []
     acronyms: list[Mention] = []
     unknown_multi: list[Mention] = []
-    for mention in mentions:
-        words = mention.spelling.split()
-        if mention.kind == ACRONYM:
+    add = linker.add
+    by_key = linker.by_key
+    for mention in unique.values():
+        kind = mention.kind
+        if kind == PLACE or kind == GROUP:
+            add(kind, mention)
+        elif kind == ACRONYM:
             acronyms.append(mention)
-        elif mention.kind == PERSON and len(words) > 1:
-            linker.add(PERSON, mention)
-        elif mention.kind in (PLACE, GROUP):
-            linker.add(mention.kind, mention)
-        elif len(words) == 1:
-            singles.append(mention)
         else:
-            unknown_multi.append(mention)
-    people = linker.of_kind(PERSON)
+            word_count = len(mention.spelling.split())
+            if kind == PERSON and word_count > 1:
+                add(PERSON, mention)
+            elif word_count == 1:
+                singles.append(mention)
+            else:
+                unknown_multi.append(mention)
     for mention in unknown_multi:
         key = variant_key(mention.spelling)
-        known = next((k for k in (GROUP, PLACE, PERSON) if (k, key) in linker.by_key), None)
-        if known:
-            linker.add(known, mention)
+        if (GROUP, key) in by_key:
+            add(GROUP, mention, key)
+        elif (PLACE, key) in by_key:
+            add(PLACE, mention, key)
+        elif (PERSON, key) in by_key:
+            add(PERSON, mention, key)
         elif is_place(mention.spelling):
-            linker.add(PLACE, mention)
+            add(PLACE, mention, key)
         elif not mention.weak:
-            linker.add(PERSON, mention)
+            add(PERSON, mention, key)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
     given: dict[str, _Entity] = {}
@@ -173,15 +186,16 @@ def link(mentions: list[Mention]) -> Entities:
             surnames.setdefault(key, person)
         elif key in given:
             given[key].add(mention)
-        elif (GROUP, key) in linker.by_key:
-            linker.add(GROUP, mention)
+        elif (GROUP, key) in by_key:
+            add(GROUP, mention, key)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
-            linker.add(PLACE, mention)
+            add(PLACE, mention, key)
         elif mention.count >= FREQUENT and not mention.weak:
-            linker.add(GROUP, mention)
-    _link_acronyms(linker, acronyms)
+            add(GROUP, mention, key)
+    if acronyms:
+        _link_acronyms(linker, acronyms)
     return Entities(
         people=tuple(e.entity() for e in linker.of_kind(PERSON)),
         places=tuple(e.entity() for e in linker.of_kind(PLACE)),
