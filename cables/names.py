@@ -41,7 +41,7 @@ _GROUPS = (
     ("ou", "u"),
 )
 # The one-letter groups, after the others (none of them makes or breaks a group above).
-_LETTERS = str.maketrans({"y": "i", "w": "v", "q": "k"})
+_LETTERS = (("y", "i"), ("w", "v"), ("q", "k"))
 _DOUBLED = re.compile(r"([a-z])\1+")
 _VOWEL_I_ENDING = re.compile(r"([aeiou])i(e(?:v|va|vich|vna))$")
 _ENDINGS = (
@@ -76,7 +76,9 @@ def word_key(token: str) -> str:
     for group, replacement in _GROUPS:
         if group in key:
             key = key.replace(group, replacement)
-    key = key.translate(_LETTERS)
+    for letter, replacement in _LETTERS:
+        if letter in key:
+            key = key.replace(letter, replacement)
     if _DOUBLED.search(key):
         key = _DOUBLED.sub(r"\1", key)
     if key.endswith(_I_ENDINGS):

@@ -47,7 +47,7 @@ from cables.entities.cues import (
     STANDALONE_ORGS,
     TITLES,
 )
-from cables.entities.gazetteer import find_places, is_place, place_names
+from cables.entities.gazetteer import find_places, has_place, is_place, place_names
 from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
 from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
@@ -418,7 +418,7 @@ def _moved(
 def _has_place(run: str) -> bool:
     """Whether the gazetteer finds a place in ``run`` (as written, or in title case when it
     holds capitals), as the analyser would look for one."""
-    return bool(find_places(run)) or bool(_CAPS_WORD.search(run) and find_places(run.title()))
+    return has_place(run) or (_CAPS_WORD.search(run) is not None and has_place(run.title()))
 
 
 @lru_cache(maxsize=65536)
@@ -445,7 +445,10 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     words = run.split(" ")
     stand_ins = [_stand_in(word) for word in words]
     if any(stand_ins) and _stand_ins_safe() and not _has_place(run):
-        shape = [word if stand_in is None else stand_in for word, stand_in in zip(words, stand_ins)]
+        shape = [
+            word if stand_in is None else stand_in
+            for word, stand_in in zip(words, stand_ins, strict=True)
+        ]
         moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
         if moved is not None:
             return moved
@@ -469,11 +472,27 @@ class _Scanner:
         self.paragraph = paragraph
         self.out = out
 
-    def mention(self, start: int, end: int, kind: str | None, **extra: str | bool | None) -> None:
-        form = _clean(self.original[start:end])
-        spelling = form if self.text is self.original else _clean(self.text[start:end])
+    def mention(
+        self,
+        start: int,
+        end: int,
+        kind: str | None,
+        core: str | None = None,
+        expansion: str | None = None,
+        weak: bool = False,
+    ) -> None:
+        form = self.original[start:end]
+        if not (form.isascii() and form.isprintable()):
+            form = _clean(form)
+        if self.text is self.original:
+            spelling = form
+        else:
+            spelling = self.text[start:end]
+            if not (spelling.isascii() and spelling.isprintable()):
+                spelling = _clean(spelling)
         if len(form) > 1:
-            self.out.append(Mention(form, spelling, self.paragraph, kind, **extra))  # type: ignore[arg-type]
+            mention = Mention(form, spelling, self.paragraph, kind, core, expansion, weak=weak)
+            self.out.append(mention)
 
     def scan(self) -> None:
         """Find every run of capitals and turn its parts into mentions."""
@@ -504,8 +523,10 @@ class _Scanner:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
-        if kind != PERSON and kind != ACRONYM and self.definition(start, end, kind):
-            return
+        if kind != PERSON and kind != ACRONYM:
+            definition = DEFINITION.match(text, end)
+            if definition is not None and self.definition(start, end, kind, definition):
+                return
         if kind == PLACE or kind is None:
             after = NEXT_WORDS.match(text, end)
             next_word = after.group(1) if after else None
@@ -518,10 +539,13 @@ class _Scanner:
                 elif next_word in PERSON_AFTER or self.title_before(start):
                     kind = PERSON
                 else:
-                    kind = self.apposition(end) or self.speaks(start, after)
+                    if text.startswith(",", end):
+                        kind = self.apposition(end)
+                    if kind is None and (next_word in SPEECH_VERBS or next_word in ADVERBS):
+                        kind = self.speaks(start, after)
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         self.mention(
-            start, end, kind, core=core, weak=kind is None and self.in_capitals(start, end)
+            start, end, kind, core=core, weak=kind is None and self.original[start:end].isupper()
         )
 
     def in_capitals(self, start: int, end: int) -> bool:
@@ -566,10 +590,10 @@ class _Scanner:
             return GROUP
         return None
 
-    def definition(self, start: int, end: int, kind: str | None) -> bool:
-        """An acronym in parentheses after a name: record both; True if one was there."""
-        match = DEFINITION.match(self.text, end)
-        if not match or not ACRONYM_WORD.match(match.group(1)):
+    def definition(self, start: int, end: int, kind: str | None, match: re.Match[str]) -> bool:
+        """An acronym in parentheses after a name (``match``: :data:`DEFINITION` there):
+        record both; True if one was there."""
+        if not ACRONYM_WORD.match(match.group(1)):
             return False
         initials = {w[0].upper() for w in re.split(r"[\s-]+", self.text[start:end]) if w}
         if kind is None and match.group(1)[0] not in initials:

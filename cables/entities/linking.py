@@ -140,7 +140,7 @@ def link(mentions: list[Mention]) -> Entities:
     by_key = linker.by_key
     for mention in unique.values():
         kind = mention.kind
-        if kind == PLACE or kind == GROUP:
+        if kind in (PLACE, GROUP):
             add(kind, mention)
         elif kind == ACRONYM:
             acronyms.append(mention)
