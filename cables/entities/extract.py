@@ -348,7 +348,7 @@ _CUE_WORDS = _cue_words()
 # A run of plain capitalised words (or words in capitals), one space apart: the shape most
 # names have, and lines in capitals once their case is restored.
 _PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
-_PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD}){{0,{_LONGEST_RUN - 1}}}")
+_PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
 
 
 # A capitalised word that is neither a cue nor a common word nor a people's name (see
@@ -433,26 +433,52 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     of its length, so "Ministry of Justice of Kijedopov" and "... of Rabotadov" are analysed
     once, and the parts' offsets hold for both.
     """
+    placed: bool | None = None  # whether the run holds a place, once asked
     if _PLAIN_RUN.fullmatch(run):
         lowered = run.lower().split(" ")
+        count = len(lowered)
         if (
             _CUE_WORDS.isdisjoint(lowered)
-            # one word: an acronym or a company name ("Sberbank") is told by its shape
-            and (len(lowered) > 1 or (run[1].islower() and not run.endswith(ORG_SUFFIXES)))
-            and not _has_place(run)
+            # one word: an acronym or a company name ("Sberbank") is told by its shape;
+            # a last window of one word likewise
+            and (
+                count % _LONGEST_RUN != 1
+                or (count == 1 and run[1].islower() and not run.endswith(ORG_SUFFIXES))
+            )
         ):
-            return (_Part(0, len(run), None, short=len(lowered) <= 2),)
+            placed = _has_place(run)
+            if not placed:
+                return _windows(run, count)
     words = run.split(" ")
     stand_ins = [_stand_in(word) for word in words]
-    if any(stand_ins) and _stand_ins_safe() and not _has_place(run):
-        shape = [
-            word if stand_in is None else stand_in
-            for word, stand_in in zip(words, stand_ins, strict=True)
-        ]
-        moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
-        if moved is not None:
-            return moved
+    if any(stand_ins) and _stand_ins_safe():
+        if placed is None:
+            placed = _has_place(run)
+        if not placed:
+            shape = [
+                word if stand_in is None else stand_in
+                for word, stand_in in zip(words, stand_ins, strict=True)
+            ]
+            moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
+            if moved is not None:
+                return moved
     return _analyse_shape(run, sentence_start)
+
+
+def _windows(run: str, count: int) -> tuple[_Part, ...]:
+    """The parts of a run of ``count`` neutral words: one kindless part a window of at most
+    ``_LONGEST_RUN`` words (see :meth:`_Analyser.chunk`)."""
+    if count <= _LONGEST_RUN:
+        return (_Part(0, len(run), None, short=count <= 2),)
+    parts = []
+    start = 0
+    words = run.split(" ")
+    for offset in range(0, count, _LONGEST_RUN):
+        window = words[offset : offset + _LONGEST_RUN]
+        end = start + sum(map(len, window)) + len(window) - 1
+        parts.append(_Part(start, end, None, short=len(window) <= 2))
+        start = end + 1
+    return tuple(parts)
 
 
 @lru_cache(maxsize=4096)

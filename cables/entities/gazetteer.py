@@ -81,9 +81,21 @@ def find_places(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every name the automaton holds: a text holding none of them as a
+    word holds no place."""
+    return frozenset(
+        key.split()[0] for key in map(_key, place_names()) if len(key) > 3 and key.split()
+    )
+
+
 def has_place(text: str) -> bool:
     """Whether :func:`find_places` finds any place in ``text`` (stops at the first)."""
-    for _match in _automaton().iter(" " + normalise(text) + " "):
+    normalised = normalise(text)
+    if _first_words().isdisjoint(normalised.split()):
+        return False
+    for _match in _automaton().iter(" " + normalised + " "):
         return True
     return False
 
