@@ -261,8 +261,11 @@ class _Analyser:
                     lowers[j] = "of"  # taken: the loop below skips these words
             run = []
         part: list[int] = []
+        cue_words = _CUE_WORDS
         for i, lower in enumerate(lowers):
-            if lower in NAME_PARTICLES and (part or words[i][0].isupper()):
+            if lower not in cue_words and not words[i].endswith("."):
+                part.append(i)  # a neutral word (below, the last branch)
+            elif lower in NAME_PARTICLES and (part or words[i][0].isupper()):
                 part.append(i)
             elif (
                 lower in SEPARATORS
