@@ -37,10 +37,20 @@ def is_all_caps(text: str) -> bool:
     return _LOWER_RUN.search(text) is None and _UPPER_RUN.search(text) is not None
 
 
+@cache
+def _caps_spellings() -> dict[str, str]:
+    """A word in capitals -> its usual spelling, when that has the word's length."""
+    return {
+        word.upper(): usual
+        for word, usual in casing_dictionary().items()
+        if word.isascii() and len(usual) == len(word)
+    }
+
+
 def _restore_word(match: re.Match[str]) -> str:
     word = match.group()
-    known = casing_dictionary().get(word.lower())
-    if known is not None and len(known) == len(word):
+    known = _caps_spellings().get(word)
+    if known is not None:
         return known
     if len(word) <= _LONGEST_ACRONYM:
         return word

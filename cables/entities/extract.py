@@ -351,6 +351,8 @@ _CUE_WORDS = _cue_words()
 # A run of plain capitalised words (or words in capitals), one space apart: the shape most
 # names have, and lines in capitals once their case is restored.
 _PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
+# Runs of more words than this are analysed as they are: their shapes hardly ever recur.
+_LONGEST_SHAPE = 11
 _PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
 
 
@@ -453,6 +455,8 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
             if not placed:
                 return _windows(run, count)
     words = run.split(" ")
+    if len(words) > _LONGEST_SHAPE:
+        return _analysed(run, sentence_start)  # a unique shape: not worth remembering
     stand_ins = [_stand_in(word) for word in words]
     if any(stand_ins) and _stand_ins_safe():
         if placed is None:
@@ -487,6 +491,11 @@ def _windows(run: str, count: int) -> tuple[_Part, ...]:
 @lru_cache(maxsize=4096)
 def _analyse_shape(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     """The parts the analyser finds in ``run`` (remembered: a shape recurs)."""
+    return _analysed(run, sentence_start)
+
+
+def _analysed(run: str, sentence_start: bool) -> tuple[_Part, ...]:
+    """The parts the analyser finds in ``run``."""
     analyser = _Analyser(run, sentence_start)
     analyser.chunk(analyser.tokens(), sentence_start)
     return tuple(analyser.parts)
