@@ -16,7 +16,8 @@ import re
 from functools import cache
 from importlib import resources
 
-_CAPS_WORD = re.compile(r"[A-Z][A-Z']*[A-Z]|[A-Z]")
+# A word in capitals, captured: splitting on it leaves the words at odd indexes.
+_CAPS_PIECES = re.compile(r"([A-Z][A-Z']*[A-Z]|[A-Z])")
 _LONGEST_ACRONYM = 4
 
 
@@ -47,19 +48,20 @@ def _caps_spellings() -> dict[str, str]:
     }
 
 
-def _restore_word(match: re.Match[str]) -> str:
-    word = match.group()
-    known = _caps_spellings().get(word)
-    if known is not None:
-        return known
-    if len(word) <= _LONGEST_ACRONYM:
-        return word
-    return word[0] + word[1:].lower()
-
-
 def restore_case(text: str) -> str:
     """``text`` (in capitals) with each word in its usual case; same length as ``text``."""
-    return _CAPS_WORD.sub(_restore_word, text)
+    # A known word takes its usual spelling; an unknown one is a name (capitalised) when
+    # longer than an acronym, else kept.
+    pieces = _CAPS_PIECES.split(text)  # the words at odd indexes
+    spellings = _caps_spellings()
+    for i in range(1, len(pieces), 2):
+        word = pieces[i]
+        known = spellings.get(word)
+        if known is not None:
+            pieces[i] = known
+        elif len(word) > _LONGEST_ACRONYM:
+            pieces[i] = word.capitalize()
+    return "".join(pieces)
 
 
 def usual_form(word: str) -> str | None:
