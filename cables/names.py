@@ -91,10 +91,37 @@ def word_key(token: str) -> str:
     return key
 
 
+# The word rules, on the words of a whole name at once (no rule crosses a space): a word's
+# ending is where the word ends, after two letters or more.
+_VOWEL_I_ENDINGS = re.compile(r"([aeiou])i(e(?:v|va|vich|vna))\b")
+_WORD_ENDINGS = re.compile(r"(?<=[a-z0-9]{2})(?:evich|evna|eva|ev|of)\b")
+_ENDING_REPLACEMENTS = dict(_ENDINGS)
+
+
+def _replace_ending(match: re.Match[str]) -> str:
+    return _ENDING_REPLACEMENTS[match.group()]
+
+
 def variant_key(name: str) -> str:
     """The variant key of a name: its word keys joined by single spaces ("" for no words).
 
     >>> variant_key("Rayhan Khobdabergenova") == variant_key("Raykhan Hobdabergenowa")
     True
+
+    The rules of :func:`word_key` are applied to all the words at once (the same keys, with
+    one pass of each rule a name rather than a word).
     """
-    return " ".join(map(word_key, _WORD.findall(fold(name))))
+    key = " ".join(_WORD.findall(fold(name)))
+    for group, replacement in _GROUPS:
+        if group in key:
+            key = key.replace(group, replacement)
+    for letter, replacement in _LETTERS:
+        if letter in key:
+            key = key.replace(letter, replacement)
+    if _DOUBLED.search(key):
+        key = _DOUBLED.sub(r"\1", key)
+    if "ie" in key:
+        key = _VOWEL_I_ENDINGS.sub(r"\1\2", key)
+    if "ev" in key or "of" in key:
+        key = _WORD_ENDINGS.sub(_replace_ending, key)
+    return key

@@ -66,3 +66,18 @@ def test_a_name_key_keeps_its_words_in_order_and_separated() -> None:
 def test_short_words_keep_their_endings() -> None:
     assert word_key("ev") == "ev"
     assert word_key("of") == "of"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sergei Aliyev Jumabaiev",  # an ending in each word, an i before -ev
+        "Igor Smirnoff of Kiev",  # "of" itself too short to change, -off in a name
+        "Abdullaeva Evna Evich",  # endings only where a word ends, after two letters
+        "Dzhumabaev-Khan O'Brien Muhammmad",  # hyphen, apostrophe, tripled letter
+        "Хобдабергенова Müller 2nd Ave",  # transliterated, digits
+        "ev of eva",  # words no longer than their endings
+    ],
+)
+def test_a_name_key_is_the_word_keys_of_its_tokens_joined(name: str) -> None:
+    assert variant_key(name) == " ".join(word_key(token) for token in tokens(name))
