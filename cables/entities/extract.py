@@ -420,10 +420,13 @@ def _moved(
     return tuple(moved)
 
 
-def _has_place(run: str) -> bool:
+def _has_place(run: str, plain: bool = False) -> bool:
     """Whether the gazetteer finds a place in ``run`` (as written, or in title case when it
-    holds capitals), as the analyser would look for one."""
-    return has_place(run) or (_CAPS_WORD.search(run) is not None and has_place(run.title()))
+    holds capitals), as the analyser would look for one; ``plain``: ASCII letters and spaces
+    only."""
+    return has_place(run, plain) or (
+        _CAPS_WORD.search(run) is not None and has_place(run.title(), plain)
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -451,7 +454,7 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
                 or (count == 1 and run[1].islower() and not run.endswith(ORG_SUFFIXES))
             )
         ):
-            placed = _has_place(run)
+            placed = _has_place(run, plain=True)
             if not placed:
                 return _windows(run, count)
     words = run.split(" ")

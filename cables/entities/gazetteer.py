@@ -90,9 +90,12 @@ def _first_words() -> frozenset[str]:
     )
 
 
-def has_place(text: str) -> bool:
-    """Whether :func:`find_places` finds any place in ``text`` (stops at the first)."""
-    normalised = normalise(text)
+def has_place(text: str, plain: bool = False) -> bool:
+    """Whether :func:`find_places` finds any place in ``text`` (stops at the first).
+
+    ``plain``: the caller knows ``text`` holds only ASCII letters, digits and spaces (so it
+    is its own normalised form)."""
+    normalised = text if plain else normalise(text)
     if _first_words().isdisjoint(normalised.split()):
         return False
     for _match in _automaton().iter(" " + normalised + " "):
