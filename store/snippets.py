@@ -102,13 +102,12 @@ class ParagraphMatcher:
         lowered = text.lower()
         if needles is not None:
             return any(needle in lowered for needle in needles)
-        if any(needle in lowered for needle in self._needles):
-            return True
-        if self._fuzzy:
+        if self._fuzzy:  # measured even when a needle is there: highlighting needs them
             words = _words_of(lowered)
             self._measure(words)
-            return not words.isdisjoint(self._fuzzy_near)
-        return False
+            if not words.isdisjoint(self._fuzzy_near):
+                return True
+        return any(needle in lowered for needle in self._needles)
 
     def _measure(self, words: set[str]) -> None:
         """Sort words not seen yet into near / not near the fuzzy words (in one C call per
