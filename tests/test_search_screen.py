@@ -112,6 +112,9 @@ async def test_an_opened_hit_highlights_every_searched_word_but_negated_ones_and
         assert view.match_info == (2, first[1])
         await pilot.press("N", "N")
         assert view.match_info == (first[1], first[1])
+        await pilot.press("slash", "enter")  # the query again from the reader's own prompt
+        await pilot.pause()
+        assert view.search_text == query and view.match_info[1] == first[1]
 
 
 async def test_the_prompt_remembers_earlier_queries_with_up_and_down(store_dir: Path) -> None:

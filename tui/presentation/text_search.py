@@ -40,6 +40,7 @@ class TextSearch:
         self, texts: Sequence[str] = (), query: str = "", finder: SpanFinder | None = None
     ) -> None:
         self.query = query.strip()
+        self.finder = finder
         self.matches: list[Match] = []
         self.index: int | None = None
         self._by_paragraph: dict[int, list[int]] = {}

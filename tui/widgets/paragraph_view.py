@@ -354,9 +354,13 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
 
         With ``finder``, the hits are the spans it finds in each paragraph (every word of
         a full-text query, say) and ``query`` names the search in the status line.
-        Returns the number of hits; an empty query clears the search.
+        The same query again keeps its finder (a full-text query submitted again from the
+        reader's prompt still finds all its words). Returns the number of hits; an empty
+        query clears the search.
         """
         layout = self._layout
+        if finder is None and query.strip() == self._search.query:
+            finder = self._search.finder
         self._search = TextSearch(layout.texts if layout is not None else (), query, finder)
         self._strips.clear()
         self.refresh()
