@@ -203,3 +203,26 @@ def test_the_search_screen(
 ) -> None:
     app = CablesApp(CableStore.open(store_dir))
     assert snap_compare(app, terminal_size=size, run_before=_searched("human rights"))
+
+
+def _opened(query: str) -> Callable[[Pilot], object]:
+    async def run_before(pilot: Pilot) -> None:
+        await _search(pilot, query)
+        await pilot.press("enter")
+        view = await wait_for_cable(pilot)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if view.search_text:
+                break
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_hit_opened_in_the_reader_with_every_searched_word_highlighted(
+    snap_compare: Callable[..., bool], store_dir: Path, size: tuple[int, int]
+) -> None:
+    app = CablesApp(CableStore.open(store_dir))
+    query = 'Narymbetov "labor migration" Shymk* -Tehran'
+    assert snap_compare(app, terminal_size=size, run_before=_opened(query))
