@@ -207,14 +207,19 @@ class ParagraphMatcher:
         """A snippet of every paragraph (number, text) holding a searched word."""
         if not self._patterns:
             return []
-        texts = [(number, clean_text(raw)) for number, raw in paragraphs]
         needles = self._needles
         if self._fuzzy:  # the words of the whole cable measured at once, not per paragraph
-            words = _words_of("\n".join(text for _, text in texts).lower())
+            texts = (raw if raw.isascii() else clean_text(raw) for _, raw in paragraphs)
+            words = _words_of("\n".join(texts).lower())
             self._measure(words)
             needles = needles + sorted(words & self._fuzzy_near)
         found = []
-        for number, text in texts:
+        for number, raw in paragraphs:
+            # tested before cleaning: cleaning ASCII text only turns controls into pictures
+            # and CR LF into LF, so it cannot make a searched word appear
+            if not self._may_match(raw, needles):
+                continue
+            text = clean_text(raw)
             spans = self.highlights(text, needles)
             if spans:
                 found.append(make_snippet(number, text, spans))
