@@ -1,6 +1,6 @@
 """Throughput and peak memory of ``cables parse FILE.csv --json`` on a synthetic corpus.
 
-usage: python benchmarks/bench_parse.py [N | CSV] [--baseline REV] [--rounds R]
+usage: python benchmarks/bench_parse.py [N | CSV] [--baseline REV] [--rounds R] [--parser-only]
 
 N (default 251287, the real corpus size) makes ``/tmp/cables-bench-N.csv`` with
 benchmarks/make_corpus.py if it is absent; a CSV path (such as /work/bench/c20k.csv) is
@@ -9,6 +9,9 @@ temporary folder) on the same file, alternating with this tree for R rounds (def
 that "before" and "after" are measured in the same run on the same machine load; the best
 round of each counts. Each run is a subprocess with its output sent to /dev/null. A dated
 section (machine, cables per second, peak RSS) is appended to benchmarks/RESULTS.md.
+``--parser-only`` also times each tree with entity extraction switched off (the parser
+itself: csv, header, body, references; the ``>= 3,000 cables/s`` of issue 11), since the
+entity extractor runs in the same call and is measured on its own by bench_extract.py.
 (``python benchmarks/run.py`` runs it too, before the store's measurements.)
 """
 
@@ -28,7 +31,7 @@ from pathlib import Path
 from common import FULL_SIZE, PROJECT, RESULTS, corpus, machine
 
 
-def _export(revision: str, into: Path) -> Path:
+def export_tree(revision: str, into: Path) -> Path:
     """The tree of ``revision`` written into ``into`` (git archive), for the baseline."""
     archive = into / "tree.tar"
     with archive.open("wb") as out:
@@ -46,16 +49,25 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run(tree: Path, path: Path) -> Run:
+#: ``cables parse`` with entity extraction replaced by a no-op (the parser alone).
+PARSER_ONLY = (
+    "import sys, cables.formats.assemble as a; a.extract_entities = lambda cable: cable.entities;"
+    "from tui.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _run(tree: Path, path: Path, parser_only: bool = False) -> Run:
     """(seconds, peak MiB, exit code, cables, CPU seconds) of one ``cables parse PATH
-    --json`` with the code of ``tree``; the cables are the JSON lines printed, counted as
-    they stream by. CPU time tells more than wall time on a machine shared with others."""
+    --json`` with the code of ``tree`` (``parser_only``: no entity extraction); the cables
+    are the JSON lines printed, counted as they stream by. CPU time tells more than wall
+    time on a machine shared with others."""
     env = dict(os.environ, PYTHONPATH=str(tree))
     cpu = _cpu()
     start = time.perf_counter()
     lines = 0
+    command = ["-c", PARSER_ONLY] if parser_only else ["-m", "tui.cli"]
     with subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "parse", str(path), "--json"],
+        [sys.executable, *command, "parse", str(path), "--json"],
         cwd=tree,
         env=env,
         stdout=subprocess.PIPE,
@@ -79,6 +91,9 @@ def main(argv: list[str] | int | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default=str(FULL_SIZE), help="N or a csv path")
     parser.add_argument("--baseline", help="a git revision to measure in the same run")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds")
+    parser.add_argument(
+        "--parser-only", action="store_true", help="also time the parser without entities"
+    )
     args = parser.parse_args(argv)
     if args.corpus.isdigit():
         n: int | None = int(args.corpus)
@@ -93,11 +108,16 @@ def main(argv: list[str] | int | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cables-bench-") as tmp:
         trees = {"this tree": PROJECT}
         if args.baseline:
-            trees = {f"baseline {args.baseline}": _export(args.baseline, Path(tmp)), **trees}
-        results: dict[str, list[Run]] = {name: [] for name in trees}
+            trees = {f"baseline {args.baseline}": export_tree(args.baseline, Path(tmp)), **trees}
+        runs_of = {name: (tree, False) for name, tree in trees.items()}
+        if args.parser_only:
+            runs_of.update(
+                {f"{name}, parser only (no entities)": (tree, True) for name, tree in trees.items()}
+            )
+        results: dict[str, list[Run]] = {name: [] for name in runs_of}
         for _ in range(rounds):
-            for name, tree in trees.items():
-                results[name].append(_run(tree, path))
+            for name, (tree, parser_only) in runs_of.items():
+                results[name].append(_run(tree, path, parser_only))
     cables = max(run[3] for runs in results.values() for run in runs)
     lines = [
         f"\n## cables parse (csv, --json) — {dt.datetime.now():%Y-%m-%d %H:%M}\n",

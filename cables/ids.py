@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 
 # Stations written in several words, as they appear in REF lines (the id joins the words).
@@ -358,3 +359,43 @@ class StationResolver:
 
 PARSER_STATIONS = StationResolver(KNOWN_STATIONS)
 """The resolver over the stations the parser knows by itself."""
+
+_stations_in_use: StationResolver = PARSER_STATIONS
+
+
+def stations_of_ids(ids: Iterable[str]) -> set[str]:
+    """The stations of well-formed cable ids (``08ASTANA611`` gives ``ASTANA``): the
+    origins a store holds, as references spell them."""
+    found: set[str] = set()
+    for cable_id in ids:
+        match = _ID.fullmatch(cable_id)
+        if match:
+            found.add(match.group(2))
+    return found
+
+
+def corpus_station_resolver(ids: Iterable[str]) -> StationResolver:
+    """A resolver over the stations of ``ids`` (every cable of a store, say) and those the
+    parser knows by itself: a reference's station misspelt a letter away from one of them,
+    or shortened, resolves to it; :data:`STATION_ALIASES` keeps only true aliases."""
+    return StationResolver(KNOWN_STATIONS | stations_of_ids(ids))
+
+
+def parser_stations() -> StationResolver:
+    """The resolver the parser uses when none is passed: :data:`PARSER_STATIONS`, or the
+    one :func:`using_stations` set for a while (an import, over the store's stations)."""
+    return _stations_in_use
+
+
+@contextmanager
+def using_stations(resolver: StationResolver) -> Iterator[StationResolver]:
+    """Within the block, the parser resolves reference stations with ``resolver`` (in this
+    process and in the processes it forks meanwhile, such as an import's parsing workers).
+    Process-wide: meant for the importing process, not for threads parsing other corpora."""
+    global _stations_in_use
+    previous = _stations_in_use
+    _stations_in_use = resolver
+    try:
+        yield resolver
+    finally:
+        _stations_in_use = previous

@@ -24,6 +24,7 @@ from store.layout import SourceRecord
 from store.pipeline import BoundedPool, default_workers
 from store.records import Record, make_record
 from store.repair import RepairReport
+from store.stations import store_stations
 from store.writer import DEFAULT_COMMIT_INTERVAL, DEFAULT_SEGMENT_SIZE, StoreWriter
 
 # Below this many bytes of input, parsing in this process beats starting a pool.
@@ -219,7 +220,7 @@ def import_sources(
     with writer:
         status.report.repaired = writer.repaired
         fds = (writer.lock.fd,) if writer.lock.fd is not None else ()
-        with BoundedPool(workers, close_fds=fds) as pool:
+        with store_stations(writer.directory), BoundedPool(workers, close_fds=fds) as pool:
             run = _Run(writer, pool, status, ticker, on_error, stdin)
             for path in paths:
                 _import_path(run, path, rescan)

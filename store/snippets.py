@@ -86,23 +86,28 @@ class ParagraphMatcher:
         self._fuzzy = [p for p in self._patterns if p.fuzzy]
         self._fuzzy_known: set[str] = set()  # words already measured against fuzzy words
         self._fuzzy_near: set[str] = set()  # those within reach of one of them
+        self._ascii_finder = _ascii_finder(self._patterns)
 
     @property
     def empty(self) -> bool:
         """True if the query searches no words of the text (only fields such as tag:)."""
         return not self._patterns
 
-    def _may_match(self, text: str) -> bool:
+    def _may_match(self, text: str, needles: list[str] | None = None) -> bool:
+        """A cheap test: False only if ``text`` surely holds no searched word. ``needles``
+        are the substrings to look for (default: those of the words, plus, for fuzzy
+        words, the words of ``text`` near one of them)."""
         if not text.isascii():
             return True
         lowered = text.lower()
-        if any(needle in lowered for needle in self._needles):
-            return True
-        if self._fuzzy:
-            words = set(_TOKEN.findall(lowered))
+        if needles is not None:
+            return any(needle in lowered for needle in needles)
+        if self._fuzzy:  # measured even when a needle is there: highlighting needs them
+            words = _words_of(lowered)
             self._measure(words)
-            return not words.isdisjoint(self._fuzzy_near)
-        return False
+            if not words.isdisjoint(self._fuzzy_near):
+                return True
+        return any(needle in lowered for needle in self._needles)
 
     def _measure(self, words: set[str]) -> None:
         """Sort words not seen yet into near / not near the fuzzy words (in one C call per
@@ -137,10 +142,36 @@ class ParagraphMatcher:
             found.append((folded, match.start(), match.end()))
         return found
 
-    def highlights(self, text: str) -> list[Span]:
-        """The spans (start, end) of every matched word in ``text``, in order."""
-        if not self._patterns or not self._may_match(text):
+    def highlights(self, text: str, needles: list[str] | None = None) -> list[Span]:
+        """The spans (start, end) of every matched word in ``text``, in order (``needles``:
+        see :meth:`_may_match`)."""
+        if not self._patterns or not self._may_match(text, needles):
             return []
+        if text.isascii() and self._ascii_finder is not None:
+            return self._ascii_highlights(text)
+        return self._token_highlights(text)
+
+    def _ascii_highlights(self, text: str) -> list[Span]:
+        """:meth:`highlights` of an ASCII text by one regular expression (in C) rather than
+        token by token: for ASCII, lower case is the whole folding, and a token is a run
+        of letters and digits, so a searched word is a match not touching another one."""
+        finder = self._ascii_finder
+        assert finder is not None
+        spans: set[Span] = set()
+        near = self._fuzzy_near
+        for match in finder.finditer(text):
+            if match.lastgroup == "word":
+                spans.add(match.span())
+            elif match.lastgroup == "phrase":
+                base = match.start()
+                spans.update(
+                    (base + t.start(), base + t.end()) for t in _TOKEN.finditer(match.group())
+                )
+            elif match.group().lower() in near:  # a token, kept only if near a fuzzy word
+                spans.add(match.span())
+        return sorted(spans)
+
+    def _token_highlights(self, text: str) -> list[Span]:
         tokens = self._tokens(text)
         spans: set[Span] = set()
         single, prefixes, near = self._single, self._prefixes, self._fuzzy_near
@@ -174,13 +205,75 @@ class ParagraphMatcher:
 
     def snippets(self, paragraphs: list[tuple[int, str]]) -> list[ParagraphSnippet]:
         """A snippet of every paragraph (number, text) holding a searched word."""
+        if not self._patterns:
+            return []
+        needles = self._needles
+        if self._fuzzy:  # the words of the whole cable measured at once, not per paragraph
+            texts = (raw if raw.isascii() else clean_text(raw) for _, raw in paragraphs)
+            words = _words_of("\n".join(texts).lower())
+            self._measure(words)
+            needles = needles + sorted(words & self._fuzzy_near)
         found = []
         for number, raw in paragraphs:
+            # tested before cleaning: cleaning ASCII text only turns controls into pictures
+            # and CR LF into LF, so it cannot make a searched word appear
+            if not self._may_match(raw, needles):
+                continue
             text = clean_text(raw)
-            spans = self.highlights(text)
+            spans = self.highlights(text, needles)
             if spans:
                 found.append(make_snippet(number, text, spans))
         return found
+
+
+#: ASCII characters that are not letters or digits, made spaces: cutting an ASCII text
+#: into tokens by ``translate`` and ``split``, three times faster than a regular expression.
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
+def _words_of(text: str) -> set[str]:
+    """The distinct tokens of ``text`` (not folded: give it lower-cased)."""
+    if text.isascii():
+        return set(text.translate(_ASCII_SEPARATORS).split())
+    return set(_TOKEN.findall(text))
+
+
+#: A word's edges: not next to another letter or digit (a token boundary).
+_BEFORE = r"(?<![^\W_])"
+_AFTER = r"(?![^\W_])"
+
+
+def _ascii_finder(patterns: list[_Pattern]) -> re.Pattern[str] | None:
+    """One case-insensitive expression finding every pattern in an ASCII text: group
+    ``word`` a plain or prefix word, ``phrase`` a phrase (its tokens found again inside),
+    ``token`` any token when fuzzy words are searched (checked against the near words).
+    None when some searched token is not ASCII (then the text cannot hold it)."""
+    words: list[str] = []
+    phrases: list[str] = []
+    fuzzy = False
+    for pattern in patterns:
+        if not all(token.isascii() for token in pattern.tokens):
+            return None
+        if pattern.fuzzy:
+            fuzzy = True
+            continue
+        parts = [re.escape(token) for token in pattern.tokens]
+        if pattern.prefix:
+            parts[-1] += r"[^\W_]*"
+        if len(parts) == 1:
+            words.append(parts[0])
+        else:
+            phrases.append(r"[\W_]+".join(parts))
+    groups = []
+    if phrases:
+        groups.append(f"(?P<phrase>{_BEFORE}(?:{'|'.join(phrases)}){_AFTER})")
+    if words:
+        groups.append(f"(?P<word>{_BEFORE}(?:{'|'.join(words)}){_AFTER})")
+    if fuzzy:
+        groups.append(r"(?P<token>[^\W_]+)")
+    if not groups:
+        return None
+    return re.compile("|".join(groups), re.IGNORECASE)
 
 
 def _plain(pattern: _Pattern) -> bool:

@@ -18,7 +18,7 @@ from typing import Literal
 import tantivy
 
 from store.errors import StoreError
-from store.snippets import ParagraphMatcher, ParagraphSnippet
+from store.snippets import ParagraphMatcher, ParagraphSnippet, Span
 from store.text_index import (
     CODE_FIELDS,
     SCHEMA,
@@ -220,6 +220,13 @@ class SearchResults:
 
     def __len__(self) -> int:
         return len(self._addresses)
+
+    def highlighter(self) -> Callable[[str], list[Span]]:
+        """A function giving the spans of every searched word in a text (as the snippets
+        highlight them: phrases, prefixes, fuzzy spellings; no word under a NOT, none of
+        a field other than the text): for a reader showing a whole cable. Its own matcher,
+        so it may run in another thread than the hits."""
+        return ParagraphMatcher(self.query, _WORDS).highlights
 
     def hit(self, index: int) -> SearchHit:
         """Hit ``index`` with its snippets (IndexError past the end)."""

@@ -84,6 +84,39 @@ async def test_enter_opens_the_cable_at_its_first_matching_paragraph_and_back_re
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_an_opened_hit_highlights_every_searched_word_but_negated_ones_and_n_steps(
+    store_dir: Path,
+) -> None:
+    query = 'Narymbetov "labor migration" Shymk* oralmen~1 -Tehran origin:astana'
+    app = CablesApp(CableStore.open(store_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _search(pilot, query)
+        await pilot.press("enter")
+        view = await wait_for_cable(pilot)
+        assert view.cable is not None and view.cable.id == "08ASTANA611"
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if view.search_text:
+                break
+        assert view.search_text == query
+        layout = view._layout
+        assert layout is not None
+        search = view._search
+        words = {layout.texts[m.paragraph][m.start : m.end].lower() for m in search.matches}
+        # a word, both words of the phrase, the prefix's and the fuzzy word's spellings
+        assert words == {"narymbetov", "labor", "migration", "shymkent", "oralman"}
+        assert view.current == 1  # the first paragraph holding one of them (Shymkent)
+        first = view.match_info
+        assert first[0] == 1 and first[1] > 10
+        await pilot.press("n")
+        assert view.match_info == (2, first[1])
+        await pilot.press("N", "N")
+        assert view.match_info == (first[1], first[1])
+        await pilot.press("slash", "enter")  # the query again from the reader's own prompt
+        await pilot.pause()
+        assert view.search_text == query and view.match_info[1] == first[1]
+
+
 async def test_the_prompt_remembers_earlier_queries_with_up_and_down(store_dir: Path) -> None:
     app = CablesApp(CableStore.open(store_dir))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -170,3 +203,26 @@ def test_the_search_screen(
 ) -> None:
     app = CablesApp(CableStore.open(store_dir))
     assert snap_compare(app, terminal_size=size, run_before=_searched("human rights"))
+
+
+def _opened(query: str) -> Callable[[Pilot], object]:
+    async def run_before(pilot: Pilot) -> None:
+        await _search(pilot, query)
+        await pilot.press("enter")
+        view = await wait_for_cable(pilot)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if view.search_text:
+                break
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_hit_opened_in_the_reader_with_every_searched_word_highlighted(
+    snap_compare: Callable[..., bool], store_dir: Path, size: tuple[int, int]
+) -> None:
+    app = CablesApp(CableStore.open(store_dir))
+    query = 'Narymbetov "labor migration" Shymk* -Tehran'
+    assert snap_compare(app, terminal_size=size, run_before=_opened(query))

@@ -303,3 +303,35 @@ def test_a_searcher_opened_before_an_import_keeps_working_while_tantivy_merges(
     hit = reader.text().search("paragraph", limit=1).hit(0)
     assert hit.paragraphs and hit.paragraphs[0].number == 1
     assert len(_ids(CableStore.open(directory), "paragraph")) == 44
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "embassy",
+        "minister OR government",
+        '"human rights"',
+        '"prime minist*"',
+        "sec* -foo",
+        "governmnet~1 ambassador",
+        "tag:PREL president~2",
+    ],
+)
+def test_the_fast_ascii_highlighting_marks_exactly_the_tokens_the_analyzer_path_marks(
+    real_store: CableStore, query: str
+) -> None:
+    from store.snippets import ParagraphMatcher
+    from store.text_query import parse_query
+
+    matcher = ParagraphMatcher(parse_query(query), word_analyzer())
+    compared = 0
+    for cable_id in real_store.ids():
+        cable = real_store.get_cable(cable_id)
+        assert cable is not None
+        for paragraph in cable.paragraphs:
+            text = paragraph.text
+            if not text.isascii() or not matcher._may_match(text):
+                continue
+            assert matcher._ascii_highlights(text) == matcher._token_highlights(text)
+            compared += 1
+    assert compared > 0

@@ -12,7 +12,7 @@ from cables.body.references import parse_references, ref_block_text
 from cables.body.signer import find_signer
 from cables.body.subject import find_subject
 from cables.body.summary import find_summary
-from cables.ids import PARSER_STATIONS, StationResolver
+from cables.ids import StationResolver, parser_stations
 from cables.model import Citation, Paragraph
 
 # Without a paragraph 1, the header fields are looked for in this many opening lines.
@@ -44,15 +44,18 @@ def parse_body(
     station: str | None = None,
     year: str | None = None,
     own_id: str | None = None,
-    stations: StationResolver = PARSER_STATIONS,
+    stations: StationResolver | None = None,
 ) -> BodyFields:
     """The fields of a cable body (the text after the routing header).
 
     ``station`` (of the cable's id) helps cut page markers out of lines; ``year`` (two
     digits) is the year of references that give none; ``own_id`` is never a reference;
-    ``stations`` resolves the stations references are written with (by default the stations
-    the parser knows; the store can pass a resolver over every station it holds).
+    ``stations`` resolves the stations references are written with (by default
+    :func:`cables.ids.parser_stations`: the stations the parser knows, or, during an
+    import, every station of the store too).
     """
+    if stations is None:
+        stations = parser_stations()
     body = prepare_lines(text, station)
     paragraphs, first = split_paragraphs(body)
     head = body.lines[: min(first, len(body.lines))] if first else []

@@ -8,10 +8,14 @@ text wraps to. Pure Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Match", "TextSearch"]
+__all__ = ["Match", "SpanFinder", "TextSearch"]
+
+#: Finds the spans (start, end) to highlight in one text, in order: how a full-text query
+#: (every word, phrase, prefix and fuzzy word it searches) is found again in a cable.
+SpanFinder = Callable[[str], Sequence[tuple[int, int]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,21 +30,30 @@ class Match:
 class TextSearch:
     """The hits of a case-insensitive ``query`` in ``texts``, one of them current.
 
-    An empty query finds nothing. :attr:`index` is the position of the current hit in
-    :attr:`matches`, or None before one has been chosen.
+    An empty query finds nothing. With ``finder``, the hits are the spans it finds in each
+    text (``query`` then only names the search, e.g. the full-text query line); without,
+    they are the occurrences of ``query`` itself. :attr:`index` is the position of the
+    current hit in :attr:`matches`, or None before one has been chosen.
     """
 
-    def __init__(self, texts: Sequence[str] = (), query: str = "") -> None:
+    def __init__(
+        self, texts: Sequence[str] = (), query: str = "", finder: SpanFinder | None = None
+    ) -> None:
         self.query = query.strip()
+        self.finder = finder
         self.matches: list[Match] = []
         self.index: int | None = None
         self._by_paragraph: dict[int, list[int]] = {}
-        if self.query:
+        if not self.query:
+            return
+        if finder is None:
             pattern = re.compile(re.escape(self.query), re.IGNORECASE)
-            for position, text in enumerate(texts):
-                for hit in pattern.finditer(text):
+            finder = _occurrences(pattern)
+        for position, text in enumerate(texts):
+            for start, end in finder(text):
+                if 0 <= start < end <= len(text):
                     self._by_paragraph.setdefault(position, []).append(len(self.matches))
-                    self.matches.append(Match(position, hit.start(), hit.end()))
+                    self.matches.append(Match(position, start, end))
 
     def __len__(self) -> int:
         return len(self.matches)
@@ -71,3 +84,10 @@ class TextSearch:
     def in_paragraph(self, position: int) -> list[tuple[int, Match]]:
         """(index, hit) of every hit in the paragraph at ``position``, in text order."""
         return [(i, self.matches[i]) for i in self._by_paragraph.get(position, ())]
+
+
+def _occurrences(pattern: re.Pattern[str]) -> SpanFinder:
+    def find(text: str) -> list[tuple[int, int]]:
+        return [hit.span() for hit in pattern.finditer(text)]
+
+    return find

@@ -32,6 +32,7 @@ from textual.strip import Strip
 from textual.widgets import Footer, Input, Static
 
 from tui.presentation.list_columns import ListColumns
+from tui.presentation.text_search import SpanFinder
 from tui.screens.common import SCREEN_BINDINGS
 from tui.widgets.safe_text import clean, one_line
 
@@ -299,17 +300,6 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments, width).adjust_cell_length(width, line)
 
 
-def first_match_text(hit: SearchHit) -> str | None:
-    """The text of the first word the query matched in the hit's paragraphs (as written
-    there: ``São``, or the spelling a fuzzy word found), or None."""
-    for snippet in hit.paragraphs:
-        for start, end in snippet.highlights:
-            word = snippet.text[start:end].strip()
-            if word:
-                return word
-    return None
-
-
 def snippet_text(hit: SearchHit | None, limit: int = 3) -> Text:
     """The snippets of a hit as Rich text: ``¶N`` then the excerpt, the searched words in
     reverse video; built from cleaned strings, never from markup."""
@@ -474,13 +464,15 @@ class SearchScreen(Screen[None], inherit_bindings=False):
     def _selected(self, message: SearchResultList.Selected) -> None:
         hit = message.hit
         self._app.open_cable(hit.id, hit.first_paragraph)
-        word = first_match_text(hit)
-        if word:
-            self._find_in_reader(hit.id, word, READER_WAIT_STEPS)
+        results = self.query_one(SearchResultList).results
+        if hit.paragraphs and results is not None:
+            finder = results.highlighter()
+            self._find_in_reader(hit.id, self.query_text, finder, READER_WAIT_STEPS)
 
-    def _find_in_reader(self, cable_id: str, word: str, steps: int) -> None:
-        """Once the reader shows ``cable_id`` laid out, search ``word`` in it with the
-        reader's own search (so ``n`` / ``N`` move between its matches)."""
+    def _find_in_reader(self, cable_id: str, query: str, finder: SpanFinder, steps: int) -> None:
+        """Once the reader shows ``cable_id`` laid out, highlight every word ``query``
+        searched in the text with the reader's own search (so ``n`` / ``N`` move between
+        the matches), from the first matching paragraph on."""
         from tui.screens.reader import ReaderScreen
         from tui.widgets.paragraph_view import ParagraphView
 
@@ -490,12 +482,14 @@ class SearchScreen(Screen[None], inherit_bindings=False):
             view = views.first()
             cable = view.cable
             if cable is not None and cable.id == cable_id and view.top_paragraph() is not None:
-                view.search(word)
+                view.search(query, finder)
                 return
         elif screen is self:
             return  # the reader was closed before its cable came
         if steps > 0:
-            self.app.set_timer(0.05, partial(self._find_in_reader, cable_id, word, steps - 1))
+            self.app.set_timer(
+                0.05, partial(self._find_in_reader, cable_id, query, finder, steps - 1)
+            )
 
     def action_close(self) -> None:
         """Leave search (the prompt's escape first returns to the hits, if any)."""

@@ -30,7 +30,7 @@ from cables.model import Cable
 from tui.presentation.cable_layout import BLANK, GUTTER_WIDTH, CableLayout, LayoutLine
 from tui.presentation.reading_position import ReadingPlace, ReadingPosition, current_paragraph
 from tui.presentation.reading_text import display_cable
-from tui.presentation.text_search import TextSearch
+from tui.presentation.text_search import SpanFinder, TextSearch
 
 __all__ = ["ParagraphView"]
 
@@ -349,13 +349,19 @@ class ParagraphView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # --- search ---------------------------------------------------------------------------
 
-    def search(self, query: str) -> int:
+    def search(self, query: str, finder: SpanFinder | None = None) -> int:
         """Find ``query`` (case-insensitive) and go to the first hit from the top line on.
 
-        Returns the number of hits; an empty query clears the search.
+        With ``finder``, the hits are the spans it finds in each paragraph (every word of
+        a full-text query, say) and ``query`` names the search in the status line.
+        The same query again keeps its finder (a full-text query submitted again from the
+        reader's prompt still finds all its words). Returns the number of hits; an empty
+        query clears the search.
         """
         layout = self._layout
-        self._search = TextSearch(layout.texts if layout is not None else (), query)
+        if finder is None and query.strip() == self._search.query:
+            finder = self._search.finder
+        self._search = TextSearch(layout.texts if layout is not None else (), query, finder)
         self._strips.clear()
         self.refresh()
         if self._search.matches and layout is not None:
