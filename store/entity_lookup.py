@@ -27,6 +27,8 @@ from store.entity_search import EntitySearch, map_search_keys, map_sections
 
 #: Forms listed per entity at most (a name seen in thousands of cables has many).
 MAX_FORMS = 20
+#: Entity records kept once read (a few MB at most).
+_KEPT_RECORDS = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,8 @@ class EntityIndex:
         self._lengths = loaded["lengths"]
         self._postings = postings
         self._search = EntitySearch(self._kinds, loaded["folded"], self._counts, loaded["search"])
+        #: Records read lately (as-you-type queries find the same entities again and again).
+        self._kept: dict[int, EntityRecord] = {}
         self.load_seconds = time.perf_counter() - started
 
     def __len__(self) -> int:
@@ -119,18 +123,25 @@ class EntityIndex:
         """The entity at this position (IndexError if there is none)."""
         if not 0 <= entity_id < len(self._kinds):
             raise IndexError(entity_id)
+        kept = self._kept.get(entity_id)
+        if kept is not None:
+            return kept
         packed_names, packed_forms = self._records.get(entity_id)
         name = next(iter_counts(packed_names))[0]
         forms = [form for form, _ in iter_counts(packed_forms)]
         if name in forms:
             forms.remove(name)
-        return EntityRecord(
+        record = EntityRecord(
             entity_id,
             name,
             KIND_NAMES[self._kinds[entity_id]],
             tuple([name, *forms[: MAX_FORMS - 1]]),
             self._counts[entity_id],
         )
+        if len(self._kept) >= _KEPT_RECORDS:
+            self._kept.clear()
+        self._kept[entity_id] = record
+        return record
 
     def find(self, query: str, kind: str | None = None, limit: int = 20) -> list[EntityHit]:
         """Entities for a query, best first: exact name or form, prefix, word start,
