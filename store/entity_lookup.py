@@ -75,7 +75,11 @@ def _buffer_of(postings: PostingsReader) -> memoryview | None:
     size = os.fstat(source.fileno()).st_size
     if size == 0:
         return None
-    return memoryview(mmap.mmap(source.fileno(), size, access=mmap.ACCESS_READ))
+    mapped = mmap.mmap(source.fileno(), size, access=mmap.ACCESS_READ)
+    if hasattr(mapped, "madvise"):
+        # Searches read a few records here and there: no read-ahead of whole runs of pages.
+        mapped.madvise(mmap.MADV_RANDOM)
+    return memoryview(mapped)
 
 
 def _mapped_columns(columns: dict[str, Any], postings: PostingsReader) -> dict[str, Any] | None:

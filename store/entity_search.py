@@ -12,17 +12,18 @@ it, all over the words of the entities' forms folded to lower-case ASCII
   variants: "khobdabergenowa" finds "khobdabergenova"), and of its skeleton, the key without
   vowels (vowel typos: "narymbatov");
 - ``top``: for each prefix of one to three letters, the 100 entities with the most cables
-  that hold a word starting with it (a one-letter query never walks a tenth of the index).
-
+  that hold a word starting with it (a one-letter query never walks a tenth of the index);
 - ``word_lines`` and ``folded_lines``: where each word of ``words`` and each entity's entry
   of the index's ``folded`` column starts in its section (newline-separated texts), so that
-  a reader maps them (:func:`map_search_sections`) instead of splitting them into strings.
+  a reader maps them (:func:`map_sections`) instead of splitting them into strings (an
+  index written without them still loads: the starts are then found once, at load).
 
 A loaded index maps its file: the arrays are views of the mapped pages (shared between
 every process that reads the store, read from disk as they are touched), the texts are
 read one at a time; what is held in memory is a few megabytes (the kinds, the words).
 
-A query gathers at most a few hundred candidates from these, then ranks them in tiers:
+A query gathers at most a few hundred candidates from these (a multi-word query from its
+rarest word, the others looked for in the candidates' names), then ranks them in tiers:
 exact name or form, prefix, word start, substring, then edit-distance and transliteration
 matches (rapidfuzz on the candidates only, never a scan of every name). Within a tier, the
 entity in more cables comes first (fuzzy matches: the closer spelling first).
