@@ -23,7 +23,7 @@ from store.entity_index import (
     iter_counts,
     load_columns,
 )
-from store.entity_search import EntitySearch, map_search_keys, map_sections
+from store.entity_search import EntitySearch, ReadTexts, map_search_keys, map_sections
 
 #: Forms listed per entity at most (a name seen in thousands of cables has many).
 MAX_FORMS = 20
@@ -92,6 +92,12 @@ def _mapped_columns(columns: dict[str, Any], postings: PostingsReader) -> dict[s
     if buffer is None:
         return None
     loaded = map_sections(places, buffer, _MAPPED_COLUMNS)
+    if not isinstance(postings.source, io.BytesIO):
+        # The candidates' names are read one by one with pread: mapped, each would bring
+        # in the pages around it (tens of MB after a few searches, for a few KB read).
+        loaded["folded"] = ReadTexts(
+            postings.read_bytes, places["folded"][0], loaded["folded"].starts
+        )
     loaded["names"] = loaded["forms"] = None
     loaded["search"] = map_search_keys(places, buffer)
     return loaded

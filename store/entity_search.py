@@ -37,7 +37,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from typing import Any
@@ -65,7 +65,7 @@ TIER_EXACT, TIER_PREFIX, TIER_WORD_START, TIER_SUBSTRING, TIER_FUZZY = 5, 4, 3, 
 _WORD_EXACT, _WORD_PREFIX, _WORD_SUBSTRING, _WORD_VARIANT, _WORD_FUZZY = 9.0, 8.0, 6.0, 5.0, 3.0
 _FUZZY_KEPT = 60
 #: Entities looked at for a multi-word query (its rarest word's, most cited first).
-_DRIVER_ENTITIES = 1000
+_DRIVER_ENTITIES = 500
 #: Entities each other word of a multi-word query adds (most cited first).
 _OTHER_WORD_ENTITIES = 100
 #: Holders looked at at most for one query word (when a kind filters most of them out).
@@ -206,6 +206,36 @@ class MappedTexts(Sequence[str]):
         starts = self.starts
         text = self.data[starts[index] : starts[index + 1] - 1]
         return text if isinstance(text, str) else str(text, "utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for index in range(len(self)):
+            yield self[index]
+
+
+class ReadTexts(Sequence[str]):
+    """Newline-separated texts of a file, each read when asked (``read(offset, length)``,
+    a ``pread``): for texts read here and there, which mapped would each bring their
+    neighbours' pages into the process (the kernel maps pages around each one touched)."""
+
+    __slots__ = ("offset", "read", "starts")
+
+    def __init__(
+        self, read: Callable[[int, int], bytes], offset: int, starts: Sequence[int]
+    ) -> None:
+        """``offset``: where the texts start in the file; ``starts`` as :func:`line_starts`
+        gives them."""
+        self.read = read
+        self.offset = offset
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        if index < 0:
+            index += len(self)
+        start, end = self.starts[index], self.starts[index + 1] - 1
+        return str(self.read(self.offset + start, end - start), "utf-8")
 
     def __iter__(self) -> Iterator[str]:
         for index in range(len(self)):

@@ -1,5 +1,5 @@
 """The loaded entity index maps its file: arrays are views of the mapped pages, names are
-read one at a time; an index written before the line starts were stored still loads; a
+read one at a time (pread); an index written before the line starts were stored still loads; a
 common word's entities are stored most cited first, so the few a search looks at are the
 most cited, and a multi-word query is led by its rarest word."""
 
@@ -13,7 +13,7 @@ import pytest
 from store import entity_lookup, entity_search
 from store.entity_index import entity_files
 from store.entity_lookup import EntityIndex
-from store.entity_search import MappedTexts, line_starts, line_starts_of
+from store.entity_search import MappedTexts, ReadTexts, line_starts, line_starts_of
 from store.layout import read_manifest
 from store.store import CableStore
 from tests.entity_support import entity_cable, write_cables
@@ -56,7 +56,7 @@ def test_a_loaded_index_maps_its_file_and_finds_what_a_wholly_read_index_finds(
     directory = _store(tmp_path)
     mapped = CableStore.open(directory).entity_index()
     assert isinstance(mapped._search.word_entities, memoryview)  # pages, not a copy
-    assert isinstance(mapped._search.folded, MappedTexts)
+    assert isinstance(mapped._search.folded, ReadTexts)  # read one by one, not held
     assert mapped.load_seconds < 5
     monkeypatch.setattr(entity_lookup, "_mapped_columns", lambda *_args: None)
     read = CableStore.open(directory).entity_index()

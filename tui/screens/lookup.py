@@ -189,7 +189,15 @@ class LookupScreen(Screen[None]):
         """Focus the prompt and search what it holds."""
         self._show_title()
         self.query_one(Input).focus()
+        self._prepare()
         self._start_search()
+
+    @work(thread=True, group="lookup-prepare")
+    def _prepare(self) -> None:
+        """Load the index and build the cable matcher while the user starts typing, so that
+        no keystroke's search waits for them (the index loads once: the store's lock)."""
+        self.cables_app.entity_index_now()
+        self._cable_matcher()
 
     def _show_title(self) -> None:
         title = Text("Find a person, place or group   ", style="bold", end="")
