@@ -5,15 +5,25 @@ it, all over the words of the entities' forms folded to lower-case ASCII
 (:func:`cables.names.tokens`):
 
 - ``words``: every distinct word, sorted (prefix ranges by bisection), and for each the
-  entities holding it (``word_start``/``word_entities``, a CSR layout of uint32 arrays);
+  entities holding it (``word_start``/``word_entities``, a CSR layout of uint32 arrays),
+  each word's entities most cited first (a common word's first few are its best);
 - ``trigrams``: each character trigram's words (substrings, and typos beyond the keys);
 - ``variant``: the hash of each word's :func:`cables.names.word_key` (transliteration
   variants: "khobdabergenowa" finds "khobdabergenova"), and of its skeleton, the key without
   vowels (vowel typos: "narymbatov");
 - ``top``: for each prefix of one to three letters, the 100 entities with the most cables
-  that hold a word starting with it (a one-letter query never walks a tenth of the index).
+  that hold a word starting with it (a one-letter query never walks a tenth of the index);
+- ``word_lines`` and ``folded_lines``: where each word of ``words`` and each entity's entry
+  of the index's ``folded`` column starts in its section (newline-separated texts), so that
+  a reader maps them (:func:`map_sections`) instead of splitting them into strings (an
+  index written without them still loads: the starts are then found once, at load).
 
-A query gathers at most a few hundred candidates from these, then ranks them in tiers:
+A loaded index maps its file: the arrays are views of the mapped pages (shared between
+every process that reads the store, read from disk as they are touched), the texts are
+read one at a time; what is held in memory is a few megabytes (the kinds, the words).
+
+A query gathers at most a few hundred candidates from these (a multi-word query from its
+rarest word, the others looked for in the candidates' names), then ranks them in tiers:
 exact name or form, prefix, word start, substring, then edit-distance and transliteration
 matches (rapidfuzz on the candidates only, never a scan of every name). Within a tier, the
 entity in more cables comes first (fuzzy matches: the closer spelling first).
@@ -22,11 +32,14 @@ entity in more cables comes first (fuzzy matches: the closer spelling first).
 from __future__ import annotations
 
 import heapq
+import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, islice
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -51,6 +64,12 @@ TIER_EXACT, TIER_PREFIX, TIER_WORD_START, TIER_SUBSTRING, TIER_FUZZY = 5, 4, 3, 
 # fuzzy word adds its similarity, 0 to 1).
 _WORD_EXACT, _WORD_PREFIX, _WORD_SUBSTRING, _WORD_VARIANT, _WORD_FUZZY = 9.0, 8.0, 6.0, 5.0, 3.0
 _FUZZY_KEPT = 60
+#: Entities looked at for a multi-word query (its rarest word's, most cited first).
+_DRIVER_ENTITIES = 500
+#: Entities each other word of a multi-word query adds (most cited first).
+_OTHER_WORD_ENTITIES = 100
+#: Holders looked at at most for one query word (when a kind filters most of them out).
+_MAX_SCANNED = 20000
 
 
 def _hash(text: str) -> int:
@@ -70,10 +89,14 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     """The stored search keys of entities whose folded forms (joined by FORM_SEPARATOR) and
     cable counts are given, entity i at position i."""
     word_entities: dict[str, list[int]] = {}
-    entity_words: list[list[str]] = []
-    for entity, packed in enumerate(folded):
+    entity_words: list[list[str]] = [[] for _ in folded]
+    # Entities in more cables first: each word's holders are stored in this order, so the
+    # first few of a common word are its most cited entities.
+    by_count = sorted(range(len(folded)), key=lambda e: (-counts[e], e))
+    for entity in by_count:
+        packed = folded[entity]
         words = sorted({w for form in packed.split(FORM_SEPARATOR) for w in form.split()})
-        entity_words.append(words)
+        entity_words[entity] = words
         for word in words:
             holders = word_entities.get(word)
             if holders is None:
@@ -105,7 +128,7 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
         tri_flat.extend(trigram_words[trigram])
         tri_starts.append(len(tri_flat))
     top: dict[str, list[int]] = {}
-    for entity in sorted(range(len(folded)), key=lambda e: (-counts[e], e)):
+    for entity in by_count:
         prefixes = {w[:n] for w in entity_words[entity] for n in (1, 2, 3) if len(w) >= n}
         for prefix in prefixes:
             chosen = top.setdefault(prefix, [])
@@ -118,6 +141,8 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
         top_flat.extend(top[prefix])
         top_start.append(len(top_flat))
     return {
+        "word_lines": line_starts_of(words),
+        "folded_lines": line_starts_of(folded),
         "words": words,
         "word_start": array("I", starts),
         "word_entities": array("I", flat),
@@ -132,6 +157,162 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
         "top_start": array("I", top_start),
         "top_entities": array("I", top_flat),
     }
+
+
+def _starts_array(values: list[int]) -> array[int]:
+    return array("I" if not values or values[-1] < 1 << 32 else "Q", values)
+
+
+def line_starts_of(texts: list[str]) -> array[int]:
+    """Where each text starts once they are joined by newlines and encoded (UTF-8), and
+    one past the end: ``len(texts) + 1`` offsets (text i is bytes starts[i]:starts[i+1]-1)."""
+    return _starts_array([0, *accumulate(len(t.encode()) + 1 for t in texts)])
+
+
+def line_starts(data: memoryview | bytes) -> array[int]:
+    """:func:`line_starts_of` for texts already joined (a section of an index written before
+    the starts were stored), read a megabyte at a time."""
+    if not len(data):
+        return array("I", [0])
+    starts = [0]
+    chunk_size = 1 << 20
+    for position in range(0, len(data), chunk_size):
+        pieces = bytes(data[position : position + chunk_size]).split(b"\n")
+        at = position
+        for piece in pieces[:-1]:
+            at += len(piece) + 1
+            starts.append(at)
+    starts.append(len(data) + 1)
+    return _starts_array(starts)
+
+
+class MappedTexts(Sequence[str]):
+    """Newline-separated texts in a buffer (mapped pages), read one at a time by position."""
+
+    __slots__ = ("data", "starts")
+
+    def __init__(self, data: memoryview | bytes | str, starts: Sequence[int]) -> None:
+        """``starts`` as :func:`line_starts` gives them; ``data`` bytes, or a str of ASCII
+        (then slices are str already)."""
+        self.data = data
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        if index < 0:
+            index += len(self)
+        starts = self.starts
+        text = self.data[starts[index] : starts[index + 1] - 1]
+        return text if isinstance(text, str) else str(text, "utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for index in range(len(self)):
+            yield self[index]
+
+
+class ReadTexts(Sequence[str]):
+    """Newline-separated texts of a file, each read when asked (``read(offset, length)``,
+    a ``pread``): for texts read here and there, which mapped would each bring their
+    neighbours' pages into the process (the kernel maps pages around each one touched)."""
+
+    __slots__ = ("offset", "read", "starts")
+
+    def __init__(
+        self, read: Callable[[int, int], bytes], offset: int, starts: Sequence[int]
+    ) -> None:
+        """``offset``: where the texts start in the file; ``starts`` as :func:`line_starts`
+        gives them."""
+        self.read = read
+        self.offset = offset
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        if index < 0:
+            index += len(self)
+        start, end = self.starts[index], self.starts[index + 1] - 1
+        return str(self.read(self.offset + start, end - start), "utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        for index in range(len(self)):
+            yield self[index]
+
+
+def _mapped_array(data: memoryview, code: str, items: int) -> Sequence[int]:
+    """A little-endian array section as a view of its pages (copied on a big-endian host)."""
+    if sys.byteorder == "little":
+        view = data.cast("B").cast(code)
+    else:
+        view = array(code, data.tobytes())  # type: ignore[assignment]
+        view.byteswap()  # type: ignore[attr-defined]
+    if len(view) != items:
+        raise ValueError("an entity index section has the wrong length")
+    return view
+
+
+def map_sections(
+    places: dict[str, list[Any]], buffer: memoryview, names: Sequence[str]
+) -> dict[str, Any]:
+    """Sections (as :func:`store.entity_index.write_sections` wrote them into the file now
+    in ``buffer``) without reading them: arrays become views of the buffer, a list of texts
+    a :class:`MappedTexts` (its starts stored in ``<name>_lines`` or found once), a text a
+    str. ValueError if a section lies outside the buffer or has the wrong length."""
+    mapped: dict[str, Any] = {}
+    for name in names:
+        offset, length, code, items = places[name]
+        if offset < 0 or length < 0 or offset + length > len(buffer):
+            raise ValueError(f"the entity index's {name} is cut short")
+        data = buffer[offset : offset + length]
+        if code == "t":
+            mapped[name] = str(data, "utf-8")
+        elif code == "s":
+            if f"{name}_lines" in places:
+                starts = map_sections(places, buffer, [f"{name}_lines"])[f"{name}_lines"]
+            else:
+                starts = line_starts(data)
+            if not items:
+                starts = array("I", [0])
+            texts = MappedTexts(data, starts)
+            if len(texts) != items:
+                raise ValueError(f"the entity index's {name} has the wrong length")
+            mapped[name] = texts
+        else:
+            mapped[name] = _mapped_array(data, code, items)
+    return mapped
+
+
+#: Search sections a loaded index maps (every one :func:`build_search_keys` writes).
+MAPPED_SEARCH_SECTIONS = (
+    "words",
+    "word_start",
+    "word_entities",
+    "trigrams",
+    "trigram_start",
+    "trigram_words",
+    "variant_hash",
+    "variant_word",
+    "skeleton_hash",
+    "skeleton_word",
+    "top_prefixes",
+    "top_start",
+    "top_entities",
+)
+
+
+def map_search_keys(places: dict[str, list[Any]], buffer: memoryview) -> dict[str, Any]:
+    """The search keys of an index file mapped in ``buffer`` (see :func:`map_sections`),
+    the words held as one str (a few megabytes, sliced per word)."""
+    keys = map_sections(places, buffer, MAPPED_SEARCH_SECTIONS)
+    words = keys["words"]
+    assert isinstance(words, MappedTexts)
+    text = str(words.data, "utf-8")
+    # Held as one str, sliced per word: byte offsets are str offsets if it is ASCII.
+    keys["words"] = MappedTexts(text, words.starts) if text.isascii() else list(words)
+    return keys
 
 
 def query_problem(query: str) -> str | None:
@@ -159,12 +340,19 @@ class Match:
 class EntitySearch:
     """The in-memory search structures of a loaded index, and :meth:`search`."""
 
-    def __init__(self, kinds: str, folded: list[str], counts: array[int], keys: dict[str, Any]):
-        """``keys`` as :func:`build_search_keys` made them (lists of words, uint32 arrays)."""
+    def __init__(
+        self,
+        kinds: str,
+        folded: Sequence[str],
+        counts: Sequence[int],
+        keys: dict[str, Any],
+    ) -> None:
+        """``keys`` as :func:`build_search_keys` made them (lists of words, uint32 arrays),
+        or as :func:`map_search_keys` maps them (texts and views)."""
         self.kinds = kinds
         self.folded = folded
         self.counts = counts
-        self.words: list[str] = keys["words"]
+        self.words: Sequence[str] = keys["words"]
         self.word_start = keys["word_start"]
         self.word_entities = keys["word_entities"]
         trigram_start = keys["trigram_start"]
@@ -199,24 +387,30 @@ class EntitySearch:
             lists.append(self.trigram_words[span[0] : span[1]])
         return sorted(lists, key=len)
 
-    def _word_candidates(self, qword: str) -> tuple[list[tuple[float, list[int]]], list[int]]:
-        """Words matching one query word, best first ((word tier, word positions) groups),
-        and entities from the per-prefix top lists when the prefix is too common to walk."""
+    def _word_candidates(self, qword: str) -> tuple[list[tuple[float, list[Sequence[int]]]], int]:
+        """Entities holding words that match one query word: groups of (word tier, holder
+        lists), best tier first, each holder list most cited first (entities from the
+        per-prefix top lists when the prefix is too common to walk), and how many entities
+        they hold in all (an estimate when a prefix is too common: every holder of it)."""
         words = self.words
-        groups: list[tuple[float, list[int]]] = []
-        extra: list[int] = []
+        starts, holders = self.word_start, self.word_entities
+        positions: list[tuple[float, list[int]]] = []
+        groups: list[tuple[float, list[Sequence[int]]]] = []
+        size = 0
         seen: set[int] = set()
         lo = bisect_left(words, qword)
         hi = bisect_left(words, qword + "\x7f", lo)
         if lo < hi and words[lo] == qword:
-            groups.append((_WORD_EXACT, [lo]))
+            positions.append((_WORD_EXACT, [lo]))
             seen.add(lo)
             lo += 1
         if hi - lo > _MAX_PREFIX_WORDS and len(qword) <= 3:
-            extra = list(self.top.get(qword, ()))
+            top = self.top.get(qword, ())
+            groups.append((_WORD_PREFIX, [top]))
+            size += starts[hi] - starts[lo]
         else:
             prefixed = list(range(lo, min(hi, lo + _MAX_PREFIX_WORDS)))
-            groups.append((_WORD_PREFIX, prefixed))
+            positions.append((_WORD_PREFIX, prefixed))
             seen.update(prefixed)
         if len(qword) >= 3:
             lists = self._trigram_postings(qword)
@@ -226,8 +420,13 @@ class EntitySearch:
                     if len(matches) < 64:
                         break
                     matches.intersection_update(other)
-                inside = [p for p in matches if p not in seen and qword in words[p]]
-                groups.append((_WORD_SUBSTRING, inside[:_MAX_PREFIX_WORDS]))
+                inside = []
+                for position in matches:
+                    if position not in seen and qword in words[position]:
+                        inside.append(position)
+                        if len(inside) >= _MAX_PREFIX_WORDS:
+                            break
+                positions.append((_WORD_SUBSTRING, inside))
                 seen.update(inside)
         key = word_key(qword)
         variants = [
@@ -235,21 +434,26 @@ class EntitySearch:
             for p in self._hash_lookup(self.variant_hash, self.variant_word, _hash(key))
             if p not in seen and word_key(words[p]) == key
         ]
-        groups.append((_WORD_VARIANT, variants))
+        positions.append((_WORD_VARIANT, variants))
         seen.update(variants)
-        if len(qword) < 3:
-            return groups, extra
-        fuzzy = self._hash_lookup(self.skeleton_hash, self.skeleton_word, _hash(skeleton(key)))
-        if len(qword) >= 4 and not seen:
-            fuzzy += self._shared_trigram_words(qword)
-        fuzzy = [p for p in dict.fromkeys(fuzzy) if p not in seen]
-        if fuzzy:
-            ratio = fuzz.ratio
-            ranked = heapq.nlargest(_FUZZY_KEPT, ((ratio(qword, words[p]), p) for p in fuzzy))
-            for score, position in ranked:
-                if score >= 50:
-                    groups.append((_WORD_FUZZY + float(score) / 100, [position]))
-        return groups, extra
+        if len(qword) >= 3:
+            fuzzy = self._hash_lookup(self.skeleton_hash, self.skeleton_word, _hash(skeleton(key)))
+            if len(qword) >= 4 and not seen:
+                fuzzy += self._shared_trigram_words(qword)
+            fuzzy = [p for p in dict.fromkeys(fuzzy) if p not in seen]
+            if fuzzy:
+                ratio = fuzz.ratio
+                ranked = heapq.nlargest(_FUZZY_KEPT, ((ratio(qword, words[p]), p) for p in fuzzy))
+                for score, position in ranked:
+                    if score >= 50:
+                        positions.append((_WORD_FUZZY + float(score) / 100, [position]))
+        for tier, group in positions:
+            if group:
+                lists = [holders[starts[p] : starts[p + 1]] for p in group]
+                size += sum(map(len, lists))
+                groups.append((tier, lists))
+        groups.sort(key=lambda group: -group[0])
+        return groups, size
 
     def _shared_trigram_words(self, qword: str) -> list[int]:
         """Words sharing the most trigrams with a query word (for typos)."""
@@ -260,40 +464,72 @@ class EntitySearch:
                 counter.update(self.trigram_words[span[0] : span[1]])
         return [position for position, _ in counter.most_common(_FUZZY_WORDS)]
 
+    def _most_cited(
+        self, groups: list[tuple[float, list[Sequence[int]]]], kind: str | None, wanted: int
+    ) -> dict[int, float]:
+        """At most ``wanted`` entities of these groups (of ``kind`` if given), each with its
+        best word tier: the best tier first, and within it the most cited (holder lists are
+        stored most cited first, so they are merged lazily; a bounded number looked at)."""
+        best: dict[int, float] = {}
+        kinds, counts = self.kinds, self.counts
+        budget = _MAX_SCANNED
+        for tier, lists in groups:
+            if len(lists) == 1:
+                stream: Iterator[int] = iter(lists[0])
+            else:
+                stream = heapq.merge(*lists, key=lambda e: -counts[e])
+            for entity in islice(stream, budget):
+                budget -= 1
+                if entity in best or (kind is not None and kinds[entity] != kind):
+                    continue
+                best[entity] = tier
+                if len(best) >= wanted:
+                    return best
+            if budget <= 0:
+                break
+        return best
+
     def _candidates(self, qwords: list[str], kind: str | None, cap: int) -> list[int]:
         """At most ``cap`` entities for the query words: those matching more words, in
-        better tiers, in more cables, first."""
-        per_entity: dict[int, list[float]] = {}
-        starts, holders = self.word_start, self.word_entities
-        kinds = self.kinds
-        for index, qword in enumerate(qwords):
-            best: dict[int, float] = {}
-            groups, extra = self._word_candidates(qword)
-            for tier, positions in groups:
-                if len(best) >= _PER_WORD_ENTITIES:
-                    break
-                for position in positions:
-                    for entity in holders[starts[position] : starts[position + 1]]:
-                        if entity not in best and (kind is None or kinds[entity] == kind):
-                            best[entity] = tier
-                    if len(best) >= _PER_WORD_ENTITIES:
-                        break
-            for entity in extra:
-                if kind is None or kinds[entity] == kind:
-                    best.setdefault(entity, _WORD_PREFIX)
-            for entity, tier in best.items():
-                tiers = per_entity.get(entity)
-                if tiers is None:
-                    tiers = per_entity[entity] = [0.0] * len(qwords)
-                tiers[index] = tier
+        better tiers, in more cables, first. The rarest query word chooses the entities
+        (a bounded number, most cited first); the other words are looked for in their
+        names, never walked (a common word holds a third of the index)."""
+        found = [self._word_candidates(qword) for qword in qwords]
+        driver = min(range(len(qwords)), key=lambda i: found[i][1])
+        wanted = _PER_WORD_ENTITIES if len(qwords) == 1 else _DRIVER_ENTITIES
+        chosen = self._most_cited(found[driver][0], kind, wanted)
         counts = self.counts
         if len(qwords) == 1:
-            pool = [(tiers[0], counts[entity], entity) for entity, tiers in per_entity.items()]
+            pool = [(tier, counts[entity], entity) for entity, tier in chosen.items()]
         else:
-            pool = [
-                (len(qwords) - tiers.count(0), sum(tiers), counts[entity], entity)
-                for entity, tiers in per_entity.items()
-            ]
+            # Names holding only some of the words come too (a namesake): a few each.
+            for index, (groups, _size) in enumerate(found):
+                if index != driver:
+                    for entity in self._most_cited(groups, kind, _OTHER_WORD_ENTITIES):
+                        chosen.setdefault(entity, 0.0)
+            folded = self.folded
+            others = [(q, f" {q} ", f" {q}") for i, q in enumerate(qwords) if i != driver]
+            dq = qwords[driver]
+            dwhole, dstart = f" {dq} ", f" {dq}"
+            pool = []
+            for entity, tier in chosen.items():
+                text = " " + folded[entity].replace(FORM_SEPARATOR, " ") + " "
+                if tier:
+                    matched, total = 1, tier
+                elif dwhole in text:
+                    matched, total = 1, _WORD_EXACT
+                elif dstart in text:
+                    matched, total = 1, _WORD_PREFIX
+                else:
+                    matched, total = 0, 0.0
+                for qword, whole, start in others:
+                    if whole in text:
+                        matched, total = matched + 1, total + _WORD_EXACT
+                    elif start in text:
+                        matched, total = matched + 1, total + _WORD_PREFIX
+                    elif qword in text:
+                        matched, total = matched + 1, total + _WORD_SUBSTRING
+                pool.append((matched, total, counts[entity], entity))  # type: ignore[arg-type]
         if len(pool) > cap:
             pool = heapq.nlargest(cap, pool)
         return [item[-1] for item in pool]

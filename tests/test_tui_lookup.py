@@ -166,12 +166,7 @@ async def test_a_cable_id_typed_in_the_lookup_offers_the_cable() -> None:
         await pilot.press("f")
         screen = await _type_query(pilot, "08astana61")
         assert [row.row.id for row in screen.rows.cables] == ["08ASTANA611"]
-        while (
-            screen.query_one(OptionList)
-            .get_option_at_index(screen.query_one(OptionList).highlighted or 0)
-            .id
-            != "c08ASTANA611"
-        ):
+        while screen.cursor_id != "c08ASTANA611":
             await pilot.press("down")
         await pilot.press("enter")
         reader = await wait_for_screen(pilot, ReaderScreen)

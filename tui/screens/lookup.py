@@ -21,12 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui.presentation.lookup_query import parse_query
 from tui.presentation.lookup_search import CableMatcher, CableRow, EntityRow, LookupRows, lookup
+from tui.widgets.fixed_rows import FixedRows
 from tui.widgets.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -79,6 +79,11 @@ def entity_row_text(row: EntityRow) -> Text:
     return text
 
 
+def _row_text(row: EntityRow | CableRow) -> Text:
+    """The line of a row of either kind."""
+    return entity_row_text(row) if isinstance(row, EntityRow) else _cable_row_text(row)
+
+
 def _cable_row_text(row: CableRow) -> Text:
     catalog_row = row.row
     text = Text(no_wrap=True, overflow="ellipsis", end="")
@@ -123,7 +128,7 @@ class LookupScreen(Screen[None]):
         #lookup-title { height: 1; padding: 0 1; background: $panel; }
         #lookup-input { border: tall $accent; }
         #lookup-status { height: 1; padding: 0 1; color: $text-muted; }
-        #lookup-rows { height: 1fr; border: none; }
+        #lookup-rows { height: 1fr; }
     }
     """
 
@@ -143,6 +148,7 @@ class LookupScreen(Screen[None]):
         self._kind = 0
         self._request = 0
         self._rows: LookupRows = LookupRows((), ())
+        self._said = ""
         #: The request whose rows are on screen, and when its keystroke came (perf_counter).
         self.shown_request = 0
         self.shown_started = 0.0
@@ -176,14 +182,22 @@ class LookupScreen(Screen[None]):
             id="lookup-input",
         )
         yield Static(id="lookup-status", markup=False)
-        yield OptionList(id="lookup-rows")
+        yield FixedRows(_row_text, id="lookup-rows")
         yield Footer()
 
     def on_mount(self) -> None:
         """Focus the prompt and search what it holds."""
         self._show_title()
         self.query_one(Input).focus()
+        self._prepare()
         self._start_search()
+
+    @work(thread=True, group="lookup-prepare")
+    def _prepare(self) -> None:
+        """Load the index and build the cable matcher while the user starts typing, so that
+        no keystroke's search waits for them (the index loads once: the store's lock)."""
+        self.cables_app.entity_index_now()
+        self._cable_matcher()
 
     def _show_title(self) -> None:
         title = Text("Find a person, place or group   ", style="bold", end="")
@@ -192,7 +206,9 @@ class LookupScreen(Screen[None]):
         self.query_one("#lookup-title", Static).update(title)
 
     def _say(self, text: str) -> None:
-        self.query_one("#lookup-status", Static).update(Text(text, end=""))
+        if text != self._said:  # the same line again: nothing to repaint
+            self._said = text
+            self.query_one("#lookup-status", Static).update(Text(text, end=""), layout=False)
 
     @on(Input.Changed, "#lookup-input")
     def _typed(self) -> None:
@@ -250,15 +266,11 @@ class LookupScreen(Screen[None]):
         if message.request != self._request:
             return
         self._rows = message.rows
-        options = self.query_one(OptionList)
-        options.clear_options()
-        items: list[Option] = [
-            Option(entity_row_text(row), id=f"e{row.entity.id}") for row in message.rows.entities
+        items: list[tuple[tuple[str, tuple[tuple[int, int], ...]], EntityRow | CableRow]] = [
+            ((f"e{row.entity.id}", row.spans), row) for row in message.rows.entities
         ]
-        items += [Option(_cable_row_text(row), id=f"c{row.row.id}") for row in message.rows.cables]
-        options.add_options(items)
-        if items:
-            options.highlighted = 0
+        items += [((f"c{row.row.id}", row.spans), row) for row in message.rows.cables]
+        self.query_one(FixedRows).set_rows(items)
         typed = self.query_one(Input).value
         if message.note == "no-index":
             self._say("This store has no index of names.")
@@ -277,11 +289,13 @@ class LookupScreen(Screen[None]):
 
     def action_cursor(self, step: int) -> None:
         """Move the highlighted row while the prompt keeps the focus."""
-        options = self.query_one(OptionList)
-        if not options.option_count:
-            return
-        current = options.highlighted if options.highlighted is not None else -1
-        options.highlighted = max(0, min(options.option_count - 1, current + step))
+        self.query_one(FixedRows).move_cursor(step)
+
+    @property
+    def cursor_id(self) -> str | None:
+        """The row under the cursor: ``e<entity id>`` or ``c<cable id>`` (None: no rows)."""
+        key = self.query_one(FixedRows).cursor_key
+        return None if key is None else key[0]  # type: ignore[index]
 
     def _cycle_kind(self, step: int) -> None:
         self._kind = (self._kind + step) % len(KINDS)
@@ -298,13 +312,11 @@ class LookupScreen(Screen[None]):
 
     @on(Input.Submitted, "#lookup-input")
     def _submitted(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self._open(options.get_option_at_index(options.highlighted).id)
+        self._open(self.cursor_id)
 
-    @on(OptionList.OptionSelected, "#lookup-rows")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self._open(event.option.id)
+    @on(FixedRows.Chosen, "#lookup-rows")
+    def _chosen(self, event: FixedRows.Chosen) -> None:
+        self._open(event.key[0])  # type: ignore[index]
 
     def _open(self, option_id: str | None) -> None:
         if not option_id:
