@@ -35,9 +35,11 @@ from store.catalog import ROW_FIELDS, CatalogRow, date_order_key
 from store.files import gc_paused, write_atomic
 from store.layout import (
     CATALOG_TABLE,
+    REFS_BUCKETS,
     Manifest,
     catalog_file_name,
     catalog_path,
+    refs_bucket,
 )
 from store.storage import open_db
 
@@ -176,7 +178,8 @@ class RowColumns:
     def __init__(self) -> None:
         self.columns: dict[str, list[Any]] = {name: [] for name in ROW_FIELDS}
         self.addresses: list[int] = []
-        self._position: dict[str, int] = {}
+        #: The row of each id.
+        self.position: dict[str, int] = {}
         self._tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {(): ()}
 
     def __len__(self) -> int:
@@ -187,16 +190,16 @@ class RowColumns:
         for name in ROW_FIELDS:
             self.columns[name].extend(file.columns[name])
         self.addresses.extend(file.addresses())
-        self._position = {cable_id: i for i, cable_id in enumerate(self.columns["id"])}
+        self.position = {cable_id: i for i, cable_id in enumerate(self.columns["id"])}
 
     def add_doc(self, doc: Mapping[str, Any], address: int) -> None:
         """Take a stored catalog document (TypeError if it is not a catalog row)."""
         row = CatalogRow.from_doc(doc)
-        at = self._position.get(row.id)
+        at = self.position.get(row.id)
         values = [getattr(row, name) for name in ROW_FIELDS]
         values[_TAGS] = self._tag_sets.setdefault(row.tags, row.tags)
         if at is None:
-            self._position[row.id] = len(self.addresses)
+            self.position[row.id] = len(self.addresses)
             for column, value in zip(self.columns.values(), values, strict=True):
                 column.append(value)
             self.addresses.append(address)
@@ -208,12 +211,16 @@ class RowColumns:
 
 def encode_catalog_file(
     rows: RowColumns,
-    refs: Mapping[str, Iterable[str]],
+    refs: Iterable[Mapping[str, Iterable[str]]],
     manifest: Manifest,
-) -> bytes:
+) -> bytearray:
     """The bytes of a catalog file holding ``rows`` and the body address of each, and the
-    reverse references ``refs`` (cited id -> citing ids; citing ids that are not among the
-    rows are left out), written for ``manifest``'s counts."""
+    reverse references ``refs`` (the buckets of the references file, cited id -> citing ids,
+    each id in bucket :func:`~store.layout.refs_bucket`; citing ids that are not among the
+    rows are left out), written for ``manifest``'s counts.
+
+    Consumes ``rows``: each column is dropped once encoded, so that a full store's columns
+    and their encoding are not both held at their largest."""
     count = len(rows)
     sections: dict[str, bytes | array] = {}
     header: dict[str, Any] = {
@@ -222,41 +229,51 @@ def encode_catalog_file(
         "byteorder": sys.byteorder,
     }
     columns = rows.columns
-    addresses = rows.addresses
     ids: list[str] = columns["id"]
-    for name in ("id", "created", "subject"):
-        blob, offsets, nulls = _text_section(columns[name])
-        sections[f"{name}.blob"] = blob
-        sections[f"{name}.offsets"] = offsets
-        if nulls is not None:
-            sections[f"{name}.nulls"] = nulls
-    for name in _CODED:
-        distinct: dict[str | None, int] = {None: 0}
-        codes = array("I", (distinct.setdefault(v, len(distinct)) for v in columns[name]))
-        header[name] = list(distinct)
-        sections[f"{name}.codes"] = codes
-    tag_sets: dict[tuple[str, ...], int] = {(): 0}
-    sections["tags.codes"] = array(
-        "I", (tag_sets.setdefault(tuple(t), len(tag_sets)) for t in columns["tags"])
-    )
-    blob, offsets, _ = _text_section(orjson.dumps(list(t)).decode() for t in tag_sets)
-    sections["tagsets.blob"], sections["tagsets.offsets"] = blob, offsets
-    sections["address"] = array("Q", addresses)
     kind = _positions(count)
+    sections["address"] = array("Q", rows.addresses)
+    rows.addresses.clear()
     sections["by_id"] = array(kind, sorted(range(count), key=ids.__getitem__))
     keys = list(map(date_order_key, columns["created"], ids))
     sections["date_order"] = array(kind, sorted(range(count), key=keys.__getitem__))
     del keys
-    position = {cable_id: row for row, cable_id in enumerate(ids)}
-    cited = sorted(refs)
-    blob, offsets, _ = _text_section(cited)
-    sections["cited.blob"], sections["cited.offsets"] = blob, offsets
+    buckets = list(refs)
+    position = rows.position
+    cited = sorted(cited_id for bucket in buckets for cited_id in bucket)
     starts = array("Q", [0])
     citing = array(kind)
     for cited_id in cited:
-        citing.extend(sorted({position[c] for c in refs[cited_id] if c in position}))
+        bucket = buckets[refs_bucket(cited_id) - 1] if len(buckets) == REFS_BUCKETS else None
+        citers = bucket[cited_id] if bucket is not None and cited_id in bucket else None
+        if citers is None:
+            citers = next(b[cited_id] for b in buckets if cited_id in b)
+        citing.extend(sorted({position[c] for c in citers if c in position}))
         starts.append(len(citing))
+    rows.position = {}
+    blob, offsets, _ = _text_section(cited)
+    del cited
+    sections["cited.blob"], sections["cited.offsets"] = blob, offsets
     sections["cited.starts"], sections["citing"] = starts, citing
+    for name in ("id", "created", "subject"):
+        values = columns.pop(name)
+        blob, offsets, nulls = _text_section(values)
+        del values
+        sections[f"{name}.blob"] = blob
+        sections[f"{name}.offsets"] = offsets
+        if nulls is not None:
+            sections[f"{name}.nulls"] = nulls
+    del ids
+    for name in _CODED:
+        distinct: dict[str | None, int] = {None: 0}
+        codes = array("I", (distinct.setdefault(v, len(distinct)) for v in columns.pop(name)))
+        header[name] = list(distinct)
+        sections[f"{name}.codes"] = codes
+    tag_sets: dict[tuple[str, ...], int] = {(): 0}
+    sections["tags.codes"] = array(
+        "I", (tag_sets.setdefault(tuple(t), len(tag_sets)) for t in columns.pop("tags"))
+    )
+    blob, offsets, _ = _text_section(orjson.dumps(list(t)).decode() for t in tag_sets)
+    sections["tagsets.blob"], sections["tagsets.offsets"] = blob, offsets
     return _pack(header, sections)
 
 
@@ -264,8 +281,9 @@ def _counts(manifest: Manifest) -> list[int]:
     return [manifest.count, manifest.rows, manifest.segments]
 
 
-def _pack(header: dict[str, Any], sections: dict[str, bytes | array]) -> bytes:
-    """Magic, header and 8-byte-aligned sections, as one file."""
+def _pack(header: dict[str, Any], sections: dict[str, bytes | array]) -> bytearray:
+    """Magic, header and 8-byte-aligned sections, as one file (each section dropped from
+    ``sections`` once copied)."""
     table: dict[str, list[Any]] = {}
     offset = 0
     for name, data in sections.items():
@@ -275,13 +293,15 @@ def _pack(header: dict[str, Any], sections: dict[str, bytes | array]) -> bytes:
     header["sections"] = table
     head = orjson.dumps(header)
     head += b" " * (-(len(head) + _HEAD.size) % 8)
-    out = bytearray(_HEAD.pack(MAGIC, len(head)))
-    out += head
-    for data in sections.values():
-        chunk = data.tobytes() if isinstance(data, array) else data
-        out += chunk
-        out += b"\0" * (-len(chunk) % 8)
-    return bytes(out)
+    base = _HEAD.size + len(head)
+    out = bytearray(base + offset)
+    out[:base] = _HEAD.pack(MAGIC, len(head)) + head
+    for name in list(sections):
+        data = sections.pop(name)
+        start, size, _typecode = table[name]
+        out[base + start : base + start + size] = memoryview(data).cast("B")
+        del data
+    return out
 
 
 class CatalogFile:
@@ -453,7 +473,7 @@ def current_rows(
 
 
 def build_in_memory(
-    rows: RowColumns, refs: Mapping[str, Iterable[str]], manifest: Manifest
+    rows: RowColumns, refs: Iterable[Mapping[str, Iterable[str]]], manifest: Manifest
 ) -> CatalogFile:
     """The catalog file of a store that has none, built in memory (not shared)."""
     with gc_paused():
@@ -507,10 +527,7 @@ def commit_catalog_file(
             rows.extend_file(previous)
             first_new = previous.header["for"][2] + 1
         current_rows(segment_docs(directory), new, rows, first_new)
-        merged: dict[str, Iterable[str]] = {}
-        for bucket in refs:
-            merged.update(bucket)
-        data = encode_catalog_file(rows, merged, new)
+        data = encode_catalog_file(rows, refs, new)
     del rows, previous
     name = catalog_file_name(new.generation)
     write_atomic(directory / name, data)

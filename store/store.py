@@ -231,12 +231,11 @@ class CableStore:
                 rows = current_rows(docs_of, self.manifest, progress=progress)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
-            refs: dict[str, list[str]] = {}
+            refs: list[dict[str, list[str]]] = []
             if self._refs_db is not None:
                 with self._refs_lock:
                     try:
-                        for doc in self._refs_db.table(REFS_TABLE):
-                            refs.update(doc["refs"])
+                        refs = [doc["refs"] for doc in self._refs_db.table(REFS_TABLE)]
                     except StoreFileError as error:
                         raise self._damaged(error) from None
                     except (KeyError, TypeError, ValueError) as error:
