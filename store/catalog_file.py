@@ -3,7 +3,7 @@
 One file a generation (``generations/000007-catalog.bin``) holds what the browser needs of
 every cable without a Python object per row: the id, date, origin, classification, subject
 and tags columns (text as one UTF-8 blob and an offsets array each; origins, classifications
-and tag sets as small codes into their distinct values), the address of each cable's body
+and tags as small codes into their distinct values), the address of each cable's body
 (segment, doc id), the rows sorted by id (lookup by binary search), the rows in the default
 order (date, then id), and the reverse references (cited id -> rows of the cables citing it).
 
@@ -268,12 +268,15 @@ def encode_catalog_file(
         codes = array("I", (distinct.setdefault(v, len(distinct)) for v in columns.pop(name)))
         header[name] = list(distinct)
         sections[f"{name}.codes"] = codes
-    tag_sets: dict[tuple[str, ...], int] = {(): 0}
-    sections["tags.codes"] = array(
-        "I", (tag_sets.setdefault(tuple(t), len(tag_sets)) for t in columns.pop("tags"))
-    )
-    blob, offsets, _ = _text_section(orjson.dumps(list(t)).decode() for t in tag_sets)
-    sections["tagsets.blob"], sections["tagsets.offsets"] = blob, offsets
+    vocabulary: dict[str, int] = {}
+    tag_starts = array("Q", [0])
+    tag_codes = array("I")
+    for tags in columns.pop("tags"):
+        tag_codes.extend(vocabulary.setdefault(tag, len(vocabulary)) for tag in tags)
+        tag_starts.append(len(tag_codes))
+    header["tags"] = list(vocabulary)
+    sections["tags.starts"] = array(_positions(len(tag_codes)), tag_starts)
+    sections["tags.codes"] = array("H", tag_codes) if len(vocabulary) < 2**16 else tag_codes
     return _pack(header, sections)
 
 
@@ -328,14 +331,17 @@ class CatalogFile:
                 raise ValueError("the catalog file is truncated")
             self._sections[name] = view[start : start + size].cast(typecode)
         self.rows: int = header["rows"]
-        self._tag_sets: list[tuple[str, ...]] | None = None
         columns: dict[str, Sequence[Any]] = {}
         for name in ("id", "created", "subject"):
             columns[name] = self._text(name)
         for name in _CODED:
             values = [sys.intern(v) if isinstance(v, str) else v for v in header[name]]
             columns[name] = CodedColumn(self._sections[f"{name}.codes"], values)
-        columns["tags"] = _LazyTags(self)
+        columns["tags"] = TagsColumn(
+            self._sections["tags.starts"],
+            self._sections["tags.codes"],
+            [sys.intern(tag) for tag in header["tags"]],
+        )
         self.columns = columns
         if any(len(column) != self.rows for column in columns.values()):
             raise ValueError("the catalog file's columns differ in length")
@@ -361,13 +367,6 @@ class CatalogFile:
     def written_for(self, manifest: Manifest) -> bool:
         """True if the file holds the rows of ``manifest`` (its counts match)."""
         return bool(self.header.get("for") == _counts(manifest))
-
-    def tag_sets(self) -> list[tuple[str, ...]]:
-        """The distinct tag sets, decoded once."""
-        if self._tag_sets is None:
-            with gc_paused():
-                self._tag_sets = [tuple(orjson.loads(t or "[]")) for t in self._text("tagsets")]
-        return self._tag_sets
 
     def position_of(self, cable_id: str) -> int | None:
         """The row of the cable with this id, or None (binary search over the id order)."""
@@ -403,30 +402,40 @@ class CatalogFile:
         return sorted(ids[row] for row in citing)
 
 
-class _LazyTags(_Column):
-    """The tags column: a code per row into the file's distinct tag sets."""
+class TagsColumn(_Column):
+    """The tags column: each row's tags as codes into the file's distinct tags."""
 
-    __slots__ = ("_codes", "_file")
+    __slots__ = ("_codes", "_starts", "_vocabulary")
 
-    def __init__(self, file: CatalogFile) -> None:
-        self._file = file
-        self._codes = file._sections["tags.codes"]
+    def __init__(self, starts: memoryview, codes: memoryview, vocabulary: list[str]) -> None:
+        self._starts = starts
+        self._codes = codes
+        self._vocabulary = vocabulary
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return len(self._starts) - 1
 
     @overload
     def __getitem__(self, index: int) -> tuple[str, ...]: ...
     @overload
     def __getitem__(self, index: slice) -> list[tuple[str, ...]]: ...
     def __getitem__(self, index: int | slice) -> Any:
-        sets = self._file.tag_sets()
         if isinstance(index, slice):
-            return [sets[code] for code in self._codes[index]]
-        return sets[self._codes[index]]
+            return [self._get(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("catalog row out of range")
+        return self._get(index)
+
+    def _get(self, index: int) -> tuple[str, ...]:
+        starts = self._starts
+        return tuple(
+            map(self._vocabulary.__getitem__, self._codes[starts[index] : starts[index + 1]])
+        )
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return map(self._file.tag_sets().__getitem__, self._codes)
+        return map(self._get, range(len(self)))
 
 
 # -- building -----------------------------------------------------------------------------
