@@ -548,13 +548,24 @@ def commit_catalog_file(
 def ensure_catalog_file(
     directory: Path, manifest: Manifest, refs: Iterable[Mapping[str, Iterable[str]]]
 ) -> Manifest:
-    """For a writer opening a store without a catalog file (written before it existed, or
-    repaired): write one for the committed generation and commit a manifest naming it
-    (the same generation otherwise). Returns the manifest now committed."""
-    if manifest.catalog_file or not manifest.segments:
+    """For a writer opening a store whose catalog file is missing from the manifest (written
+    before it existed, or repaired) or written for fewer rows (an import that stopped between
+    two files): write one for the committed generation and commit a manifest naming it (the
+    same generation otherwise). Returns the manifest now committed."""
+    if not manifest.segments:
         return manifest
+    old = replace(manifest, segments=0, catalog_file=None)
+    if manifest.catalog_file:
+        try:
+            if CatalogFile.open(directory / manifest.catalog_file).written_for(manifest):
+                return manifest
+        except (OSError, ValueError, KeyError):
+            return manifest  # damaged: the writer's repair deals with it
+        old = replace(manifest, rows=-1)  # the base to extend, covering fewer rows
     from store.layout import write_manifest
 
-    updated = commit_catalog_file(directory, replace(manifest, segments=0), manifest, refs)
+    updated = commit_catalog_file(directory, old, manifest, refs)
     write_manifest(directory, updated)
+    if manifest.catalog_file and manifest.catalog_file != updated.catalog_file:
+        (directory / manifest.catalog_file).unlink(missing_ok=True)
     return updated

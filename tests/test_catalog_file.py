@@ -95,3 +95,24 @@ def test_a_damaged_catalog_file_is_reported_by_open_and_by_check(tmp_path: Path)
 def test_a_catalog_file_that_is_not_one_is_refused() -> None:
     with pytest.raises(ValueError, match="not a catalog file"):
         CatalogFile(b"something else entirely")
+
+
+def test_a_commit_while_an_import_runs_keeps_the_older_file_then_the_next_writer_renews_it(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    first = read_manifest(directory).catalog_file
+    with StoreWriter(directory, segment_size=1) as writer:
+        writer.add(make_record(make_cable(30)))
+        assert writer.commit(full_segments_only=True)  # 1 row more than 14: no new file
+        during = read_manifest(directory)
+        assert during.catalog_file == first
+        catalog = CableStore.open(directory).load_catalog()  # built from the segments
+        assert catalog.ids[-1] == "08TEST30"
+        assert len(catalog) == 15
+    with StoreWriter(directory):  # the next writer brings the file up to date
+        pass
+    after = read_manifest(directory)
+    assert after.catalog_file != first
+    assert not (directory / str(first)).exists()
+    assert CableStore.open(directory).load_catalog().ids[-1] == "08TEST30"
