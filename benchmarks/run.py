@@ -276,8 +276,26 @@ def first_row_times(
     return times
 
 
+def _own_memory(pid: int) -> dict[str, int]:
+    """Pss and Pss_Anon (bytes) of one process, from /proc/PID/smaps_rollup (empty if gone)."""
+    values: dict[str, int] = {}
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    except OSError:
+        return values
+    for line in lines:
+        name, value = line.split(":", 1)
+        values[name] = int(value.split()[0]) * 1024
+    return values
+
+
+#: The open browser's own memory at the end of :func:`browser_rss` (Pss, Pss_Anon, bytes).
+LAST_BROWSER_MEMORY: dict[str, int] = {}
+
+
 def browser_rss(store: Path, settle: float = 8.0) -> int:
-    """Peak RSS of the open browser: catalog loading, then a few cables opened."""
+    """Peak RSS of the open browser: catalog loading, then a few cables opened (its PSS at
+    the end goes to :data:`LAST_BROWSER_MEMORY`)."""
     app = PtyApp(["--store", str(store), "--read-only"])
     peak = 0
     deadline = time.perf_counter() + settle
@@ -288,6 +306,8 @@ def browser_rss(store: Path, settle: float = 8.0) -> int:
         app.send(keys)
         time.sleep(0.4)
         peak = max(peak, _tree_rss(app.process.pid))
+    LAST_BROWSER_MEMORY.clear()
+    LAST_BROWSER_MEMORY.update(_own_memory(app.process.pid))
     app.send("q")
     try:
         app.wait(timeout=10)
@@ -314,6 +334,8 @@ def screen_only(store: Path, record: bool) -> int:
         f"{statistics.median(rows):.2f} s, max {max(rows):.2f} s (target <= 0.6 s)",
         f"- the open browser's peak RSS (catalog loaded, cables opened): {rss / 1e6:.0f} MB "
         f"(target <= 300 MB)",
+        f"- its own memory at the end (PSS): {LAST_BROWSER_MEMORY.get('Pss', 0) / 1e6:.0f} MB, "
+        f"of which anonymous {LAST_BROWSER_MEMORY.get('Pss_Anon', 0) / 1e6:.0f} MB",
     ]
     print("\n".join(lines))
     if record:

@@ -6,18 +6,24 @@ of :class:`Catalog`, and what :meth:`CatalogRow.from_doc` reads back. A new colu
 field here (and its value in :meth:`CatalogRow.of_cable`); the list draws it in ``tui/``.
 
 At 251,287 cables a list of dicts costs several hundred MB; parallel lists of strings (with
-repeated values such as origins and classifications interned) cost a fraction of that.
+repeated values such as origins and classifications interned) cost a fraction of that, and the
+columns of a mapped catalog file (:mod:`store.catalog_file`, :meth:`Catalog.of_file`) cost
+next to nothing of the process's own memory: their pages are the kernel's, shared.
 """
 
 from __future__ import annotations
 
 import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cables.model import Cable
+
+if TYPE_CHECKING:
+    from store.catalog_file import CatalogFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,16 +96,31 @@ class Catalog:
     """Every cable of a store, in store order, as parallel columns (one per row field).
 
     Rows are addressed by position (0 .. len-1); :meth:`index_of` finds a cable's position.
-    Appending keeps the id index current, so a catalog can fill in while it is being read.
+    A catalog is either held in lists (appending keeps the id index current, so it can fill
+    in while it is being read) or read from a catalog file (:meth:`of_file`; read-only).
     """
 
-    __slots__ = ("_by_id", "_columns", "_tag_sets")
+    __slots__ = ("_by_id", "_columns", "_file", "_tag_sets")
 
     def __init__(self) -> None:
-        self._columns: dict[str, list[Any]] = {name: [] for name in ROW_FIELDS}
+        self._columns: dict[str, Sequence[Any]] = {name: [] for name in ROW_FIELDS}
         self._by_id: dict[str, int] = {}
+        self._file: CatalogFile | None = None
         # Tag tuples repeat across many cables: one shared tuple per distinct set.
         self._tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    @classmethod
+    def of_file(cls, file: CatalogFile) -> Catalog:
+        """The catalog whose columns are those of a catalog file (read row by row from it)."""
+        catalog = cls()
+        catalog._file = file
+        catalog._columns = dict(file.columns)
+        return catalog
+
+    def default_order(self) -> array | None:
+        """The positions in the default order (date, then id) when the catalog knows them
+        without sorting (a catalog file holds them), else None."""
+        return None if self._file is None else self._file.default_order()
 
     @classmethod
     def of_rows(cls, rows: Iterable[CatalogRow]) -> Catalog:
@@ -109,22 +130,23 @@ class Catalog:
         return catalog
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._columns["id"])
 
     def __contains__(self, cable_id: object) -> bool:
-        return cable_id in self._by_id
+        return isinstance(cable_id, str) and self.index_of(cable_id) is not None
 
     @property
-    def ids(self) -> list[str]:
+    def ids(self) -> Sequence[str]:
         """The id column."""
         return self._columns["id"]
 
-    def column(self, name: str) -> list[Any]:
+    def column(self, name: str) -> Sequence[Any]:
         """The column of the row field ``name`` (one of :data:`ROW_FIELDS`), by position."""
         return self._columns[name]
 
     def append(self, row: CatalogRow) -> None:
         """Add a row at the end (or replace the row of the same id in place)."""
+        columns = self._lists()
         position = self._by_id.get(row.id)
         if position is None:
             self._by_id[row.id] = len(self._by_id)
@@ -134,9 +156,9 @@ class Catalog:
             elif name == "tags":
                 value = self._tag_set(value)
             if position is None:
-                self._columns[name].append(value)
+                columns[name].append(value)
             else:
-                self._columns[name][position] = value
+                columns[name][position] = value
 
     def extend(self, rows: Iterable[CatalogRow]) -> None:
         """Append many rows."""
@@ -150,6 +172,7 @@ class Catalog:
         Raises TypeError when a document's id or field is not text (a damaged document).
         """
         ids = [doc.get("id") for doc in docs]
+        lists = self._lists()
         by_id = self._by_id
         if len(set(ids)) != len(ids) or not by_id.keys().isdisjoint(ids):
             self.extend(map(CatalogRow.from_doc, docs))  # rows replaced in place
@@ -168,8 +191,14 @@ class Catalog:
         if None in ids:
             raise TypeError("a catalog document without an id")
         for name, values in zip(ROW_FIELDS, columns, strict=True):
-            self._columns[name].extend(values)
+            lists[name].extend(values)
         by_id.update(zip(ids, range(len(by_id), len(by_id) + len(ids)), strict=True))
+
+    def _lists(self) -> dict[str, list[Any]]:
+        """The columns as lists, to append to (TypeError for a catalog read from a file)."""
+        if self._file is not None:
+            raise TypeError("a catalog read from a catalog file is read-only")
+        return self._columns  # type: ignore[return-value]
 
     def _tag_set(self, tags: object) -> tuple[str, ...]:
         """A stored document's tags as the tuple shared by every row with the same tags."""
@@ -186,6 +215,8 @@ class Catalog:
 
     def index_of(self, cable_id: str) -> int | None:
         """The position of the cable with this id, or None."""
+        if self._file is not None:
+            return self._file.position_of(cable_id)
         return self._by_id.get(cable_id)
 
     def __iter__(self) -> Iterator[CatalogRow]:

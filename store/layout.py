@@ -10,6 +10,7 @@
       generations/000007-index.json which cables each segment holds (id -> segment, doc id)
       generations/000007-refs.json  reverse references: cited id -> ids of citing cables
       generations/000007-first-page.json  the catalog's first rows in the default order
+      generations/000007-catalog.bin  every current catalog row, columnar, mapped by readers
       notes.json                    the user's notes and bookmarks (import never touches it)
       damaged/                      files ``cables repair`` moved aside (never deleted)
       text/                         the full-text index (tantivy; see store/text_index.py)
@@ -79,6 +80,11 @@ def first_page_name(generation: int) -> str:
     return f"{GENERATIONS}/{generation:06d}-first-page.json"
 
 
+def catalog_file_name(generation: int) -> str:
+    """The columnar catalog file of a generation (:mod:`store.catalog_file`)."""
+    return f"{GENERATIONS}/{generation:06d}-catalog.bin"
+
+
 def refs_bucket(cable_id: str) -> int:
     """The document (1-based doc id) of the reverse-reference file that holds this id."""
     return zlib.crc32(cable_id.encode()) % REFS_BUCKETS + 1
@@ -107,7 +113,8 @@ class Manifest:
     1..``segments``; ``index`` and ``refs`` name the generation files (relative to the
     folder; None in an empty store). ``replaced_at`` is the last generation that replaced a
     stored cable. ``first_page`` names the generation's first page of the catalog (None in
-    an empty store, or one written before first pages existed).
+    an empty store, or one written before first pages existed). ``catalog_file`` names the
+    generation's columnar catalog (None when the store has none: readers build it in memory).
     """
 
     generation: int = 0
@@ -117,6 +124,7 @@ class Manifest:
     index: str | None = None
     refs: str | None = None
     first_page: str | None = None
+    catalog_file: str | None = None
     replaced_at: int = 0
     sources: tuple[SourceRecord, ...] = ()
     updated: str | None = None
@@ -144,6 +152,7 @@ class Manifest:
             index=_generation_file(doc.get("index"), "index"),
             refs=_generation_file(doc.get("refs"), "refs"),
             first_page=_generation_file(doc.get("first_page"), "first-page"),
+            catalog_file=_generation_file(doc.get("catalog_file"), "catalog", "bin"),
             replaced_at=int(doc.get("replaced_at", 0)),
             sources=tuple(SourceRecord(**s) for s in doc.get("sources", ())),
             updated=doc.get("updated"),
@@ -174,11 +183,12 @@ def _checksums(value: object) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _generation_file(name: object, kind: str) -> str | None:
+def _generation_file(name: object, kind: str, extension: str = "json") -> str | None:
     """A generation file name of a manifest, checked (ValueError if it is not one)."""
     if name is None:
         return None
-    if not isinstance(name, str) or not re.fullmatch(rf"{GENERATIONS}/\d{{6,}}-{kind}\.json", name):
+    pattern = rf"{GENERATIONS}/\d{{6,}}-{kind}\.{extension}"
+    if not isinstance(name, str) or not re.fullmatch(pattern, name):
         raise ValueError(f"not a {kind} file name: {name!r}")
     return name
 

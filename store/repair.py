@@ -304,6 +304,7 @@ def rebuild_store(
         index=index if last else None,
         refs=refs if last else None,
         first_page=None,  # rebuilt by the next import; until then the list loads it all
+        catalog_file=None,  # rewritten by the next import; until then readers build it
         replaced_at=generation if report.damaged else (old.replaced_at if old else 0),
         sources=old.sources if keep_sources and old else (),
         # The entity index is compacted again from the segments by the next import (and

@@ -1,8 +1,10 @@
 """The reader of a store: a consistent snapshot, opened in milliseconds, loaded on demand.
 
 ``CableStore.open`` reads only the manifest and opens (without reading) the generation files
-it names (index, reverse references, first page of the catalog), so a writer that commits and
-deletes them afterwards cannot take them away.
+it names (index, reverse references, first page of the catalog), and maps its catalog file
+(:mod:`store.catalog_file`: the catalog, the id lookup and the reverse references, read-only
+pages shared by every reader), so a writer that commits and deletes them afterwards cannot
+take them away. A store without a catalog file gets one built in memory on first need.
 Segments never change once written, so everything this reader loads later belongs to the
 same snapshot: an import running meanwhile is invisible until the store is opened again.
 """
@@ -21,6 +23,12 @@ from tinydb.table import Table
 from cables.jsonform import cable_from_json
 from cables.model import Cable
 from store.catalog import Catalog, CatalogRow
+from store.catalog_file import (
+    ADDRESS_SHIFT,
+    CatalogFile,
+    build_in_memory,
+    current_rows,
+)
 from store.entity_index import OpenedEntityFiles
 from store.entity_lookup import EntityIndex
 from store.errors import StoreError
@@ -46,13 +54,14 @@ from store.storage import StoreFileError, open_db
 if TYPE_CHECKING:
     from store.text_search import TextSearcher
 
-#: Segments of bodies kept parsed in memory (each about 2 MB on disk, 250 cables).
-SEGMENT_CACHE_SIZE = 8
+#: Segments of bodies kept parsed in memory (each about 2 MB on disk and 6 MB parsed, 250
+#: cables): the one read and its neighbours, not more (each reader process holds its own).
+SEGMENT_CACHE_SIZE = 3
 
 _OPEN_ATTEMPTS = 5
 
 # Addresses pack (segment, doc id) into one int to keep 251k of them small.
-_SHIFT = 20
+_SHIFT = ADDRESS_SHIFT
 
 
 class CableStore:
@@ -75,6 +84,9 @@ class CableStore:
         self._refs_db: TinyDB | None = None
         self._first_page_db: TinyDB | None = None
         self._addresses: dict[str, int] | None = None
+        # The catalog file: mapped when the generation has one, else built on first need.
+        self._catalog_lock = threading.Lock()
+        self._catalog_file: CatalogFile | None = None
         self._bodies_cache: OrderedDict[int, Table] = OrderedDict()
         self._segment_ids: list[dict[str, Any]] = []
         self._entity_lock = threading.Lock()
@@ -114,6 +126,8 @@ class CableStore:
                 self._refs_db = open_db(self.directory / manifest.refs)
             if manifest.first_page:
                 self._first_page_db = open_db(self.directory / manifest.first_page)
+            if manifest.catalog_file:
+                self._catalog_file = self._map_catalog_file(self.directory / manifest.catalog_file)
             self._entity_files = OpenedEntityFiles(self.directory, manifest)
         except ValueError as error:  # the manifest names no entity files of ours
             raise self._damaged(error) from None
@@ -121,6 +135,18 @@ class CableStore:
             if isinstance(error.__cause__, FileNotFoundError):
                 raise FileNotFoundError(str(error.path)) from None
             raise self._damaged(error) from None
+
+    def _map_catalog_file(self, path: Path) -> CatalogFile | None:
+        """The generation's catalog file, mapped (None if it was written for other rows: the
+        catalog is then built from the segments). FileNotFoundError if it is missing."""
+        try:
+            mapped = CatalogFile.open(path)
+        except FileNotFoundError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            what = f"{path.relative_to(self.directory)}: {error}"
+            raise StoreError(damaged_message(self.directory, what)) from None
+        return mapped if mapped.written_for(self.manifest) else None
 
     def _damaged(self, error: StoreFileError | Exception) -> StoreError:
         if isinstance(error, StoreFileError):
@@ -176,23 +202,50 @@ class CableStore:
     def load_catalog(self, progress: Callable[[int, int], None] | None = None) -> Catalog:
         """Every cable's header row, in store order (call it from a worker thread).
 
-        ``progress(done, total)`` is called after each segment, counting catalog rows. Ends
-        by warming the cable index and reverse references (see :meth:`warm`).
+        Instant when the generation has a catalog file (its columns are mapped, read row by
+        row); otherwise the same columns are built in memory from the segments, and
+        ``progress(done, total)`` is called after each segment, counting catalog rows.
         """
-        catalog = Catalog()
-        total = self.manifest.rows
-        done = 0
-        for segment in range(1, self.manifest.segments + 1):
-            docs = self._read_catalog(segment)
+        return Catalog.of_file(self.catalog_file(progress))
+
+    def catalog_file(self, progress: Callable[[int, int], None] | None = None) -> CatalogFile:
+        """The catalog file of this snapshot: mapped, or built in memory from the segments on
+        first use (seconds at full size for a store without one; thread-safe)."""
+        file = self._catalog_file
+        if file is not None:
+            return file
+        with self._catalog_lock:
+            if self._catalog_file is None:
+                self._catalog_file = self._build_catalog_file(progress)
+            return self._catalog_file
+
+    def _build_catalog_file(self, progress: Callable[[int, int], None] | None) -> CatalogFile:
+        """The catalog file of a store without one, built in memory from the segments and the
+        generation's reverse references."""
+        with gc_paused():
+            segment = 0
+
+            def docs_of(number: int) -> list[dict[str, Any]]:
+                nonlocal segment
+                segment = number
+                return self._read_catalog(number)
+
             try:
-                catalog.extend_docs(docs)
+                rows = current_rows(docs_of, self.manifest, progress=progress)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
-            done += len(docs)
-            if progress is not None:
-                progress(done, total)
-        self.warm()
-        return catalog
+            refs: list[dict[str, list[str]]] = []
+            if self._refs_db is not None:
+                with self._refs_lock:
+                    try:
+                        refs = [doc["refs"] for doc in self._refs_db.table(REFS_TABLE)]
+                    except StoreFileError as error:
+                        raise self._damaged(error) from None
+                    except (KeyError, TypeError, ValueError) as error:
+                        raise self._damaged(error) from None
+                    self._refs_db.close()
+                    self._refs_db = None  # the catalog file answers from now on
+        return build_in_memory(rows, refs, self.manifest)
 
     def iter_catalog_rows(self) -> Iterator[CatalogRow]:
         """Every catalog row, superseded ones included, in store order (for statistics)."""
@@ -204,7 +257,9 @@ class CableStore:
 
     def warm(self) -> None:
         """Load the cable index and the reverse references now rather than on first use
-        (a few hundred ms at full size; :meth:`load_catalog` ends with it, in its worker)."""
+        (a few hundred ms at full size for a store without a catalog file)."""
+        if self._catalog_file is not None:
+            return
         self._load_addresses()
         if self._refs_db is not None:
             with self._refs_lock:
@@ -257,24 +312,44 @@ class CableStore:
 
     def _read_addresses(self) -> dict[str, int]:
         addresses: dict[str, int] = {}
-        if self._index_db is not None:
-            try:
-                with gc_paused():
-                    for doc in self._index_db.table(INDEX_TABLE):
-                        base = doc.doc_id << _SHIFT
-                        self._segment_ids.append({"segment": doc.doc_id, "ids": doc["ids"]})
-                        for position, cable_id in enumerate(doc["ids"], start=1):
-                            addresses[cable_id] = base | position
-            except (StoreFileError, KeyError, TypeError, ValueError) as error:
-                raise self._damaged(error) from None
-            self._index_db.close()
+        with gc_paused():
+            for entry in self._read_segment_ids():
+                base = entry["segment"] << _SHIFT
+                for position, cable_id in enumerate(entry["ids"], start=1):
+                    addresses[cable_id] = base | position
         return addresses
 
+    def _read_segment_ids(self) -> list[dict[str, Any]]:
+        """Which ids each segment holds, from the generation's index (read once; hold
+        _index_lock)."""
+        if self._segment_ids or self._index_db is None:
+            return self._segment_ids
+        try:
+            with gc_paused():
+                self._segment_ids = [
+                    {"segment": doc.doc_id, "ids": doc["ids"]}
+                    for doc in self._index_db.table(INDEX_TABLE)
+                ]
+        except (StoreFileError, KeyError, TypeError, ValueError) as error:
+            raise self._damaged(error) from None
+        self._index_db.close()
+        return self._segment_ids
+
+    def _address(self, cable_id: str) -> int | None:
+        """The packed address of a cable's body, or None if the store holds no such cable."""
+        file = self._catalog_file
+        if file is not None:
+            row = file.position_of(cable_id)
+            return None if row is None else file.address(row)
+        return self._load_addresses().get(cable_id)
+
     def __contains__(self, cable_id: object) -> bool:
-        return isinstance(cable_id, str) and cable_id in self._load_addresses()
+        return isinstance(cable_id, str) and self._address(cable_id) is not None
 
     def ids(self) -> list[str]:
         """The ids of every stored cable, in store order (from the index; no catalog)."""
+        if self._catalog_file is not None:
+            return list(self._catalog_file.columns["id"])
         return list(self._load_addresses())
 
     def _bodies_of(self, segment: int) -> Table:
@@ -297,7 +372,7 @@ class CableStore:
 
     def get_cable(self, cable_id: str) -> Cable | None:
         """The stored cable with this id, or None (thread-safe)."""
-        address = self._load_addresses().get(cable_id)
+        address = self._address(cable_id)
         if address is None:
             return None
         with self._bodies_lock:
@@ -315,16 +390,20 @@ class CableStore:
 
     def references_to(self, cable_id: str) -> list[str]:
         """The ids of stored cables that cite this one, sorted (thread-safe)."""
-        if self._refs_db is None:
-            return []
-        with self._refs_lock:
-            try:
-                bucket = self._refs_db.table(REFS_TABLE).get(doc_id=refs_bucket(cable_id))
-            except StoreFileError as error:
-                raise self._damaged(error) from None
-        if bucket is None:
-            return []
-        return sorted(bucket["refs"].get(cable_id, ()))
+        file = self._catalog_file
+        if file is None:
+            with self._refs_lock:
+                if self._refs_db is not None:
+                    try:
+                        table = self._refs_db.table(REFS_TABLE)
+                        bucket = table.get(doc_id=refs_bucket(cable_id))
+                    except StoreFileError as error:
+                        raise self._damaged(error) from None
+                    if bucket is None:
+                        return []
+                    return sorted(bucket["refs"].get(cable_id, ()))
+            file = self.catalog_file()  # the references went into it
+        return file.references_to(cable_id)
 
     # -- entities ------------------------------------------------------------------------
 
@@ -334,12 +413,13 @@ class CableStore:
         entities = self._entities
         if entities is not None:
             return entities
-        self._load_addresses()
         with self._entity_lock:
             if self._entities is None:
                 assert self._entity_files is not None
                 try:
-                    columns, postings = self._entity_files.load(self._segment_ids)
+                    with self._index_lock:
+                        segments = self._read_segment_ids()
+                    columns, postings = self._entity_files.load(segments)
                     self._entities = EntityIndex(columns, postings)
                 except StoreFileError as error:
                     raise self._damaged(error) from None
@@ -359,6 +439,8 @@ class CableStore:
 
     def _live_rows(self) -> set[int]:
         """The packed addresses of this snapshot's cables (the rows not superseded)."""
+        if self._catalog_file is not None:
+            return set(self._catalog_file.addresses())
         return set(self._load_addresses().values())
 
     def close(self) -> None:

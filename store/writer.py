@@ -19,6 +19,7 @@ import orjson
 
 from store import entity_index
 from store.catalog import CatalogRow
+from store.catalog_file import commit_catalog_file, ensure_catalog_file
 from store.checksums import file_checksum
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, gc_paused
@@ -201,6 +202,7 @@ class StoreWriter:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
         and generation files older than the manifest (their readers hold them open)."""
         keep = {self.manifest.index, self.manifest.refs, self.manifest.first_page}
+        keep.add(self.manifest.catalog_file)
         keep |= entity_index.entity_files(self.manifest).names()
         for path in (self.directory / GENERATIONS).iterdir():
             if f"{GENERATIONS}/{path.name}" not in keep:
@@ -244,6 +246,7 @@ class StoreWriter:
         if not self._refs:
             self._refs = [{} for _ in range(REFS_BUCKETS)]
         self._first_page = keeper_of_store(self.directory, manifest)
+        self.manifest = ensure_catalog_file(self.directory, manifest, self._refs)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -427,12 +430,15 @@ class StoreWriter:
             checksums=checksums,
             extra=extra,
         )
+        new = commit_catalog_file(
+            self.directory, manifest, new, self._refs, final=not full_segments_only
+        )
         write_manifest(self.directory, new)
         self.manifest = new
         self._sources_dirty = False
         self._last_commit = time.monotonic()
-        old_files = {manifest.index, manifest.refs, manifest.first_page}
-        for name in old_files - {index, refs, first_page}:
+        old_files = {manifest.index, manifest.refs, manifest.first_page, manifest.catalog_file}
+        for name in old_files - {index, refs, first_page, new.catalog_file}:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
         return True

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from cables.model import Cable, Entities, Entity, Paragraph, Routing
+from store.layout import read_manifest, write_manifest
 from store.records import make_record
 from store.writer import StoreWriter
 
@@ -46,6 +48,17 @@ def build_store(directory: Path, cables: list[Cable], **writer_options: object) 
     with StoreWriter(directory, **writer_options) as writer:  # type: ignore[arg-type]
         for cable in cables:
             writer.add(make_record(cable))
+    return directory
+
+
+def without_catalog_file(directory: Path) -> Path:
+    """Make a store look written before catalog files existed: its manifest names none (and
+    the file is deleted), so readers build the catalog from the segments."""
+    manifest = read_manifest(directory)
+    if manifest.catalog_file:
+        (directory / manifest.catalog_file).unlink()
+        checksums = {k: v for k, v in manifest.checksums.items() if k != manifest.catalog_file}
+        write_manifest(directory, replace(manifest, catalog_file=None, checksums=checksums))
     return directory
 
 

@@ -101,6 +101,7 @@ def test_postings_spilled_to_files_give_the_same_index_and_leave_no_file_behind(
     assert index_view(tmp_path / "spilled") == index_view(tmp_path / "memory")
     names = sorted(p.name for p in (tmp_path / "spilled" / "generations").iterdir())
     assert [name.split("-", 1)[1] for name in names] == [
+        "catalog.bin",
         "first-page.json",
         "index.json",
         "refs.json",

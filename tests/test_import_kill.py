@@ -156,7 +156,7 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     # The next writer removes whatever a killed one left half-written.
     _start(WRITER_SCRIPT, str(directory), "0").wait()
     segments = read_manifest(directory).segments
-    # catalog, bodies and entity mentions per segment; index, refs, first page, entity index,
-    # postings
+    # catalog, bodies and entity mentions per segment; index, refs, first page, catalog file,
+    # entity index, postings
     assert len(list((directory / "segments").iterdir())) == 3 * segments
-    assert len(list((directory / "generations").iterdir())) == (5 if segments else 0)
+    assert len(list((directory / "generations").iterdir())) == (6 if segments else 0)

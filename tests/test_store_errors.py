@@ -10,7 +10,7 @@ import pytest
 from store.errors import StoreError
 from store.store import CableStore
 from store.writer import StoreWriter
-from tests.store_support import build_store, make_cable
+from tests.store_support import build_store, make_cable, without_catalog_file
 
 
 def _message(directory: Path) -> str:
@@ -76,7 +76,7 @@ def test_a_damaged_segment_is_reported_when_its_cable_is_read(tmp_path: Path) ->
 
 
 def test_a_damaged_catalog_segment_is_reported_by_load_catalog(tmp_path: Path) -> None:
-    directory = build_store(tmp_path / "s", [make_cable(1)])
+    directory = without_catalog_file(build_store(tmp_path / "s", [make_cable(1)]))
     (directory / "segments" / "000001-catalog.json").write_bytes(b"[1, 2")
     with pytest.raises(StoreError, match=r"segments/000001-catalog\.json"):
         CableStore.open(directory).load_catalog()
@@ -112,7 +112,7 @@ def test_a_manifest_naming_no_generation_file_is_damage(tmp_path: Path, index: o
 def test_a_catalog_segment_of_valid_json_but_no_catalog_is_damage(
     tmp_path: Path, documents: dict[str, object]
 ) -> None:
-    directory = build_store(tmp_path / "s", [make_cable(1)])
+    directory = without_catalog_file(build_store(tmp_path / "s", [make_cable(1)]))
     (directory / "segments" / "000001-catalog.json").write_text(json.dumps({"catalog": documents}))
     store = CableStore.open(directory)
     match = r"damaged \(segments/000001-catalog\.json: unexpected content"

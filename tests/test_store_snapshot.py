@@ -52,6 +52,7 @@ def test_a_reader_outlives_the_deletion_of_its_generation_files(tmp_path: Path) 
     generations = sorted(p.name for p in (directory / "generations").iterdir())
     # each writer commits, then compacts the entity index (its own generation)
     assert generations == [
+        "000005-catalog.bin",
         "000005-first-page.json",
         "000005-index.json",
         "000005-refs.json",

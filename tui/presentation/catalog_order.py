@@ -120,6 +120,11 @@ class CatalogArranger:
         if order is not None and len(order) == len(self.catalog):
             return order
         catalog = self.catalog
+        if key is SortKey.DATE:
+            known = catalog.default_order()  # a catalog file holds it: no sorting
+            if known is not None:
+                self._orders[key] = known
+                return known
         positions = range(len(catalog))
         # String keys: list.sort compares strings much faster than tuples.
         keys: list[str]

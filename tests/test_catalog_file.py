@@ -1,0 +1,118 @@
+"""The catalog file: the columnar catalog each generation writes and readers map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.catalog_file import CatalogFile
+from store.check import check_store
+from store.errors import StoreError
+from store.layout import read_manifest
+from store.records import make_record
+from store.store import CableStore
+from store.writer import StoreWriter
+from tests.store_support import build_store, make_cable, without_catalog_file
+from tui.presentation.catalog_order import CatalogArranger, SortKey
+
+
+def _cables() -> list:
+    cables = [make_cable(n, references=("08TEST0",) if n % 3 else ()) for n in range(14)]
+    return cables
+
+
+def test_each_commit_writes_a_catalog_file_that_the_manifest_names_with_its_checksum(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    manifest = read_manifest(directory)
+    assert manifest.catalog_file == f"generations/{manifest.generation - 1:06d}-catalog.bin"
+    assert manifest.catalog_file in manifest.checksums
+    assert check_store(directory).whole
+
+
+def test_the_mapped_catalog_reads_what_the_segments_hold(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    mapped = CableStore.open(directory).load_catalog()
+    built = CableStore.open(without_catalog_file(directory)).load_catalog()
+    assert list(mapped) == list(built)
+    assert mapped.ids == [c.id for c in _cables()]
+    assert mapped.index_of("08TEST7") == 7
+    assert mapped.index_of("08TEST99") is None
+    assert "08TEST3" in mapped
+
+
+def test_a_reader_finds_cables_and_who_cites_them_through_the_mapped_file(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    store = CableStore.open(directory)
+    assert store.get_cable("08TEST9") == _cables()[9]
+    assert store.get_cable("08TEST99") is None
+    citing = sorted(f"08TEST{n}" for n in range(14) if n % 3)
+    assert store.references_to("08TEST0") == citing
+    assert store.references_to("08TEST1") == []
+    assert "08TEST13" in store
+
+
+def test_a_second_import_extends_the_catalog_file_and_replaces_changed_cables(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    changed = make_cable(2, references=("08TEST1",))
+    with StoreWriter(directory, segment_size=4) as writer:
+        writer.add(make_record(changed))
+        writer.add(make_record(make_cable(20)))
+    store = CableStore.open(directory)
+    catalog = store.load_catalog()
+    assert catalog.ids[-1] == "08TEST20"
+    assert len(catalog) == 15
+    assert store.get_cable("08TEST2") == changed
+    assert store.references_to("08TEST1") == ["08TEST2"]
+    assert "08TEST2" not in store.references_to("08TEST0")
+
+
+def test_the_default_order_comes_from_the_file_and_matches_sorting(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    mapped = CableStore.open(directory).load_catalog()
+    assert mapped.default_order() is not None
+    arranged = CatalogArranger(mapped).arrange(SortKey.DATE)
+    sorted_rows = sorted(range(len(mapped)), key=lambda i: (mapped.row(i).created or "", i))
+    assert list(arranged.order) == sorted_rows
+
+
+def test_a_damaged_catalog_file_is_reported_by_open_and_by_check(tmp_path: Path) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    name = read_manifest(directory).catalog_file
+    assert name is not None
+    (directory / name).write_bytes(b"CABLECF1" + b"\xff" * 20)
+    with pytest.raises(StoreError, match=r"damaged \(generations/\d+-catalog\.bin"):
+        CableStore.open(directory)
+    assert name in check_store(directory).damaged
+
+
+def test_a_catalog_file_that_is_not_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a catalog file"):
+        CatalogFile(b"something else entirely")
+
+
+def test_a_commit_while_an_import_runs_keeps_the_older_file_then_the_next_writer_renews_it(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    first = read_manifest(directory).catalog_file
+    with StoreWriter(directory, segment_size=1) as writer:
+        writer.add(make_record(make_cable(30)))
+        assert writer.commit(full_segments_only=True)  # 1 row more than 14: no new file
+        during = read_manifest(directory)
+        assert during.catalog_file == first
+        catalog = CableStore.open(directory).load_catalog()  # built from the segments
+        assert catalog.ids[-1] == "08TEST30"
+        assert len(catalog) == 15
+    with StoreWriter(directory):  # the next writer brings the file up to date
+        pass
+    after = read_manifest(directory)
+    assert after.catalog_file != first
+    assert not (directory / str(first)).exists()
+    assert CableStore.open(directory).load_catalog().ids[-1] == "08TEST30"
