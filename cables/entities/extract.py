@@ -512,6 +512,7 @@ class _Scanner:
         self.original = original
         self.paragraph = paragraph
         self.out = out
+        self.parenthesis = "(" in text  # no acronym can be defined in a text without one
 
     def mention(
         self,
@@ -566,7 +567,7 @@ class _Scanner:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
-        if kind != PERSON and kind != ACRONYM:
+        if kind != PERSON and kind != ACRONYM and self.parenthesis:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
                 return
