@@ -512,6 +512,7 @@ class _Scanner:
         self.original = original
         self.paragraph = paragraph
         self.out = out
+        self.parenthesis = "(" in text  # no acronym can be defined in a text without one
 
     def mention(
         self,
@@ -532,8 +533,10 @@ class _Scanner:
             if not (spelling.isascii() and spelling.isprintable()):
                 spelling = _clean(spelling)
         if len(form) > 1:
-            mention = Mention(form, spelling, self.paragraph, kind, core, expansion, weak=weak)
-            self.out.append(mention)
+            # every field by position (a keyword call costs twice as much)
+            self.out.append(
+                Mention(form, spelling, self.paragraph, kind, core, expansion, None, 1, weak)
+            )
 
     def scan(self) -> None:
         """Find every run of capitals and turn its parts into mentions."""
@@ -564,7 +567,7 @@ class _Scanner:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
-        if kind != PERSON and kind != ACRONYM:
+        if kind != PERSON and kind != ACRONYM and self.parenthesis:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
                 return

@@ -60,12 +60,17 @@ class _Entity:
 
     __slots__ = ("forms", "key", "kind", "paragraphs", "spellings")
 
-    def __init__(self, kind: str, key: str) -> None:
+    def __init__(self, kind: str, key: str, first: Mention | None = None) -> None:
         self.kind = kind
         self.key = key
-        self.spellings: list[str] = []
-        self.forms: list[str] = []
-        self.paragraphs: set[int] = set()
+        if first is None:
+            self.spellings: list[str] = []
+            self.forms: list[str] = []
+            self.paragraphs: set[int] = set()
+        else:  # the entity's first mention (link gave it its own set of paragraphs)
+            self.spellings = [first.spelling]
+            self.forms = [first.form]
+            self.paragraphs = first.paragraphs or {first.paragraph}
 
     def add(self, mention: Mention) -> None:
         if mention.form not in self.forms:
@@ -111,10 +116,11 @@ class _Linker:
         if key:
             found = self.by_key.get((kind, key))
             if found is None:
-                found = _Entity(kind, key)
+                found = _Entity(kind, key, mention)
                 self.by_key[(kind, key)] = found
                 self.kinds[kind].append(found)
-            found.add(mention)
+            else:
+                found.add(mention)
 
     def of_kind(self, kind: str) -> list[_Entity]:
         return self.kinds[kind]
