@@ -1,15 +1,17 @@
 """Many readers over SSH (issue 14): N concurrent sessions on the full store during an import.
 
 usage: python benchmarks/bench_ssh.py [--sessions 20] [--store /tmp/serve-store-full]
-                                      [--csv CABLES.CSV] [--extra 20000]
+                                      [--csv CABLES.CSV] [--extra 20000] [--stagger 1.0]
 
 1. builds the store from the full synthetic csv once (``cables import``), if the folder
    holds none (``--csv``, else the benchmarks' own full corpus);
 2. makes ``--extra`` new synthetic cables (a fresh seed each run) and starts importing them
    into the same store;
 3. starts an OpenSSH server on 127.0.0.1 set up as README.md's "Serving a corpus" says
-   (tests/ssh_support.py) and, at once, ``--sessions`` ssh clients, each under its own
-   pseudo-terminal (100x30), as a reader would;
+   (tests/ssh_support.py) and ``--sessions`` ssh clients, each under its own
+   pseudo-terminal (100x30), as a reader would: one every ``--stagger`` seconds, as readers
+   arrive, every earlier session staying open (``--stagger 0`` starts them all in the same
+   instant: a stress test, where 2 cores must start 20 Python processes at once);
 4. per session: the time from starting ``ssh`` to the first cable row on its screen, and,
    once every list is loaded and a cable opened, the memory of its own: PSS (proportional
    set size, from /proc/PID/smaps_rollup, pages shared between sessions split among them),
@@ -202,6 +204,9 @@ def main() -> int:
     parser.add_argument("--store", type=Path, default=Path("/tmp/serve-store-full"))
     parser.add_argument("--csv", type=Path, default=None, help="default: the synthetic full corpus")
     parser.add_argument("--extra", type=int, default=20_000, help="cables imported meanwhile")
+    parser.add_argument(
+        "--stagger", type=float, default=1.0, help="seconds between two sessions' starts"
+    )
     args = parser.parse_args()
 
     csv = args.csv if args.csv is not None else corpus(FULL_SIZE)
@@ -233,7 +238,9 @@ def main() -> int:
         )
         time.sleep(0.5)  # the importer holds the lock and parses
         command = server.ssh_command()
-        for _ in range(args.sessions):
+        for number in range(args.sessions):
+            if number and args.stagger:
+                time.sleep(args.stagger)
             sessions.append(Session(command))
         import_running_at_start = importing.poll() is None
         for session in sessions:
@@ -282,7 +289,12 @@ def main() -> int:
         )
 
     rows = [
-        ("sessions", f"{args.sessions} ssh clients started at once", ""),
+        (
+            "sessions",
+            f"{args.sessions} ssh clients, "
+            + (f"one every {args.stagger:g} s, all open" if args.stagger else "started at once"),
+            "",
+        ),
         ("store", f"{args.store}, {cables_before} cables before the import", ""),
         (
             "import meanwhile",
@@ -304,7 +316,7 @@ def main() -> int:
     lines = [
         f"\n## Many readers over SSH (issue 14): {stamp}\n",
         f"Machine: {machine()}. Command: `python benchmarks/bench_ssh.py "
-        f"--sessions {args.sessions} --extra {args.extra}`. Each session: README's sshd "
+        f"--sessions {args.sessions} --extra {args.extra} --stagger {args.stagger:g}`. Each session: README's sshd "
         "Match block, `ssh -t` under a 100x30 pty, first row timed from starting ssh.\n",
         "| measure | result | target |",
         "| --- | --- | --- |",
