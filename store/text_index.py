@@ -116,6 +116,17 @@ def date_key(created: str | None) -> int:
 def document_json(body: dict[str, Any], row: int) -> str:
     """The index document of one cable, from its stored JSON form (see
     :func:`cables.jsonform.cable_to_json`), as the JSON that tantivy's ``add_json`` takes."""
+    return placed_document(document_fields(body), row)
+
+
+def placed_document(fields: str, row: int) -> str:
+    """A document of :func:`document_fields` at its place in the store."""
+    return f'{{"row":{row},{fields[1:]}'
+
+
+def document_fields(body: dict[str, Any]) -> str:
+    """Every field of a cable's index document but its place in the store (``row``), as a
+    JSON object: made in the import's workers, placed by the writer."""
     created = body.get("created")
     date = date_key(created)
     paragraphs = body.get("paragraphs") or ()
@@ -130,7 +141,6 @@ def document_json(body: dict[str, Any], row: int) -> str:
         "tag": list(body.get("tags") or ()),
         "year": date // 100_000_000,
         "date": date,
-        "row": row,
     }
     entities = body.get("entities") or {}
     for kind, key in (("person", "people"), ("place", "places"), ("group", "groups")):
@@ -286,11 +296,19 @@ class TextIndexWriter:
     def _failed(self, error: Exception) -> StoreError:
         return StoreError(f"cannot write the full-text index in {self.path}: {error}")
 
-    def add(self, body: dict[str, Any], segment: int, position: int) -> None:
-        """Hand one cable (its stored JSON form) to the indexer, at this place in the store."""
+    def add(self, fields: str, segment: int, position: int) -> None:
+        """Hand one cable (its :func:`document_fields`) to the indexer, at this place."""
         assert self._writer is not None
         try:
-            self._writer.add_json(document_json(body, pack_row(segment, position)))
+            self._writer.add_json(placed_document(fields, pack_row(segment, position)))
+        except ValueError as error:
+            raise self._failed(error) from None
+
+    def add_placed(self, document: str) -> None:
+        """Hand one document of :func:`placed_document` to the indexer."""
+        assert self._writer is not None
+        try:
+            self._writer.add_json(document)
         except ValueError as error:
             raise self._failed(error) from None
 
