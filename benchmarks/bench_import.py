@@ -31,6 +31,8 @@ from pathlib import Path
 
 from common import RESULTS, machine
 
+from store.layout import read_manifest
+
 TICK = 0.1
 IMPORT = "import sys; from tui.cli import main; sys.exit(main())"
 STAGE_LABELS = {
@@ -159,6 +161,7 @@ def run(source: Path, workers: int | None) -> dict:
         # A version of the importer without stage timing writes none.
         stages = json.loads(stages_file.read_text()) if stages_file.exists() else {}
         size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
+        cables = read_manifest(store).count
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
@@ -168,6 +171,7 @@ def run(source: Path, workers: int | None) -> dict:
         "peak_tree": peak_tree,
         "size": size,
         "root": child.pid,
+        "cables": cables,
     }
 
 
@@ -238,13 +242,6 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
     return lines
 
 
-def count_records(source: Path) -> int:
-    """Records of a csv."""
-    csv.field_size_limit(1 << 30)
-    with source.open(newline="", encoding="utf-8") as inp:
-        return sum(1 for _ in csv.reader(inp))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("csv", type=Path)
@@ -254,8 +251,8 @@ def main() -> int:
     parser.add_argument("--no-append", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args()
     source = slice_csv(args.csv, args.limit) if args.limit else args.csv
-    cables = args.limit or count_records(source)
     result = run(source, args.workers)
+    cables = result["cables"]
     lines = report(source, cables, result)
     print("\n".join(lines))
     if not args.no_append:

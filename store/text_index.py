@@ -33,7 +33,10 @@ import orjson
 import tantivy
 
 from store.errors import StoreError
+from store.files import gc_paused
+from store.layout import BODIES_TABLE, bodies_path
 from store.layout import TEXT as TEXT_DIR
+from store.storage import open_db
 
 #: The manifest's ``extra`` key naming the text index state of a generation.
 MANIFEST_KEY = "text_index"
@@ -212,6 +215,16 @@ SCHEMA = build_schema()
 
 #: The bodies of one store segment, in store order (for rebuilding the index).
 BodiesReader = Callable[[int], Iterable[dict[str, Any]]]
+
+
+def stored_bodies(directory: Path, segment: int) -> list[dict[str, Any]]:
+    """The bodies of one segment of the store in ``directory``, in store order."""
+    db = open_db(bodies_path(directory, segment))
+    try:
+        with gc_paused():
+            return [dict(doc) for doc in db.table(BODIES_TABLE)]
+    finally:
+        db.close()
 
 
 def count_rows_up_to(searcher: tantivy.Searcher, segments: int) -> int:

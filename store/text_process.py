@@ -14,6 +14,7 @@ the last manifest, deleted by the next writer).
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import multiprocessing.connection
 from pathlib import Path
@@ -27,6 +28,7 @@ from store.text_index import (
     TextIndexWriter,
     pack_row,
     placed_document,
+    stored_bodies,
 )
 
 #: Documents sent down the pipe at a time.
@@ -36,7 +38,7 @@ BATCH = 32
 def _serve(
     connection: multiprocessing.connection.Connection,
     directory: Path,
-    opening: tuple[int, int, TextIndexState | None, BodiesReader],
+    opening: tuple[int, int, TextIndexState | None],
     close_fds: tuple[int, ...],
 ) -> None:
     """The child: open the index, then add, commit, discard and close as told."""
@@ -44,7 +46,7 @@ def _serve(
     writer = TextIndexWriter(directory)
     failed: str | None = None
     try:
-        writer.open(*opening)
+        writer.open(*opening, functools.partial(stored_bodies, directory))
         connection.send(("ok", writer.rebuilt))
     except StoreError as error:
         connection.send(("error", str(error)))
@@ -96,10 +98,16 @@ class TextIndexProcess:
         self, segments: int, rows: int, state: TextIndexState | None, bodies: BodiesReader
     ) -> None:
         """Start the child, which opens (repairs, rebuilds) the index as
-        :meth:`TextIndexWriter.open` does."""
-        context = multiprocessing.get_context("fork")
+        :meth:`TextIndexWriter.open` does; to rebuild it, the child reads the store's bodies
+        itself (:func:`store.text_index.stored_bodies`), not through ``bodies``.
+
+        The child is spawned (a fresh interpreter, half a second), not forked: the process
+        importing may hold threads (tantivy's own, an app's) that a fork would copy
+        mid-operation."""
+        del bodies
+        context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
-        opening = (segments, rows, state, bodies)
+        opening = (segments, rows, state)
         process = context.Process(
             target=_serve, args=(theirs, self.directory, opening, self.close_fds), daemon=True
         )

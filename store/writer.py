@@ -51,7 +51,13 @@ from store.records import Record
 from store.repair import RepairReport, damaged_files, rebuild_store, segment_file_names
 from store.stages import CLOCK
 from store.storage import StoreFileError, new_db, open_db, write_encoded_table
-from store.text_index import MANIFEST_KEY, TextIndexState, TextIndexWriter, document_fields
+from store.text_index import (
+    MANIFEST_KEY,
+    TextIndexState,
+    TextIndexWriter,
+    document_fields,
+    stored_bodies,
+)
 from store.text_process import TextIndexProcess
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
@@ -213,12 +219,7 @@ class StoreWriter:
             self.manifest = new
 
     def _stored_bodies(self, segment: int) -> list[dict[str, Any]]:
-        db = open_db(bodies_path(self.directory, segment))
-        try:
-            with gc_paused():
-                return [dict(doc) for doc in db.table(BODIES_TABLE)]
-        finally:
-            db.close()
+        return stored_bodies(self.directory, segment)
 
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
