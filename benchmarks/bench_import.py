@@ -17,6 +17,7 @@ Results go to stdout and, as a dated section with the machine, to benchmarks/RES
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -58,6 +59,7 @@ class Process:
     peak_rss: int = 0
     peak_anon: int = 0
     cpu: float = 0.0
+    command: str = ""
     threads: dict[int, tuple[str, float]] = field(default_factory=dict)
 
 
@@ -89,7 +91,11 @@ def _sample(root: int, seen: dict[int, Process]) -> int:
     while stack:
         pid, parent = stack.pop()
         stack.extend((child, pid) for child in _children(pid))
-        process = seen.setdefault(pid, Process(pid, parent))
+        process = seen.get(pid)
+        if process is None:
+            process = seen[pid] = Process(pid, parent)
+            with contextlib.suppress(OSError):
+                process.command = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
         try:
             status = Path(f"/proc/{pid}/status").read_text()
             process.cpu = _cpu_of(Path(f"/proc/{pid}/stat").read_text())
@@ -181,7 +187,7 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
     root = seen[result["root"]]
     children = [p for p in seen.values() if p.parent == root.pid]
     texts = [p for p in children if any(_is_tantivy(c) for c, _ in p.threads.values())]
-    workers = [p for p in children if p not in texts]
+    workers = [p for p in children if p not in texts and "resource_tracker" not in p.command]
     worker_cpu = sum(p.cpu for p in workers)
     text_cpu = sum(p.cpu for p in texts)
     main_threads = {tid: cpu for tid, (_, cpu) in root.threads.items()}
@@ -230,6 +236,10 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
     role = "the importer" if biggest is root else "a parsing worker"
     if biggest in texts:
         role = "the text index process"
+    peaks = stages.get("peaks", {})
+    if peaks:
+        row_text = ", ".join(f"{moment} {_mb(size)}" for moment, size in peaks.items())
+        lines += ["", f"The importer's own peak RSS (VmHWM) by the end of each phase: {row_text}."]
     lines += [
         "",
         f"Peak RSS: largest process {_mb(biggest.peak_rss)} ({role}; anonymous "

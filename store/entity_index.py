@@ -447,11 +447,12 @@ class IndexBuilder:
         keys: list[str] = []
         # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
         records = bytearray()
-        record_offsets: list[int] = []
+        # Arrays, not lists of ints: 8 bytes an item, not 36 (1.4 million entities).
+        record_offsets = array("Q")
         folded: list[str] = []
-        counts: list[int] = []
-        offsets: list[int] = []
-        lengths: list[int] = []
+        counts = array("I")
+        offsets = array("Q")
+        lengths = array("I")
         offset = 0
         for bucket, members in enumerate(buckets):
             spilled: dict[bytes, list[bytes]] = {}
@@ -483,25 +484,26 @@ class IndexBuilder:
                 lengths.append(len(data))
                 offset += len(data)
         record_offsets.append(len(records))
-        record_offsets = [offset + at for at in record_offsets]
+        record_offsets = array("Q", (offset + at for at in record_offsets))
         postings_out.write(records)
         offset += len(records)
         del records
-        sections: dict[str, Any] = {
+        columns: dict[str, Any] = {
             "kinds": "".join(kinds),
             "keys": keys,
             "folded": folded,
-            "counts": array("I", counts),
-            "offsets": array("Q", offsets),
-            "lengths": array("I", lengths),
-            "records": array("Q", record_offsets),
-            **build_search_keys(folded, counts),
+            "counts": counts,
+            "offsets": offsets,
+            "lengths": lengths,
+            "records": record_offsets,
         }
-        return {
-            "version": FORMAT_VERSION,
-            "upto": upto,
-            "sections": write_sections(postings_out, offset, sections),
-        }
+        del kinds, keys, offsets, lengths, record_offsets
+        places = write_sections(postings_out, offset, columns)
+        offset += sum(place[1] for place in places.values())
+        # The columns written are let go of before the search keys are built (the peak).
+        del columns
+        places.update(write_sections(postings_out, offset, build_search_keys(folded, counts)))
+        return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
 
     def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
         """The JSON array of an entity's postings, newest first."""

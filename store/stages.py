@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -38,6 +39,18 @@ class StageClock:
     def __init__(self) -> None:
         self.wall: dict[str, float] = dict.fromkeys(STAGE_NAMES, 0.0)
         self.cpu: dict[str, float] = dict.fromkeys(STAGE_NAMES, 0.0)
+        #: This process's peak RSS in bytes (VmHWM) at named moments of the import.
+        self.peaks: dict[str, int] = {}
+
+    def note_peak(self, moment: str) -> None:
+        """Remember this process's peak RSS so far (Linux; nothing elsewhere)."""
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        self.peaks[moment] = int(line.split()[1]) * 1024
+        except OSError:
+            pass
 
     @staticmethod
     def start() -> tuple[float, float]:
@@ -55,10 +68,12 @@ class StageClock:
         """Start every total again from zero."""
         self.wall = dict.fromkeys(STAGE_NAMES, 0.0)
         self.cpu = dict.fromkeys(STAGE_NAMES, 0.0)
+        self.peaks = {}
 
-    def to_doc(self) -> dict[str, dict[str, float]]:
-        """The totals, by stage: ``{"wall": {...}, "cpu": {...}}``."""
-        return {"wall": dict(self.wall), "cpu": dict(self.cpu)}
+    def to_doc(self) -> dict[str, dict[str, Any]]:
+        """The totals, by stage, and the peaks: ``{"wall": {...}, "cpu": {...},
+        "peaks": {...}}``."""
+        return {"wall": dict(self.wall), "cpu": dict(self.cpu), "peaks": dict(self.peaks)}
 
     def dump_if_asked(self) -> None:
         """Write the totals as JSON to the file ``$CABLES_IMPORT_STAGES`` names, if set."""

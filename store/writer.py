@@ -140,6 +140,7 @@ class StoreWriter:
         """The end of an import: what the commits needed is let go of (the text index's
         writer and buffers, the state of deduplication), then the entity index is compacted
         (see :meth:`compact_entities`), so the two never hold memory at the same time."""
+        CLOCK.note_peak("importing")
         started = CLOCK.start()
         self.text.close()
         started = CLOCK.stop("text_finish", started)
@@ -148,6 +149,7 @@ class StoreWriter:
         self._first_page = FirstPageKeeper.of_store([], 0)
         self.compact_entities()
         CLOCK.stop("compaction", started)
+        CLOCK.note_peak("compacted")
 
     def _release(self) -> None:
         self.text.close()
