@@ -49,7 +49,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -58,7 +58,7 @@ import orjson
 from cables.names import tokens, variant_key
 from store.files import TMP_SUFFIX, fsync_dir, gc_paused, write_atomic
 from store.layout import GENERATIONS, SEGMENTS, Manifest
-from store.storage import OrjsonStorage, StoreFileError, new_db, open_db
+from store.storage import OrjsonStorage, StoreFileError, open_db, write_encoded_table
 
 ENTITY_TABLE = "entities"
 INDEX_TABLE = "entity_index"
@@ -142,7 +142,7 @@ def entity_files(manifest: Manifest) -> EntityFiles:
 # -- per-segment mentions -------------------------------------------------------------------
 
 _key_cache: dict[str, str] = {}
-_KEY_CACHE_SIZE = 2_000_000
+_KEY_CACHE_SIZE = 1_000_000
 
 
 def identity_key(name: str) -> str:
@@ -155,19 +155,56 @@ def identity_key(name: str) -> str:
     return key
 
 
+#: One entity of one cable, ready for :meth:`IndexBuilder.add_mentions`: its tag (kind code
+#: and identity key, UTF-8), its name, its other forms, and its spill line
+#: (``tag TAB [id, created, paragraphs] NEWLINE``).
+Mention = tuple[bytes, str, tuple[str, ...], bytes]
+
+
 def mention_row(body: dict[str, Any]) -> list[Any]:
     """A cable's row of its segment's mentions file: ``[id, created, entities]`` as its JSON
-    form holds them, untouched, so the writer pays nothing per entity here."""
+    form holds them, untouched."""
     return [body["id"], body.get("created"), body.get("entities") or {}]
 
 
-def write_segment_entities(directory: Path, segment: int, rows: list[list[Any]]) -> list[list[Any]]:
+def cable_mentions(cable_id: str, created: str | None, entities: Any) -> list[Mention]:
+    """The entities of one cable as the entity index aggregates them (keys computed here,
+    so that the import's parsing workers do it, not the writer)."""
+    mentions: list[Mention] = []
+    if not entities or not isinstance(entities, dict):
+        return mentions
+    dumps = orjson.dumps
+    for kind, code in KIND_CODES.items():
+        for entity in entities.get(kind) or ():
+            name = entity.get("name")
+            if not isinstance(name, str):
+                continue
+            key = identity_key(name)
+            if not key:
+                continue
+            tag = f"{code}{key}".encode()
+            forms = tuple(
+                form
+                for form in entity.get("forms") or ()
+                if form != name and isinstance(form, str) and form
+            )
+            posting = dumps([cable_id, created, entity.get("paragraphs") or []])
+            mentions.append((tag, name, forms, tag + b"\t" + posting + b"\n"))
+    return mentions
+
+
+def prepare_mentions(body: dict[str, Any]) -> tuple[bytes, list[Mention]]:
+    """A cable's row of its segment's mentions file, encoded, and its :func:`cable_mentions`
+    (made in the import's workers, from the cable's JSON form)."""
+    row = mention_row(body)
+    return orjson.dumps(row), cable_mentions(*row)
+
+
+def write_segment_entities(directory: Path, segment: int, rows: Iterable[bytes]) -> None:
     """Write the mentions file of a segment (before the manifest that commits the segment)
-    from its cables' :func:`mention_row`; returns the rows (for :class:`PendingEntities`)."""
-    db = new_db(segment_entities_path(directory, segment))
-    db.table(ENTITY_TABLE).insert({"cables": rows})
-    db.close()
-    return rows
+    from its cables' rows, encoded (:func:`prepare_mentions`)."""
+    document = b'{"cables":[' + b",".join(rows) + b"]}"
+    write_encoded_table(segment_entities_path(directory, segment), ENTITY_TABLE, [document])
 
 
 def read_segment_cables(directory: Path, segment: int) -> list[list[Any]]:
@@ -195,16 +232,52 @@ SPILL_BUFFER = 1 << 20
 _spill_serial = itertools.count()
 
 
+#: Counts of texts (names or forms): most entities have one name and one form, so a single
+#: text is a (text, count) pair, about a quarter of the memory of a dict (1.4 million
+#: entities on the full synthetic corpus); two texts or more, a dict.
+Tally = tuple[str, int] | dict[str, int] | None
+
+
+def _tally_add(tally: Tally, text: str, count: int) -> Tally:
+    """The tally with ``count`` more of ``text``."""
+    if tally is None:
+        return (text, count)
+    if type(tally) is tuple:
+        if tally[0] == text:
+            return (text, tally[1] + count)
+        return {tally[0]: tally[1], text: count}
+    assert isinstance(tally, dict)
+    tally[text] = tally.get(text, 0) + count
+    return tally
+
+
+def _tally_has(tally: Tally, text: str) -> bool:
+    if tally is None:
+        return False
+    if type(tally) is tuple:
+        return tally[0] == text
+    return text in tally
+
+
+def _tally_dict(tally: Tally) -> dict[str, int]:
+    if tally is None:
+        return {}
+    if type(tally) is tuple:
+        return {tally[0]: tally[1]}
+    assert isinstance(tally, dict)
+    return tally
+
+
 @dataclass(slots=True)
 class _Entry:
-    """An entity being built: counts of its canonical names and forms and of its cables,
-    its tag (kind code + key, as spilled postings name it), its bucket, and where its
-    postings are in the previous compacted index (if they are)."""
+    """An entity being built: counts of its canonical names and forms (:data:`Tally`) and
+    of its cables, its tag (kind code + key, as spilled postings name it), its bucket, and
+    where its postings are in the previous compacted index (if they are)."""
 
     tag: bytes
     bucket: int
-    names: dict[str, int] = field(default_factory=dict)
-    forms: dict[str, int] = field(default_factory=dict)
+    names: Tally = None
+    forms: Tally = None
     count: int = 0
     last: str | None = None
     base: tuple[int, int] | None = None
@@ -304,15 +377,15 @@ class IndexBuilder:
     """
 
     def __init__(self, spill_folder: Path | None = None) -> None:
-        self.entries: dict[tuple[str, str], _Entry] = {}
+        #: Entities by tag (kind code and identity key, UTF-8: sorts as (kind, key) does).
+        self.entries: dict[bytes, _Entry] = {}
         self.spill = _Spill(spill_folder)
         self._base: PostingsReader | None = None
 
-    def _entry(self, code: str, key: str) -> _Entry:
-        entry = self.entries.get((code, key))
+    def _entry(self, tag: bytes) -> _Entry:
+        entry = self.entries.get(tag)
         if entry is None:
-            tag = f"{code}{key}".encode()
-            entry = self.entries[(code, key)] = _Entry(tag, zlib.crc32(tag) % SPILL_BUCKETS)
+            entry = self.entries[tag] = _Entry(tag, zlib.crc32(tag) % SPILL_BUCKETS)
         return entry
 
     def add_base(self, columns: dict[str, Any], postings: PostingsReader) -> None:
@@ -323,12 +396,12 @@ class IndexBuilder:
         counts, offsets, lengths = loaded["counts"], loaded["offsets"], loaded["lengths"]
         self._base = postings
         for i, key in enumerate(keys):
-            entry = self._entry(kinds[i], key)
+            entry = self._entry(f"{kinds[i]}{key}".encode())
             names, forms = records.get(i)
             for name, count in _decode_counts(names).items():
-                entry.names[name] = entry.names.get(name, 0) + count
+                entry.names = _tally_add(entry.names, name, count)
             for form, count in _decode_counts(forms).items():
-                entry.forms[form] = entry.forms.get(form, 0) + count
+                entry.forms = _tally_add(entry.forms, form, count)
             entry.count += counts[i]
             entry.base = (offsets[i], lengths[i])
 
@@ -336,35 +409,28 @@ class IndexBuilder:
         """Add the entities of these cables (rows of :func:`read_segment_cables`) whose
         version is current (``live(cable_id)``). Entities of one kind in one cable whose
         names share a key count once (their postings are merged when written)."""
-        entries = self.entries
-        dumps = orjson.dumps
-        spill = self.spill.add
-        kinds = KIND_CODES.items()
         for cable_id, created, entities in rows:
-            if not entities or not live(cable_id):
-                continue
-            for kind, code in kinds:
-                for entity in entities.get(kind) or ():
-                    name = entity.get("name")
-                    if not isinstance(name, str):
-                        continue
-                    key = identity_key(name)
-                    if not key:
-                        continue
-                    entry = entries.get((code, key)) or self._entry(code, key)
-                    if entry.last != cable_id:
-                        entry.count += 1
-                        entry.last = cable_id
-                        entry.names[name] = entry.names.get(name, 0) + 1
-                    elif name not in entry.names:
-                        entry.names[name] = 1
-                    forms = entry.forms
-                    forms[name] = forms.get(name, 0) + 1
-                    for form in entity.get("forms") or ():
-                        if form != name and isinstance(form, str) and form:
-                            forms[form] = forms.get(form, 0) + 1
-                    posting = dumps([cable_id, created, entity.get("paragraphs") or []])
-                    spill(entry.bucket, entry.tag + b"\t" + posting + b"\n")
+            if entities and live(cable_id):
+                self.add_mentions(cable_id, cable_mentions(cable_id, created, entities))
+
+    def add_mentions(self, cable_id: str, mentions: Iterable[Mention]) -> None:
+        """Add one cable's :func:`cable_mentions` (the cable is current)."""
+        entries = self.entries
+        spill = self.spill.add
+        add = _tally_add
+        for tag, name, forms, line in mentions:
+            entry = entries.get(tag) or self._entry(tag)
+            if entry.last != cable_id:
+                entry.count += 1
+                entry.last = cable_id
+                entry.names = add(entry.names, name, 1)
+            elif not _tally_has(entry.names, name):
+                entry.names = add(entry.names, name, 1)
+            known = add(entry.forms, name, 1)
+            for form in forms:
+                known = add(known, form, 1)
+            entry.forms = known
+            spill(entry.bucket, line)
 
     def discard(self) -> None:
         """Forget the postings set aside (their files removed)."""
@@ -374,18 +440,19 @@ class IndexBuilder:
         """Write every entity's postings to ``postings_out``; return the index columns."""
         from store.entity_search import build_search_keys
 
-        buckets: list[list[tuple[str, str]]] = [[] for _ in range(SPILL_BUCKETS)]
-        for code_key, entry in self.entries.items():
-            buckets[entry.bucket].append(code_key)
+        buckets: list[list[bytes]] = [[] for _ in range(SPILL_BUCKETS)]
+        for tag, entry in self.entries.items():
+            buckets[entry.bucket].append(tag)
         kinds: list[str] = []
         keys: list[str] = []
         # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
         records = bytearray()
-        record_offsets: list[int] = []
+        # Arrays, not lists of ints: 8 bytes an item, not 36 (1.4 million entities).
+        record_offsets = array("Q")
         folded: list[str] = []
-        counts: list[int] = []
-        offsets: list[int] = []
-        lengths: list[int] = []
+        counts = array("I")
+        offsets = array("Q")
+        lengths = array("I")
         offset = 0
         for bucket, members in enumerate(buckets):
             spilled: dict[bytes, list[bytes]] = {}
@@ -397,41 +464,46 @@ class IndexBuilder:
                         spilled[tag] = [posting]
                     else:
                         items.append(posting)
-            for code, key in sorted(members):
-                entry = self.entries.pop((code, key))
-                data = self._postings(entry, spilled.pop(entry.tag, []))
+            for tag in sorted(members):
+                entry = self.entries.pop(tag)
+                data = self._postings(entry, spilled.pop(tag, []))
                 postings_out.write(data)
-                kinds.append(code)
-                keys.append(key)
+                code_key = tag.decode()
+                kinds.append(code_key[0])
+                keys.append(code_key[1:])
                 record_offsets.append(len(records))
-                records += orjson.dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
+                entry_forms = _tally_dict(entry.forms)
+                records += orjson.dumps(
+                    [_encode_counts(_tally_dict(entry.names)), _encode_counts(entry_forms)]
+                )
                 folded.append(
-                    _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry.forms)))
+                    _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry_forms)))
                 )
                 counts.append(entry.count)
                 offsets.append(offset)
                 lengths.append(len(data))
                 offset += len(data)
         record_offsets.append(len(records))
-        record_offsets = [offset + at for at in record_offsets]
+        record_offsets = array("Q", (offset + at for at in record_offsets))
         postings_out.write(records)
         offset += len(records)
         del records
-        sections: dict[str, Any] = {
+        columns: dict[str, Any] = {
             "kinds": "".join(kinds),
             "keys": keys,
             "folded": folded,
-            "counts": array("I", counts),
-            "offsets": array("Q", offsets),
-            "lengths": array("I", lengths),
-            "records": array("Q", record_offsets),
-            **build_search_keys(folded, counts),
+            "counts": counts,
+            "offsets": offsets,
+            "lengths": lengths,
+            "records": record_offsets,
         }
-        return {
-            "version": FORMAT_VERSION,
-            "upto": upto,
-            "sections": write_sections(postings_out, offset, sections),
-        }
+        del kinds, keys, offsets, lengths, record_offsets
+        places = write_sections(postings_out, offset, columns)
+        offset += sum(place[1] for place in places.values())
+        # The columns written are let go of before the search keys are built (the peak).
+        del columns
+        places.update(write_sections(postings_out, offset, build_search_keys(folded, counts)))
+        return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
 
     def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
         """The JSON array of an entity's postings, newest first."""
@@ -613,15 +685,17 @@ class PendingEntities:
         self.last: int | None = None
         self._contiguous = True
 
-    def add(self, segment: int, rows: list[list[Any]]) -> None:
-        """Aggregate the rows of a segment just written."""
+    def add(self, segment: int, cables: Iterable[tuple[str, Iterable[Mention]]]) -> None:
+        """Aggregate the cables of a segment just written: (id, :func:`cable_mentions`)."""
         if self.first is None:
             self.first = segment
         elif self.last is not None and segment != self.last + 1:
             self._contiguous = False
         self.last = segment
+        add = self.builder.add_mentions
         with gc_paused():
-            self.builder.add_cables(rows, lambda _cable_id: True)
+            for cable_id, mentions in cables:
+                add(cable_id, mentions)
 
     def covers(self, start: int, end: int) -> bool:
         """True if these are the segments from some point after ``start`` up to ``end``."""

@@ -24,11 +24,16 @@ from store.layout import SourceRecord
 from store.pipeline import BoundedPool, default_workers
 from store.records import Record, make_record
 from store.repair import RepairReport
+from store.stages import CLOCK
 from store.stations import store_stations
 from store.writer import DEFAULT_COMMIT_INTERVAL, DEFAULT_SEGMENT_SIZE, StoreWriter
 
 # Below this many bytes of input, parsing in this process beats starting a pool.
 _POOL_THRESHOLD = 4 * 1024 * 1024
+# Cables between the reader and the writer at most: enough for the workers to go on while
+# the writer commits (a few seconds at the end of a large import: tantivy's commit, fsync),
+# about 20 KB each.
+_IN_FLIGHT = 1024
 WORKERS_VAR = "CABLES_IMPORT_WORKERS"
 
 
@@ -214,18 +219,30 @@ def import_sources(
     if workers is None:
         small = status.bytes_total is not None and status.bytes_total <= _POOL_THRESHOLD
         workers = 0 if small else default_workers()
+    CLOCK.reset()
+    clock = CLOCK.start()
+    # With parsing workers (a large import), tantivy indexes in a process of its own too.
     writer = StoreWriter(
-        Path(directory), command=command, segment_size=segment_size, commit_interval=commit_interval
+        Path(directory),
+        command=command,
+        segment_size=segment_size,
+        commit_interval=commit_interval,
+        text_process=workers > 0,
     )
     with writer:
+        CLOCK.stop("open", clock)
         status.report.repaired = writer.repaired
         fds = (writer.lock.fd,) if writer.lock.fd is not None else ()
-        with store_stations(writer.directory), BoundedPool(workers, close_fds=fds) as pool:
+        with (
+            store_stations(writer.directory),
+            BoundedPool(workers, close_fds=fds, in_flight=_IN_FLIGHT) as pool,
+        ):
             run = _Run(writer, pool, status, ticker, on_error, stdin)
             for path in paths:
                 _import_path(run, path, rescan)
         status.report.store_count = writer.count
     status.report.elapsed = time.monotonic() - started
+    CLOCK.dump_if_asked()
     status.finished = True
     ticker.tick(force=True)
     return status.report
@@ -257,7 +274,7 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
     here = ImportReport()
     sources: set[str] = set()
     units = _track_offsets(iter_units([path], run.stdin), status, base)
-    for result in run.pool.map(_prepare, units):
+    for result in _timed_wait(run.pool.map(_prepare, units)):
         if isinstance(result, ParseError):
             here.failed += 1
             report.failed += 1
@@ -290,6 +307,19 @@ def _import_path(run: _Run, path: str, rescan: bool) -> None:
                     here.duplicates,
                 )
             )
+
+
+def _timed_wait(results: Iterator[Record | ParseError]) -> Iterator[Record | ParseError]:
+    """The results, the time spent waiting for each charged to the "wait" stage."""
+    while True:
+        started = CLOCK.start()
+        try:
+            result = next(results)
+        except StopIteration:
+            return
+        finally:
+            CLOCK.stop("wait", started)
+        yield result
 
 
 def _track_offsets(

@@ -26,9 +26,10 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
 
 
-def _init_worker(close_fds: tuple[int, ...]) -> None:
-    # Die with the parent (a kill -9 of the import must not leave parsers behind) and leave
-    # Ctrl-C to the parent; drop inherited descriptors such as the store's writer lock.
+def init_child(close_fds: tuple[int, ...]) -> None:
+    """In a child process of the import: die with the parent (a kill -9 of the import must
+    not leave children behind), leave Ctrl-C to the parent, and drop inherited descriptors
+    such as the store's writer lock."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for fd in close_fds:
         with contextlib.suppress(OSError):
@@ -89,7 +90,7 @@ class BoundedPool:
         if workers > 0:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = context.Pool(workers, initializer=_init_worker, initargs=(close_fds,))
+            self._pool = context.Pool(workers, initializer=init_child, initargs=(close_fds,))
 
     def map(self, func: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``func`` over ``items``, results in order; the input is read only as needed."""

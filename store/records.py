@@ -1,7 +1,8 @@
 """A cable made ready for the store: its catalog document, its body bytes, a content hash.
 
 This runs in the import's worker processes (beside parsing), so the main process that
-writes the store only moves bytes: serialising and hashing are spread over every core.
+writes the store only moves bytes: serialising, hashing, the full-text document and the
+entity keys are spread over every core.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import orjson
 from cables.jsonform import cable_to_json
 from cables.model import Cable
 from store.catalog import CatalogRow
+from store.entity_index import Mention, prepare_mentions
+from store.text_index import document_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,13 @@ class Record:
     ``digest`` is a hash of it (equal digests: an unchanged cable); ``catalog`` is the small
     document of the catalog (header fields, counts, references, digest).
     ``source`` names where it came from (a path, or None).
+
+    What the writer does with the body, made beside it (in the workers) so that the writer
+    never decodes it: ``text`` is the cable's full-text document but its place
+    (:func:`store.text_index.document_fields`), ``mentions_row`` its row of its segment's
+    mentions file and ``mentions`` its entities as the entity index aggregates them
+    (:func:`store.entity_index.prepare_mentions`). None: the writer derives them from
+    ``body``.
     """
 
     id: str
@@ -32,6 +42,9 @@ class Record:
     catalog: dict[str, Any]
     body: bytes
     source: str | None = None
+    text: str | None = None
+    mentions_row: bytes | None = None
+    mentions: list[Mention] | None = None
 
 
 def catalog_doc(cable: Cable, digest: str) -> dict[str, Any]:
@@ -52,6 +65,9 @@ def catalog_doc(cable: Cable, digest: str) -> dict[str, Any]:
 
 def make_record(cable: Cable, source: str | None = None) -> Record:
     """The store record of a cable."""
-    body = orjson.dumps(cable_to_json(cable))
+    form = cable_to_json(cable)
+    body = orjson.dumps(form)
     digest = hashlib.blake2b(body, digest_size=12).hexdigest()
-    return Record(cable.id, digest, catalog_doc(cable, digest), body, source)
+    row, mentions = prepare_mentions(form)
+    catalog = catalog_doc(cable, digest)
+    return Record(cable.id, digest, catalog, body, source, document_fields(form), row, mentions)

@@ -33,7 +33,10 @@ import orjson
 import tantivy
 
 from store.errors import StoreError
+from store.files import gc_paused
+from store.layout import BODIES_TABLE, bodies_path
 from store.layout import TEXT as TEXT_DIR
+from store.storage import open_db
 
 #: The manifest's ``extra`` key naming the text index state of a generation.
 MANIFEST_KEY = "text_index"
@@ -116,6 +119,17 @@ def date_key(created: str | None) -> int:
 def document_json(body: dict[str, Any], row: int) -> str:
     """The index document of one cable, from its stored JSON form (see
     :func:`cables.jsonform.cable_to_json`), as the JSON that tantivy's ``add_json`` takes."""
+    return placed_document(document_fields(body), row)
+
+
+def placed_document(fields: str, row: int) -> str:
+    """A document of :func:`document_fields` at its place in the store."""
+    return f'{{"row":{row},{fields[1:]}'
+
+
+def document_fields(body: dict[str, Any]) -> str:
+    """Every field of a cable's index document but its place in the store (``row``), as a
+    JSON object: made in the import's workers, placed by the writer."""
     created = body.get("created")
     date = date_key(created)
     paragraphs = body.get("paragraphs") or ()
@@ -130,7 +144,6 @@ def document_json(body: dict[str, Any], row: int) -> str:
         "tag": list(body.get("tags") or ()),
         "year": date // 100_000_000,
         "date": date,
-        "row": row,
     }
     entities = body.get("entities") or {}
     for kind, key in (("person", "people"), ("place", "places"), ("group", "groups")):
@@ -202,6 +215,16 @@ SCHEMA = build_schema()
 
 #: The bodies of one store segment, in store order (for rebuilding the index).
 BodiesReader = Callable[[int], Iterable[dict[str, Any]]]
+
+
+def stored_bodies(directory: Path, segment: int) -> list[dict[str, Any]]:
+    """The bodies of one segment of the store in ``directory``, in store order."""
+    db = open_db(bodies_path(directory, segment))
+    try:
+        with gc_paused():
+            return [dict(doc) for doc in db.table(BODIES_TABLE)]
+    finally:
+        db.close()
 
 
 def count_rows_up_to(searcher: tantivy.Searcher, segments: int) -> int:
@@ -286,11 +309,19 @@ class TextIndexWriter:
     def _failed(self, error: Exception) -> StoreError:
         return StoreError(f"cannot write the full-text index in {self.path}: {error}")
 
-    def add(self, body: dict[str, Any], segment: int, position: int) -> None:
-        """Hand one cable (its stored JSON form) to the indexer, at this place in the store."""
+    def add(self, fields: str, segment: int, position: int) -> None:
+        """Hand one cable (its :func:`document_fields`) to the indexer, at this place."""
         assert self._writer is not None
         try:
-            self._writer.add_json(document_json(body, pack_row(segment, position)))
+            self._writer.add_json(placed_document(fields, pack_row(segment, position)))
+        except ValueError as error:
+            raise self._failed(error) from None
+
+    def add_placed(self, document: str) -> None:
+        """Hand one document of :func:`placed_document` to the indexer."""
+        assert self._writer is not None
+        try:
+            self._writer.add_json(document)
         except ValueError as error:
             raise self._failed(error) from None
 

@@ -50,8 +50,16 @@ from store.layout import (
 from store.lock import WriterLock
 from store.records import Record
 from store.repair import RepairReport, damaged_files, rebuild_store, segment_file_names
+from store.stages import CLOCK
 from store.storage import StoreFileError, new_db, open_db, write_encoded_table
-from store.text_index import MANIFEST_KEY, TextIndexState, TextIndexWriter
+from store.text_index import (
+    MANIFEST_KEY,
+    TextIndexState,
+    TextIndexWriter,
+    document_fields,
+    stored_bodies,
+)
+from store.text_process import TextIndexProcess
 
 Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 
@@ -76,6 +84,8 @@ class StoreWriter:
     Use as a context manager: entering takes the lock (creating the store if the folder is
     empty), cleans up after a writer that died, and loads what deduplication needs; leaving
     commits what is pending (unless an exception is on its way) and releases the lock.
+    ``text_process`` keeps the full-text index's writer in a child process
+    (:mod:`store.text_process`: large imports).
     """
 
     def __init__(
@@ -87,6 +97,7 @@ class StoreWriter:
         commit_size: int | None = None,
         commit_interval: float = DEFAULT_COMMIT_INTERVAL,
         lock_wait: float = 0.0,
+        text_process: bool = False,
     ) -> None:
         self.directory = Path(directory)
         self.segment_size = max(1, segment_size)
@@ -103,12 +114,14 @@ class StoreWriter:
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
+        self._final_count: int | None = None
         #: What opening did to a store whose files no longer matched their checksums
         #: (their segments moved aside; their cables come back when imported again).
         self.repaired: RepairReport | None = None
         self._first_page = FirstPageKeeper.of_store([], 0)
         self._entities = entity_index.PendingEntities(self.directory)
-        self.text = TextIndexWriter(self.directory)
+        self._text_process = text_process
+        self.text: TextIndexWriter | TextIndexProcess = TextIndexWriter(self.directory)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -120,9 +133,24 @@ class StoreWriter:
         try:
             if exc_type is None:
                 self.commit()
-                self.compact_entities()
+                self._end()
         finally:
             self._release()
+
+    def _end(self) -> None:
+        """The end of an import: what the commits needed is let go of (the text index's
+        writer and buffers, the state of deduplication), then the entity index is compacted
+        (see :meth:`compact_entities`), so the two never hold memory at the same time."""
+        CLOCK.note_peak("importing")
+        started = CLOCK.start()
+        self.text.close()
+        started = CLOCK.stop("text_finish", started)
+        self._final_count = len(self._known)
+        self._known, self._seen, self._refs = {}, set(), []
+        self._first_page = FirstPageKeeper.of_store([], 0)
+        self.compact_entities()
+        CLOCK.stop("compaction", started)
+        CLOCK.note_peak("compacted")
 
     def _release(self) -> None:
         self.text.close()
@@ -178,6 +206,9 @@ class StoreWriter:
         see :class:`store.text_index.TextIndexWriter`); a rebuild is committed at once."""
         manifest = self.manifest
         state = TextIndexState.from_manifest_extra(manifest.extra)
+        if self._text_process:
+            fds = (self.lock.fd,) if self.lock.fd is not None else ()
+            self.text = TextIndexProcess(self.directory, fds)
         self.text.open(manifest.segments, manifest.rows, state, self._stored_bodies)
         if self.text.rebuilt:
             text_state = self.text.commit(manifest.rows)
@@ -191,12 +222,7 @@ class StoreWriter:
             self.manifest = new
 
     def _stored_bodies(self, segment: int) -> list[dict[str, Any]]:
-        db = open_db(bodies_path(self.directory, segment))
-        try:
-            with gc_paused():
-                return [dict(doc) for doc in db.table(BODIES_TABLE)]
-        finally:
-            db.close()
+        return stored_bodies(self.directory, segment)
 
     def _remove_leftovers(self) -> None:
         """Delete what no committed manifest names: a dead writer's segments, temporaries,
@@ -253,7 +279,7 @@ class StoreWriter:
     @property
     def count(self) -> int:
         """Distinct cables in the store, pending ones included."""
-        return len(self._known)
+        return len(self._known) if self._final_count is None else self._final_count
 
     def add(self, record: Record) -> Outcome:
         """Add one cable (committing now and then, see :meth:`_due`); say what happened.
@@ -274,11 +300,16 @@ class StoreWriter:
         # segments, or all), so this one's place in the store is known now.
         waiting = len(self._pending)
         segment = self.manifest.segments + 1 + waiting // self.segment_size
-        body = orjson.loads(record.body)  # once: the text index and the entity mentions
-        self.text.add(body, segment, waiting % self.segment_size + 1)
-        mentions = entity_index.mention_row(body)
-        del body
-        self._pending.append(_Pending(record, previous[1] if previous else None, mentions))
+        clock = CLOCK
+        started = clock.start()
+        if record.text is None or record.mentions_row is None or record.mentions is None:
+            record = prepared(record)  # made outside the import's workers (tests, samples)
+        assert record.text is not None
+        started = clock.stop("body", started)
+        self.text.add(record.text, segment, waiting % self.segment_size + 1)
+        started = clock.stop("text", started)
+        self._pending.append(_Pending(record, previous[1] if previous else None))
+        clock.stop("body", started)
         if self._due():
             self.commit(full_segments_only=True)
         return "added" if previous is None else "replaced"
@@ -383,11 +414,14 @@ class StoreWriter:
         index, refs, first_page = manifest.index, manifest.refs, manifest.first_page
         checksums = dict(manifest.checksums)
         added = sum(1 for p in batch if p.previous_refs is None)
+        started = CLOCK.start()
         if batch:
             for start in range(0, len(batch), size):
                 segments += 1
                 chunk = batch[start : start + size]
+                CLOCK.stop("commit", started)
                 self._write_segment(segments, chunk)
+                started = CLOCK.start()
                 checksums.update(self._checksums(*segment_file_names(segments)))
                 self._index_docs.append({"segment": segments, "ids": [p.record.id for p in chunk]})
             for pending in batch:
@@ -413,7 +447,9 @@ class StoreWriter:
         replaced = len(batch) - added
         extra = manifest.extra
         if batch:  # the text index first: the manifest names what tantivy committed
+            started = CLOCK.stop("commit", started)
             text_state = self.text.commit(manifest.rows + len(batch))
+            started = CLOCK.stop("text_commit", started)
             extra = {**extra, MANIFEST_KEY: text_state.to_doc()}
         new = replace(
             manifest,
@@ -441,6 +477,7 @@ class StoreWriter:
         for name in old_files - {index, refs, first_page, new.catalog_file}:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
+        CLOCK.stop("commit", started)
         return True
 
     def _checksums(self, *names: str) -> dict[str, dict[str, Any]]:
@@ -448,29 +485,39 @@ class StoreWriter:
         return {name: file_checksum(self.directory / name) for name in names}
 
     def _write_segment(self, segment: int, pending: list[_Pending]) -> None:
+        started = CLOCK.start()
         records = [p.record for p in pending]
         catalog = new_db(catalog_path(self.directory, segment))
         # Plain dicts: a tinydb Document would bring its own doc id along.
         catalog.table(CATALOG_TABLE).insert_multiple(dict(r.catalog) for r in records)
         catalog.close()
-        rows = [p.mentions for p in pending]
-        self._entities.add(
-            segment, entity_index.write_segment_entities(self.directory, segment, rows)
+        entity_index.write_segment_entities(
+            self.directory, segment, (r.mentions_row or b"" for r in records)
         )
+        started = CLOCK.stop("segments", started)
+        self._entities.add(segment, ((r.id, r.mentions or ()) for r in records))
+        started = CLOCK.stop("mentions", started)
         # The bodies are JSON already (encoded once, in the workers): written as they are.
         write_encoded_table(
             bodies_path(self.directory, segment), BODIES_TABLE, (r.body for r in records)
         )
+        CLOCK.stop("segments", started)
 
 
 @dataclass(frozen=True, slots=True)
 class _Pending:
     """A record waiting for the next commit, with the references of the version it replaces
-    (None for a new cable) and its row of the segment's entity mentions."""
+    (None for a new cable)."""
 
     record: Record
     previous_refs: tuple[str, ...] | None
-    mentions: list[Any]
+
+
+def prepared(record: Record) -> Record:
+    """A record with what the writer needs of its body made (see :class:`Record`)."""
+    form = orjson.loads(record.body)
+    row, mentions = entity_index.prepare_mentions(form)
+    return replace(record, text=document_fields(form), mentions_row=row, mentions=mentions)
 
 
 def _now() -> str:
