@@ -1,6 +1,6 @@
 """The whole import (issues 9 and 12): each stage's share of wall and CPU time, peak memory.
 
-usage: python benchmarks/bench_import.py CSV [--limit N] [--workers N] [--no-append]
+usage: python benchmarks/bench_import.py CSV [--limit N] [--workers N] [--keep DIR] [--no-append]
 
 Imports ``CSV`` (its first ``N`` cables with ``--limit``, copied to /tmp first) into a fresh
 store under /tmp with ``cables import``, in a child process whose process tree is sampled in
@@ -144,8 +144,9 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:,.0f} MB"
 
 
-def run(source: Path, workers: int | None) -> dict:
-    """Import ``source`` into a fresh store; what was measured."""
+def run(source: Path, workers: int | None, keep: Path | None = None) -> dict:
+    """Import ``source`` into a fresh store (moved to ``keep`` afterwards if given, for the
+    start-up and search benchmarks); what was measured."""
     work = Path(tempfile.mkdtemp(prefix="cables-bench-import-"))
     store, stages_file = work / "store", work / "stages.json"
     env = {**os.environ, "CABLES_IMPORT_STAGES": str(stages_file)}
@@ -168,6 +169,9 @@ def run(source: Path, workers: int | None) -> dict:
         stages = json.loads(stages_file.read_text()) if stages_file.exists() else {}
         size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
         cables = read_manifest(store).count
+        if keep is not None:
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.move(store, keep)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
@@ -258,10 +262,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="import only the first N cables")
     parser.add_argument("--workers", type=int, help="parsing processes (default: one a core)")
     parser.add_argument("--label", default="", help="a word on what is measured")
+    parser.add_argument("--keep", type=Path, help="keep the store there (replacing it)")
     parser.add_argument("--no-append", action="store_true", help="do not write RESULTS.md")
     args = parser.parse_args()
     source = slice_csv(args.csv, args.limit) if args.limit else args.csv
-    result = run(source, args.workers)
+    result = run(source, args.workers, args.keep)
     cables = result["cables"]
     lines = report(source, cables, result)
     print("\n".join(lines))
