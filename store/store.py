@@ -26,6 +26,7 @@ from store.catalog import Catalog, CatalogRow
 from store.catalog_file import (
     ADDRESS_SHIFT,
     CatalogFile,
+    RowColumns,
     build_in_memory,
     current_rows,
 )
@@ -86,6 +87,9 @@ class CableStore:
         self._addresses: dict[str, int] | None = None
         # The catalog file: mapped when the generation has one, else built on first need.
         self._catalog_lock = threading.Lock()
+        #: The catalog file of an earlier commit of this import, when this generation's
+        #: names a file written for fewer rows (see :meth:`_build_catalog_file`).
+        self._catalog_base: CatalogFile | None = None
         self._catalog_file: CatalogFile | None = None
         self._bodies_cache: OrderedDict[int, Table] = OrderedDict()
         self._segment_ids: list[dict[str, Any]] = []
@@ -146,7 +150,14 @@ class CableStore:
         except (OSError, ValueError, KeyError, TypeError) as error:
             what = f"{path.relative_to(self.directory)}: {error}"
             raise StoreError(damaged_message(self.directory, what)) from None
-        return mapped if mapped.written_for(self.manifest) else None
+        if mapped.written_for(self.manifest):
+            return mapped
+        covered = mapped.header.get("for")
+        if isinstance(covered, list) and len(covered) == 3 and covered[2] <= self.manifest.segments:
+            # A commit in the middle of an import: the file holds the rows of the first
+            # segments only; the catalog is that file extended with the segments after it.
+            self._catalog_base = mapped
+        return None
 
     def _damaged(self, error: StoreFileError | Exception) -> StoreError:
         if isinstance(error, StoreFileError):
@@ -221,7 +232,8 @@ class CableStore:
 
     def _build_catalog_file(self, progress: Callable[[int, int], None] | None) -> CatalogFile:
         """The catalog file of a store without one, built in memory from the segments and the
-        generation's reverse references."""
+        generation's reverse references (from an earlier commit's file and the segments after
+        it, while an import runs: a second at full size, not a reading of every segment)."""
         with gc_paused():
             segment = 0
 
@@ -230,8 +242,12 @@ class CableStore:
                 segment = number
                 return self._read_catalog(number)
 
+            base, first_segment, rows = self._catalog_base, 1, RowColumns()
+            if base is not None:
+                rows.extend_file(base)
+                first_segment = base.header["for"][2] + 1
             try:
-                rows = current_rows(docs_of, self.manifest, progress=progress)
+                rows = current_rows(docs_of, self.manifest, rows, first_segment, progress)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
             refs: list[dict[str, list[str]]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,29 @@ def test_a_commit_while_an_import_runs_keeps_the_older_file_then_the_next_writer
     assert after.catalog_file != first
     assert not (directory / str(first)).exists()
     assert CableStore.open(directory).load_catalog().ids[-1] == "08TEST30"
+
+
+def test_a_reader_during_an_import_extends_the_older_file_with_only_the_segments_after_it(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    covered = read_manifest(directory).segments
+    changed = make_cable(2, references=("08TEST1",))
+    with StoreWriter(directory, segment_size=1) as writer:
+        writer.add(make_record(changed))
+        writer.add(make_record(make_cable(30)))
+        assert writer.commit(full_segments_only=True)  # too few new rows for a new file
+        store = CableStore.open(directory)
+        segments_read: list[int] = []
+        read_catalog = store._read_catalog
+        store._read_catalog = lambda segment: (  # type: ignore[method-assign]
+            segments_read.append(segment) or read_catalog(segment)
+        )
+        catalog = store.load_catalog()
+        assert segments_read == list(range(covered + 1, read_manifest(directory).segments + 1))
+        copy = shutil.copytree(directory, tmp_path / "copy")
+        from_segments = CableStore.open(without_catalog_file(copy)).load_catalog()
+        assert list(catalog) == list(from_segments)
+        assert catalog.ids[-1] == "08TEST30" and len(catalog) == 15
+        assert store.get_cable("08TEST2") == changed
+        assert store.references_to("08TEST1") == ["08TEST2"]
