@@ -22,6 +22,7 @@ from __future__ import annotations
 import mmap
 import struct
 import sys
+import time
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -490,8 +491,20 @@ def build_in_memory(
 
 
 #: A commit during an import writes a new catalog file once the rows grew by this fraction
-#: since the last one (so that a whole import writes a few dozen, not one per commit).
+#: since the last one (so that a whole import writes a few dozen, not one per commit)...
 GROWTH_TO_REWRITE = 0.25
+#: ...or once the last one is this many seconds old: a reader that opens the store while an
+#: import runs extends the last file with the segments after it, so these stay few (about a
+#: second of the importer's time per file at full size, against half a minute of import).
+MAX_AGE_DURING_IMPORT = 30.0
+
+
+def _age(path: Path) -> float:
+    """Seconds since ``path`` was written (0 if it cannot be read: keep it)."""
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def commit_catalog_file(
@@ -506,7 +519,8 @@ def commit_catalog_file(
     included, with the reverse references ``refs`` (the writer's buckets).
 
     A ``final`` commit (the end of an import) always writes a file for ``new``; a commit
-    while an import runs writes one only once the rows grew by :data:`GROWTH_TO_REWRITE`,
+    while an import runs writes one only once the rows grew by :data:`GROWTH_TO_REWRITE`
+    or the last file is :data:`MAX_AGE_DURING_IMPORT` seconds old,
     and otherwise names ``old``'s file still: readers of ``new`` see that it was written for
     fewer rows and build the catalog in memory, and the next file is built from it (only
     segments it does not cover are read). Call it before writing ``new``; the caller deletes
@@ -527,7 +541,11 @@ def commit_catalog_file(
         covered = previous.header["for"]
         if covered == _counts(new):
             return replace(new, catalog_file=old.catalog_file)
-        if not final and new.rows - covered[1] < GROWTH_TO_REWRITE * covered[1]:
+        if (
+            not final
+            and new.rows - covered[1] < GROWTH_TO_REWRITE * covered[1]
+            and _age(directory / str(old.catalog_file)) < MAX_AGE_DURING_IMPORT
+        ):
             return replace(new, catalog_file=old.catalog_file)
     rows = RowColumns()
     first_new = 1

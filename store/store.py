@@ -33,7 +33,7 @@ from store.catalog_file import (
 from store.entity_index import OpenedEntityFiles
 from store.entity_lookup import EntityIndex
 from store.errors import StoreError
-from store.files import gc_paused
+from store.files import gc_paused, release_freed_memory
 from store.first_page import FIRST_PAGE_TABLE, decode_first_page
 from store.layout import (
     BODIES_TABLE,
@@ -261,7 +261,11 @@ class CableStore:
                         raise self._damaged(error) from None
                     self._refs_db.close()
                     self._refs_db = None  # the catalog file answers from now on
-        return build_in_memory(rows, refs, self.manifest)
+            built = build_in_memory(rows, refs, self.manifest)
+            del rows, refs
+            self._catalog_base = None
+        release_freed_memory()  # the rows' Python objects, several times the built file
+        return built
 
     def iter_catalog_rows(self) -> Iterator[CatalogRow]:
         """Every catalog row, superseded ones included, in store order (for statistics)."""
