@@ -71,24 +71,9 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def word_key(token: str) -> str:
-    """The variant key of one folded token (see the module docstring for the rules)."""
-    key = token
-    for group, replacement in _GROUPS:
-        if group in key:
-            key = key.replace(group, replacement)
-    for letter, replacement in _LETTERS:
-        if letter in key:
-            key = key.replace(letter, replacement)
-    if _DOUBLED.search(key):
-        key = _DOUBLED.sub(r"\1", key)
-    if key.endswith(_I_ENDINGS):
-        key = _VOWEL_I_ENDING.sub(r"\1\2", key)
-    if key.endswith(_ENDING_KEYS):
-        for ending, replacement in _ENDINGS:
-            if key.endswith(ending) and len(key) > len(ending) + 1:
-                key = key[: -len(ending)] + replacement
-                break
-    return key
+    """The variant key of one folded token (see the module docstring for the rules): the
+    rules of :func:`variant_key` on one word, remembered."""
+    return variant_key(token)
 
 
 # The word rules, on the words of a whole name at once (no rule crosses a space): a word's
@@ -108,8 +93,8 @@ def variant_key(name: str) -> str:
     >>> variant_key("Rayhan Khobdabergenova") == variant_key("Raykhan Hobdabergenowa")
     True
 
-    The rules of :func:`word_key` are applied to all the words at once (the same keys, with
-    one pass of each rule a name rather than a word).
+    Each rule is applied to all the words at once (no rule crosses a space: the key of a
+    name is the keys of its words joined).
     """
     key = " ".join(_WORD.findall(fold(name)))
     for group, replacement in _GROUPS:

@@ -68,21 +68,6 @@ MANIFEST_KEY = "entities"
 #: memory many times the file's size). 1 and 2 kept them in the JSON (still read).
 FORMAT_VERSION = 3
 READABLE_VERSIONS = (1, 2, 3)
-SEARCH_SECTIONS = (
-    "words",
-    "word_start",
-    "word_entities",
-    "trigrams",
-    "trigram_start",
-    "trigram_words",
-    "variant_hash",
-    "variant_word",
-    "skeleton_hash",
-    "skeleton_word",
-    "top_prefixes",
-    "top_start",
-    "top_entities",
-)
 
 #: Kinds as the JSON of a cable names them, the one-letter code stored, and ``find``'s name.
 KIND_CODES = {"people": "p", "places": "l", "groups": "g"}
@@ -567,6 +552,8 @@ def load_columns(columns: dict[str, Any], reader: PostingsReader) -> dict[str, A
     """The columns of an index document of any readable version, decoded: ``kinds`` (str),
     ``keys`` and ``folded`` (lists), ``counts``, ``offsets``, ``lengths``, ``records``
     (arrays; ``records`` None and ``names``/``forms`` lists in version 1), ``search``."""
+    from store.entity_search import SEARCH_SECTIONS
+
     if "sections" in columns:
         loaded = read_sections(columns["sections"], reader)
         loaded["search"] = {name: loaded.pop(name) for name in SEARCH_SECTIONS}

@@ -285,8 +285,8 @@ def map_sections(
     return mapped
 
 
-#: Search sections a loaded index maps (every one :func:`build_search_keys` writes).
-MAPPED_SEARCH_SECTIONS = (
+#: The search sections :func:`build_search_keys` writes (and a loaded index maps).
+SEARCH_SECTIONS = (
     "words",
     "word_start",
     "word_entities",
@@ -306,7 +306,7 @@ MAPPED_SEARCH_SECTIONS = (
 def map_search_keys(places: dict[str, list[Any]], buffer: memoryview) -> dict[str, Any]:
     """The search keys of an index file mapped in ``buffer`` (see :func:`map_sections`),
     the words held as one str (a few megabytes, sliced per word)."""
-    keys = map_sections(places, buffer, MAPPED_SEARCH_SECTIONS)
+    keys = map_sections(places, buffer, SEARCH_SECTIONS)
     words = keys["words"]
     assert isinstance(words, MappedTexts)
     text = str(words.data, "utf-8")
