@@ -7,12 +7,12 @@ the lookup (``f``), waits for the entity index to load (timed) and for the catal
 settled: start-up is bench_startup's), then types 200 queries key by key: names drawn from
 the index itself (whole names, prefixes of 3 to 8 characters, and typos: one letter
 changed), clearing the prompt between queries. The app runs under Textual's Pilot
-(``run_test``); each key is posted to the app as a terminal's key would be, not with ``Pilot.press``,
-whose waits for idleness sleep 20 ms at a time and would be counted. For every keystroke it
-measures the time from the key being sent to the lookup's rows for that keystroke being on
-the screen (the worker's search done, the list refilled and the screen refreshed), and in
-the same run the search alone (``lookup`` in this thread, no UI) for the same texts.
-Appends p50 / p95 / max to benchmarks/RESULTS.md with the machine line and the date.
+(``run_test``); each key is posted to the app as a terminal's key would be, not with
+``Pilot.press``, whose waits for idleness sleep 20 ms at a time and would be counted. For
+every keystroke it measures the time from the key being sent to the lookup's rows for that
+keystroke being on the screen (the worker's search done, the list refilled and the screen
+refreshed), and in the same run the search alone (``lookup`` in this thread, no UI) for the
+same texts. Appends p50 / p95 / max to benchmarks/RESULTS.md with the machine line and the date.
 """
 
 from __future__ import annotations

@@ -316,7 +316,8 @@ def main() -> int:
     lines = [
         f"\n## Many readers over SSH (issue 14): {stamp}\n",
         f"Machine: {machine()}. Command: `python benchmarks/bench_ssh.py "
-        f"--sessions {args.sessions} --extra {args.extra} --stagger {args.stagger:g}`. Each session: README's sshd "
+        f"--sessions {args.sessions} --extra {args.extra} --stagger {args.stagger:g}`. "
+        "Each session: README's sshd "
         "Match block, `ssh -t` under a 100x30 pty, first row timed from starting ssh.\n",
         "| measure | result | target |",
         "| --- | --- | --- |",
