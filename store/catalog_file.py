@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Generic, TypeVar, overload
 
 import orjson
 
@@ -66,6 +66,9 @@ def address_of(segment: int, doc_id: int) -> int:
     return (segment << ADDRESS_SHIFT) | doc_id
 
 
+Row = TypeVar("Row")
+
+
 class _Column(Sequence[Any]):
     """A read-only column of a catalog file; equal to a list or column of the same values."""
 
@@ -78,7 +81,29 @@ class _Column(Sequence[Any]):
         return NotImplemented
 
 
-class TextColumn(_Column):
+class _RowColumn(_Column, Generic[Row]):
+    """A column whose rows are decoded one at a time by ``_get`` (a row in range)."""
+
+    __slots__ = ()
+
+    def _get(self, index: int) -> Row:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._get(i) for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("catalog row out of range")
+        return self._get(index)
+
+
+class TextColumn(_RowColumn[str | None]):
     """A column of text (or None) read from a mapped blob and its offsets, one row at a time."""
 
     __slots__ = ("_blob", "_nulls", "_offsets")
@@ -90,19 +115,6 @@ class TextColumn(_Column):
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> str | None: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str | None]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return [self._get(i) for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("catalog row out of range")
-        return self._get(index)
 
     def _get(self, index: int) -> str | None:
         if self._nulls is not None and self._nulls[index]:
@@ -403,7 +415,7 @@ class CatalogFile:
         return sorted(ids[row] for row in citing)
 
 
-class TagsColumn(_Column):
+class TagsColumn(_RowColumn[tuple[str, ...]]):
     """The tags column: each row's tags as codes into the file's distinct tags."""
 
     __slots__ = ("_codes", "_starts", "_vocabulary")
@@ -415,19 +427,6 @@ class TagsColumn(_Column):
 
     def __len__(self) -> int:
         return len(self._starts) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[str, ...]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[tuple[str, ...]]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return [self._get(i) for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("catalog row out of range")
-        return self._get(index)
 
     def _get(self, index: int) -> tuple[str, ...]:
         starts = self._starts

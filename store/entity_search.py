@@ -186,16 +186,17 @@ def line_starts(data: memoryview | bytes) -> array[int]:
     return _starts_array(starts)
 
 
-class MappedTexts(Sequence[str]):
-    """Newline-separated texts in a buffer (mapped pages), read one at a time by position."""
+class _LineTexts(Sequence[str]):
+    """Newline-separated texts found by their starts (as :func:`line_starts` gives them),
+    each read by ``_text(start, end)`` when asked."""
 
-    __slots__ = ("data", "starts")
+    __slots__ = ("starts",)
 
-    def __init__(self, data: memoryview | bytes | str, starts: Sequence[int]) -> None:
-        """``starts`` as :func:`line_starts` gives them; ``data`` bytes, or a str of ASCII
-        (then slices are str already)."""
-        self.data = data
+    def __init__(self, starts: Sequence[int]) -> None:
         self.starts = starts
+
+    def _text(self, start: int, end: int) -> str:
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -204,42 +205,47 @@ class MappedTexts(Sequence[str]):
         if index < 0:
             index += len(self)
         starts = self.starts
-        text = self.data[starts[index] : starts[index + 1] - 1]
-        return text if isinstance(text, str) else str(text, "utf-8")
+        return self._text(starts[index], starts[index + 1] - 1)
 
     def __iter__(self) -> Iterator[str]:
         for index in range(len(self)):
             yield self[index]
 
 
-class ReadTexts(Sequence[str]):
+class MappedTexts(_LineTexts):
+    """Newline-separated texts in a buffer (mapped pages), read one at a time by position."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: memoryview | bytes | str, starts: Sequence[int]) -> None:
+        """``starts`` as :func:`line_starts` gives them; ``data`` bytes, or a str of ASCII
+        (then slices are str already)."""
+        super().__init__(starts)
+        self.data = data
+
+    def _text(self, start: int, end: int) -> str:
+        text = self.data[start:end]
+        return text if isinstance(text, str) else str(text, "utf-8")
+
+
+class ReadTexts(_LineTexts):
     """Newline-separated texts of a file, each read when asked (``read(offset, length)``,
     a ``pread``): for texts read here and there, which mapped would each bring their
     neighbours' pages into the process (the kernel maps pages around each one touched)."""
 
-    __slots__ = ("offset", "read", "starts")
+    __slots__ = ("offset", "read")
 
     def __init__(
         self, read: Callable[[int, int], bytes], offset: int, starts: Sequence[int]
     ) -> None:
         """``offset``: where the texts start in the file; ``starts`` as :func:`line_starts`
         gives them."""
+        super().__init__(starts)
         self.read = read
         self.offset = offset
-        self.starts = starts
 
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    def __getitem__(self, index: int) -> str:  # type: ignore[override]
-        if index < 0:
-            index += len(self)
-        start, end = self.starts[index], self.starts[index + 1] - 1
+    def _text(self, start: int, end: int) -> str:
         return str(self.read(self.offset + start, end - start), "utf-8")
-
-    def __iter__(self) -> Iterator[str]:
-        for index in range(len(self)):
-            yield self[index]
 
 
 def _mapped_array(data: memoryview, code: str, items: int) -> Sequence[int]:
