@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import PROJECT
 from tui.cli import main
+from tui.commands import parse as parse_command
 
 
 def test_parse_json_prints_one_object_per_cable(
@@ -43,9 +44,19 @@ def test_parse_without_json_prints_a_human_line(
     ]
 
 
+@pytest.mark.parametrize("pooled", [False, True], ids=["in-process", "worker-pool"])
 def test_bad_sources_give_one_line_each_and_the_others_still_parse(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    corpus: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pooled: bool,
 ) -> None:
+    """The same lines, in input order, whether this process parses or a pool of workers
+    does (a large input is handed to one after its first units)."""
+    workers = ["--workers", "2"] if pooled else ["--workers", "0"]
+    if pooled:
+        monkeypatch.setattr(parse_command, "_IN_PROCESS_FIRST", 1)
     junk = tmp_path / "junk.bin"
     junk.write_bytes(bytes(range(256)) * 40)
     empty = tmp_path / "empty.txt"
@@ -60,7 +71,7 @@ def test_bad_sources_give_one_line_each_and_the_others_still_parse(
     line.write_text("x" * (50 * 1024 * 1024))
     seed = corpus / "blog" / "08ASTANA611.txt"
     paths = [junk, empty, truncated, bad_csv, line, tmp_path / "missing", seed]
-    code = main(["parse", *map(str, paths), "--json"])
+    code = main(["parse", *map(str, paths), "--json", *workers])
     captured = capsys.readouterr()
     assert code == 1
     errors = captured.err.splitlines()

@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser("parse", help="parse sources without storing them")
     parse.add_argument("paths", nargs="+", metavar="PATH")
     parse.add_argument("--json", action="store_true", help="print JSON Lines, one cable a line")
+    parse.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="parsing processes for a large input (default: one per core; 0: this process)",
+    )
     _add_store_option(parse)
 
     show = sub.add_parser("show", help="print one stored cable")

@@ -12,7 +12,10 @@ _RULE = re.compile(r"[ \t]*[-=_*~]{2,}(?:[ \t]+[-=_*~]+)*[ \t]*|[ \t]*(?:-[ \t])
 # Stands for a decorative rule: blank to every reader (str.strip() removes it), but a
 # heading reader can see it. "\v" cannot survive clean_text, so it is unambiguous.
 RULE = "\v"
-_RULE_CHARS = frozenset("-=_*~")
+# The start of a line that begins (after spaces) with a rule character, in lines joined by
+# newlines with a newline before the first. (A literal newline first lets the regular
+# expression engine skip ahead; ``^`` in MULTILINE mode is tried at every character.)
+_RULE_START = re.compile(r"\n[ \t]*[-=_*~]")
 _RULED_HEADING = re.compile(r"[ \t]*[-=*]{3,}[ \t]*(\S.*?)[ \t]*[-=*]{3,}[ \t]*")
 
 
@@ -30,26 +33,32 @@ def prepare_lines(text: str, station: str | None) -> BodyLines:
     raw = text.split("\n")
     lines = remove_page_markers([line.rstrip() for line in raw], station, text)
     anchored: set[int] = set()
-    signs = "¶" in text
-    for index, line in enumerate(lines):
-        if signs and "¶" in line:
-            stripped = line.lstrip()
+    if "¶" in text:
+        for index, line in enumerate(lines):
+            stripped = line.lstrip() if "¶" in line else ""
             if stripped.startswith("¶"):
                 rest = stripped[1:].lstrip()
                 if rest[:1].isdigit():
                     anchored.add(index)
                 lines[index] = rest
+    for index in _rule_candidates(lines):
         line = lines[index]
-        if not line:
-            continue
-        # Lines have no trailing spaces: line[-1] is the last character that shows.
-        first = line[0] if line[0] not in " \t" else line.lstrip()[:1]
-        if first in _RULE_CHARS or line[-1] in _RULE_CHARS:
-            current = line.strip()
-            if _RULE.fullmatch(lines[index]):
-                lines[index] = RULE
-            else:
-                heading = len(current) < 200 and _RULED_HEADING.fullmatch(lines[index])
-                if heading:
-                    lines[index] = heading[1]
+        if _RULE.fullmatch(line):
+            lines[index] = RULE
+        elif len(line.strip()) < 200 and (heading := _RULED_HEADING.fullmatch(line)):
+            lines[index] = heading[1]
     return BodyLines(lines, frozenset(anchored))
+
+
+def _rule_candidates(lines: list[str]) -> list[int]:
+    """Indices of the lines that may be a rule or a ruled heading (both start, after spaces,
+    with a rule character); found in the joined lines at once, as a loop over every line
+    costs several times more."""
+    joined = "\n" + "\n".join(lines)
+    found: list[int] = []
+    line = position = 0
+    for match in _RULE_START.finditer(joined):
+        line += joined.count("\n", position, match.start())
+        position = match.start()
+        found.append(line)
+    return found

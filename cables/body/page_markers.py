@@ -70,18 +70,14 @@ def remove_page_markers(
     if not hits:
         return list(lines)
     out: list[str] = []
-    drop_blanks = False
-    for number, line in enumerate(lines):
-        if drop_blanks and not line.strip():
-            continue
-        drop_blanks = False
-        if number not in hits:
-            out.append(line)
-            continue
+    copied = 0  # lines before this index are in ``out`` or dropped
+    for number in sorted(hits):
+        line = lines[number]
         match = _CORE.search(line)
         if not match:
-            out.append(line)
             continue
+        out.extend(lines[copied:number])
+        copied = number + 1
         pieces: list[str] = []
         pos = 0
         while match:
@@ -93,9 +89,11 @@ def remove_page_markers(
         kept = " ".join(piece.strip() for piece in pieces if piece.strip())
         if kept:
             out.append(kept)
-        else:
-            while out and not out[-1].strip():
-                out.pop()
-            out.append(MARKER)
-            drop_blanks = True
+            continue
+        while out and not out[-1].strip():
+            out.pop()
+        out.append(MARKER)
+        while copied < len(lines) and not lines[copied].strip():
+            copied += 1
+    out.extend(lines[copied:])
     return out

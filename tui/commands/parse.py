@@ -7,7 +7,10 @@ exit code 1 if anything failed. Imports no Textual.
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import sys
+from collections.abc import Iterator
 
 import orjson
 
@@ -15,7 +18,8 @@ from cables.errors import ParseError
 from cables.jsonform import cable_to_json
 from cables.model import Cable
 from cables.sanitize import clean_line
-from cables.sources import iter_units, parse_unit
+from cables.sources import SourceUnit, iter_units, parse_unit
+from store.pipeline import BoundedPool, default_workers
 
 
 def _human(cable: Cable) -> str:
@@ -30,38 +34,64 @@ def _human(cable: Cable) -> str:
     return "\t".join(clean_line(field) for field in fields)
 
 
+# Units parsed in this process before a pool of workers is started: a file or two never
+# pays for starting processes; a large input is parsed on every core.
+_IN_PROCESS_FIRST = 100
+
+
+def _render(unit: SourceUnit | ParseError, as_json: bool) -> tuple[bool, bytes]:
+    """One unit as (parsed?, the line to print): its JSON or human line for stdout, or the
+    one-line error for stderr. Runs in the parsing workers; never raises for bad input."""
+    if isinstance(unit, ParseError):
+        return False, f"cables: {clean_line(unit)}\n".encode()
+    try:
+        cable = parse_unit(unit)
+    except ParseError as error:
+        return False, f"cables: {clean_line(error)}\n".encode()
+    except Exception as error:  # a parser bug must not stop a 1.7 GB run
+        where = f"{unit.source}, {unit.location}" if unit.location else unit.source
+        message = f"cables: {where}: internal error: {type(error).__name__}"
+        return False, (clean_line(message) + "\n").encode()
+    if as_json:
+        return True, orjson.dumps(cable_to_json(cable)) + b"\n"
+    return True, (_human(cable) + "\n").encode()
+
+
+def _rendered(
+    units: Iterator[SourceUnit | ParseError], as_json: bool, workers: int
+) -> Iterator[tuple[bool, bytes]]:
+    """Every unit rendered, in input order: the first ones here, the rest (if any) on a
+    pool of ``workers`` processes."""
+    render = functools.partial(_render, as_json=as_json)
+    yield from map(render, itertools.islice(units, _IN_PROCESS_FIRST))
+    following = next(units, None)
+    if following is None:
+        return
+    rest = itertools.chain([following], units)
+    with BoundedPool(workers) as pool:
+        yield from pool.map(render, rest)
+
+
 def run(args: argparse.Namespace) -> int:
     """Parse ``args.paths``; print each cable (``args.json``: as JSON Lines); return 0, or 1
-    when any source failed."""
-    out = sys.stdout
-    failed = False
+    when any source failed. ``args.workers`` parsing processes (default one per core) take
+    the input after its first units."""
     as_json = bool(getattr(args, "json", False))
-    buffer = out.buffer if as_json and hasattr(out, "buffer") else None
-    for unit in iter_units(args.paths):
-        if isinstance(unit, ParseError):
+    workers = getattr(args, "workers", None)
+    if workers is None:
+        workers = default_workers() if default_workers() > 1 else 0
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    failed = False
+    for parsed, line in _rendered(iter(iter_units(args.paths)), as_json, workers):
+        if not parsed:
             failed = True
-            print(f"cables: {clean_line(unit)}", file=sys.stderr)
+            sys.stderr.write(line.decode())
             continue
-        try:
-            cable = parse_unit(unit)
-        except ParseError as error:
-            failed = True
-            print(f"cables: {clean_line(error)}", file=sys.stderr)
-            continue
-        except Exception as error:  # a parser bug must not stop a 1.7 GB run
-            failed = True
-            where = f"{unit.source}, {unit.location}" if unit.location else unit.source
-            message = f"cables: {where}: internal error: {type(error).__name__}"
-            print(clean_line(message), file=sys.stderr)
-            continue
-        if as_json:
-            line = orjson.dumps(cable_to_json(cable)) + b"\n"
-            if buffer is not None:
-                buffer.write(line)
-            else:
-                out.write(line.decode())
+        if buffer is not None:
+            buffer.write(line)
         else:
-            out.write(_human(cable) + "\n")
+            out.write(line.decode())
     if buffer is not None:
         buffer.flush()
     out.flush()
