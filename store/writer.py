@@ -68,16 +68,24 @@ Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 #: growing faster than the size; 250 leaves the most room under the 50 ms budget of one
 #: cable for the heavier cables to come (entities), at the price of more, smaller files.
 DEFAULT_SEGMENT_SIZE = 250
-#: Cables per commit at most (each commit rewrites the index and reverse references).
-DEFAULT_COMMIT_SIZE = 4000
-#: Seconds a full segment may wait before it is committed (what a kill -9 can lose).
+#: Cables per commit at most (each commit rewrites the index and reverse references; the
+#: cables waiting are held in memory, about 30 KB each).
+DEFAULT_COMMIT_SIZE = 8000
+#: Seconds a full segment may wait before it is committed (what a kill -9 can lose), at
+#: least: see COMMIT_TIME_SHARE.
 DEFAULT_COMMIT_INTERVAL = 5.0
+#: The share of an import's time that commits may take. A commit rewrites files that grow
+#: with the store (the id index, the reverse references, the catalog file) and waits for
+#: tantivy's commit, so on a large store it takes seconds: the next one comes no sooner
+#: than its duration divided by this share. (60,000 synthetic cables: 34 commits, one
+#: every 5 s, became 8; see benchmarks/RESULTS.md for the import times.)
+COMMIT_TIME_SHARE = 0.1
 
 
 class StoreWriter:
     """Adds cables to a store; one at a time per store (see :class:`store.lock.WriterLock`).
 
-    Cables are committed in batches: up to ``commit_size`` (default 4,000 cables) or what
+    Cables are committed in batches: up to ``commit_size`` (default 8,000 cables) or what
     has waited ``commit_interval`` seconds, each batch written as segments of
     ``segment_size`` cables, then one new generation (index, references, manifest).
 
@@ -111,6 +119,7 @@ class StoreWriter:
         self._refs: list[dict[str, list[str]]] = []
         self._pending: list[_Pending] = []
         self._last_commit = time.monotonic()
+        self._last_commit_seconds = 0.0
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
@@ -316,13 +325,18 @@ class StoreWriter:
 
     def _due(self) -> bool:
         """A commit is due when ``commit_size`` cables wait, or a full segment has waited
-        ``commit_interval`` seconds (so a kill loses at most that much work)."""
+        ``commit_interval`` seconds (so a kill loses at most that much work) and so long
+        that commits take at most COMMIT_TIME_SHARE of the time. ``commit_interval`` 0
+        commits every full segment at once."""
         waiting = len(self._pending)
         if waiting >= self.commit_size:
             return True
-        if waiting >= self.segment_size:
-            return time.monotonic() - self._last_commit >= self.commit_interval
-        return False
+        if waiting < self.segment_size:
+            return False
+        if self.commit_interval <= 0:
+            return True
+        wait = max(self.commit_interval, self._last_commit_seconds / COMMIT_TIME_SHARE)
+        return time.monotonic() - self._last_commit >= wait
 
     def _update_refs(self, cable_id: str, old: tuple[str, ...], new: tuple[str, ...]) -> None:
         for cited in set(old) - set(new):
@@ -414,6 +428,7 @@ class StoreWriter:
         index, refs, first_page = manifest.index, manifest.refs, manifest.first_page
         checksums = dict(manifest.checksums)
         added = sum(1 for p in batch if p.previous_refs is None)
+        began = time.monotonic()
         started = CLOCK.start()
         if batch:
             for start in range(0, len(batch), size):
@@ -472,7 +487,9 @@ class StoreWriter:
         write_manifest(self.directory, new)
         self.manifest = new
         self._sources_dirty = False
-        self._last_commit = time.monotonic()
+        now = time.monotonic()
+        self._last_commit_seconds = now - began
+        self._last_commit = now
         old_files = {manifest.index, manifest.refs, manifest.first_page, manifest.catalog_file}
         for name in old_files - {index, refs, first_page, new.catalog_file}:
             if name:
