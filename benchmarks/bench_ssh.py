@@ -26,93 +26,37 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import fcntl
 import json
 import os
-import pty
 import re
 import statistics
-import struct
 import subprocess
 import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
-from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, corpus, machine
+from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, PtyProcess, corpus, machine
 
 sys.path.insert(0, str(PROJECT))
 
 from tests.ssh_support import SshServer
 
 FIRST_ROW = re.compile(rb"\b\d\d[A-Z]{3,}\d+\b")  # a cable id: only rows show them
-# Terminal escape sequences (CSI, OSC, charset, any other ESC + one character).
-ESCAPES = re.compile(
-    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|.)"
-)
 LOADED = re.compile(rb"[\d,]+ cables")
 TROUBLE = (b"Traceback", b"damaged", b"cannot open the store", b"could not be read")
 MB = 1_000_000
 
 
-class Session:
-    """One ssh client under a pseudo-terminal, its output read in a thread."""
+def _session(command: list[str]) -> PtyProcess:
+    """One ssh client under a 100x30 pseudo-terminal, watched for the first cable row and
+    the loaded list (on the screen's text: colour changes may split them)."""
+    return PtyProcess(command, watch={"first_row": FIRST_ROW, "loaded": LOADED}, plain=True)
 
-    def __init__(self, command: list[str], columns: int = 100, rows: int = 30) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        self.started = time.monotonic()
-        self.process = subprocess.Popen(
-            command,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            start_new_session=True,
-            env={**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"},
-        )
-        os.close(slave)
-        self.master = master
-        self.output = bytearray()
-        self.first_row: float | None = None
-        self.loaded: float | None = None
-        self.lock = threading.Lock()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
 
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            now = time.monotonic()
-            with self.lock:
-                self.output += data
-                recent = ESCAPES.sub(b"", bytes(self.output[-200_000:]))
-            if self.first_row is None and FIRST_ROW.search(recent):
-                self.first_row = now - self.started
-            if self.loaded is None and LOADED.search(recent):
-                self.loaded = now - self.started
-
-    def send(self, keys: str) -> None:
-        """Type keys."""
-        os.write(self.master, keys.encode())
-
-    def wait_until(self, condition: str, timeout: float) -> bool:
-        """Wait until ``first_row`` or ``loaded`` is set."""
-        deadline = time.monotonic() + timeout
-        while getattr(self, condition) is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        return getattr(self, condition) is not None
-
-    def troubles(self) -> list[str]:
-        """Error words seen on this session's screen."""
-        with self.lock:
-            data = bytes(self.output)
-        return [word.decode() for word in TROUBLE if word in data]
+def troubles(session: PtyProcess) -> list[str]:
+    """Error words seen on a session's screen."""
+    data = session.text()
+    return [word.decode() for word in TROUBLE if word in data]
 
 
 def browser_pids(store: Path) -> list[int]:
@@ -227,7 +171,7 @@ def main() -> int:
         check=True,
         capture_output=True,
     )
-    sessions: list[Session] = []
+    sessions: list[PtyProcess] = []
     with SshServer(args.store, max_sessions=args.sessions + 5) as server:
         importing = subprocess.Popen(
             [sys.executable, "-m", "tui.cli", "import", "--store", str(args.store), str(extra)],
@@ -241,12 +185,12 @@ def main() -> int:
         for number in range(args.sessions):
             if number and args.stagger:
                 time.sleep(args.stagger)
-            sessions.append(Session(command))
+            sessions.append(_session(command))
         import_running_at_start = importing.poll() is None
         for session in sessions:
-            session.wait_until("first_row", 120)
+            session.wait_for("first_row", 120)
         for session in sessions:
-            session.wait_until("loaded", 120)
+            session.wait_for("loaded", 120)
         for session in sessions:
             session.send("G")
         time.sleep(1)
@@ -268,16 +212,16 @@ def main() -> int:
         out, err = importing.communicate(timeout=3600)
     extra.unlink(missing_ok=True)
 
-    first_rows = [s.first_row for s in sessions if s.first_row is not None]
-    loaded = [s.loaded for s in sessions if s.loaded is not None]
+    first_rows = [s.seen["first_row"] for s in sessions if "first_row" in s.seen]
+    loaded = [s.seen["loaded"] for s in sessions if "loaded" in s.seen]
     pss = [m["Pss"] / MB for m in memories]
     pss_anon = [m.get("Pss_Anon", 0) / MB for m in memories]
     pss_file = [m.get("Pss_File", 0) / MB for m in memories]
     rss = [m["Rss"] / MB for m in memories]
     failures = [
-        f"session {n}: exit {status}, {', '.join(s.troubles()) or 'no error text'}"
+        f"session {n}: exit {status}, {', '.join(troubles(s)) or 'no error text'}"
         for n, (s, status) in enumerate(zip(sessions, statuses, strict=True))
-        if status != 0 or s.troubles()
+        if status != 0 or troubles(s)
     ]
 
     def spread(values: list[float], unit: str, digits: int = 2) -> str:

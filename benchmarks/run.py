@@ -27,20 +27,18 @@ import argparse
 import datetime as dt
 import json
 import os
-import pty
 import re
-import select
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import bench_parse
-from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, corpus, machine
+from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, PtyProcess, corpus, machine
 
 WORK = Path(tempfile.gettempdir()) / "cables-store-bench"
 SHARD_VARIANTS = (250, 500, 1000, 2000)
@@ -162,82 +160,16 @@ def python(script: str, *args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-class PtyApp:
-    """``cables`` running under a pseudo-terminal (100x30 unless ``size`` says), its output
-    drained; ``seen_at(pattern)`` is when a pattern first appeared on the terminal."""
-
-    def __init__(
-        self,
-        args: list[str],
-        env: dict[str, str] | None = None,
-        size: tuple[int, int] = (100, 30),
-        watch: dict[str, re.Pattern[bytes]] | None = None,
-    ) -> None:
-        import fcntl
-        import struct
-        import termios
-
-        master, slave = pty.openpty()
-        columns, lines = size
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
-        self._watch = dict(watch or {})
-        self.seen: dict[str, float] = {}
-        full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", *args],
-            cwd=PROJECT,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=full_env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.master = master
-        self.output = bytearray()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        while True:
-            ready, _, _ = select.select([self.master], [], [], 0.1)
-            if ready:
-                try:
-                    data = os.read(self.master, 65536)
-                except OSError:
-                    return
-                if not data:
-                    return
-                now = time.perf_counter()
-                tail = len(self.output)
-                self.output += data
-                for name, pattern in list(self._watch.items()):
-                    # Look a little before the new bytes: a match may straddle two reads.
-                    if pattern.search(self.output, max(0, tail - 64)):
-                        self.seen[name] = now - self.started
-                        del self._watch[name]
-            elif self.process.poll() is not None:
-                return
-
-    def send(self, keys: str) -> None:
-        """Type these keys."""
-        os.write(self.master, keys.encode())
-
-    def wait(self, timeout: float = 30) -> float:
-        """Wait for the app to exit; seconds since it was started."""
-        self.process.wait(timeout=timeout)
-        elapsed = time.perf_counter() - self.started
-        self._reader.join(timeout=2)
-        os.close(self.master)
-        return elapsed
+def _cables(args: list[str], **options: Any) -> PtyProcess:
+    """``cables ARGS`` of this tree under a pseudo-terminal (see :class:`PtyProcess`)."""
+    return PtyProcess([sys.executable, "-m", "tui.cli", *args], cwd=PROJECT, **options)
 
 
 def first_screen_times(store: Path, runs: int = 5) -> list[float]:
     """Seconds from starting ``cables`` to the exit after its first frame, per run."""
     times = []
     for _ in range(runs):
-        app = PtyApp(["--store", str(store)], {"CABLES_EXIT_AFTER_FIRST_PAINT": "1"})
+        app = _cables(["--store", str(store)], env={"CABLES_EXIT_AFTER_FIRST_PAINT": "1"})
         times.append(app.wait())
         if app.process.returncode != 0:
             raise RuntimeError(f"cables exited {app.process.returncode}: {app.output[-500:]!r}")
@@ -256,14 +188,12 @@ def first_row_times(
     list's header, then a cable id, reach the terminal (a pty of ``size``)."""
     times = []
     for _ in range(runs):
-        app = PtyApp(
+        app = _cables(
             ["--store", str(store), "--read-only"],
             size=size,
             watch={"frame": FRAME_PATTERN, "row": ROW_PATTERN},
         )
-        deadline = time.perf_counter() + 60
-        while "row" not in app.seen and time.perf_counter() < deadline:
-            time.sleep(0.01)
+        app.wait_for("row", 60)
         app.send("q")
         try:
             app.wait(timeout=10)
@@ -296,7 +226,7 @@ LAST_BROWSER_MEMORY: dict[str, int] = {}
 def browser_rss(store: Path, settle: float = 8.0) -> int:
     """Peak RSS of the open browser: catalog loading, then a few cables opened (its PSS at
     the end goes to :data:`LAST_BROWSER_MEMORY`)."""
-    app = PtyApp(["--store", str(store), "--read-only"])
+    app = _cables(["--store", str(store), "--read-only"])
     peak = 0
     deadline = time.perf_counter() + settle
     while time.perf_counter() < deadline:
