@@ -15,25 +15,21 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Footer, Input, Static
 
 from tui.presentation.list_columns import ListColumns
 from tui.presentation.text_search import SpanFinder
 from tui.screens.common import SCREEN_BINDINGS
+from tui.widgets.row_list import RowList, classification_mark, fit_cells
 from tui.widgets.safe_text import clean, one_line
 
 if TYPE_CHECKING:
@@ -85,35 +81,21 @@ class QueryInput(Input):
         self.cursor_position = len(self.value)
 
 
-def _mark(classification: str | None) -> str:
-    head = (classification or "").lstrip().upper()
-    for prefix, letter in (("TOP SECRET", "S"), ("SECRET", "S"), ("CONFIDENTIAL", "C")):
-        if head.startswith(prefix):
-            return letter
-    return "U" if head.startswith("UNCLASSIFIED") else " "
-
-
-def _cell(text: str, width: int) -> str:
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
-
-
-class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
+class SearchResultList(RowList):
     """The hits of one search, one row each (classification, id, date, origin, subject);
     only the rows on screen are drawn, and a hit's details are read when first drawn."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor(1)", "Down", show=False, id="search.down"),
-        Binding("up,k", "cursor(-1)", "Up", show=False, id="search.up"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="search.page_down"),
-        Binding("pageup,b", "page(-1)", "Page up", show=False, id="search.page_up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="search.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="search.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="search.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="search.page_up"),
         Binding("home,g", "first", "First", show=False, id="search.first"),
         Binding("end,G", "last", "Last", show=False, id="search.last"),
         Binding("enter", "select", "Open", id="search.open"),
     ]
+
+    ROW_CLASS = "search-list"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "search-list--id",
@@ -122,6 +104,7 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
         "search-list--cursor",
         "search-list--secret",
         "search-list--confidential",
+        "search-list--unclassified",
         "search-list--empty",
     }
 
@@ -142,12 +125,10 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
         }
         & > .search-list--secret { color: $error; text-style: bold; }
         & > .search-list--confidential { color: $warning; text-style: bold; }
+        & > .search-list--unclassified { color: $text-muted; }
         & > .search-list--empty { color: $text-muted; text-style: italic; }
     }
     """
-
-    cursor: reactive[int] = reactive(0, repaint=False, init=False)
-    """The position of the highlighted hit."""
 
     class Highlighted(Message):
         """The cursor moved to another hit (None: no hits)."""
@@ -163,11 +144,14 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.hit = hit
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(
+            id=id,
+            classes=classes,
+            empty_message="Type a query above and press enter.",
+            cache_size=256,
+        )
         self.results: SearchResults | None = None
-        self.empty_message = "Type a query above and press enter."
-        self._strips: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(256)
 
     @property
     def row_count(self) -> int:
@@ -186,44 +170,14 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
         self.results = results
         if empty_message:
             self.empty_message = empty_message
-        self._strips.clear()
-        self.virtual_size = Size(self.size.width, self.row_count)
+        self.rows_changed()
         self.set_reactive(SearchResultList.cursor, 0)
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
-        self.refresh()
+        self.cursor_moved(0)
+
+    def cursor_moved(self, position: int) -> None:
+        """Post :class:`Highlighted` for the hit under the cursor."""
         self.post_message(self.Highlighted(self.highlighted))
-
-    def set_cursor(self, position: int) -> None:
-        """Move the cursor (clamped) and keep it in view."""
-        count = self.row_count
-        position = max(0, min(position, count - 1)) if count else 0
-        if position == self.cursor:
-            return
-        self.set_reactive(SearchResultList.cursor, position)
-        height = max(1, self.scrollable_content_region.height)
-        top = round(self.scroll_y)
-        if position < top:
-            self.scroll_to(y=position, animate=False, immediate=True, force=True)
-        elif position >= top + height:
-            self.scroll_to(y=position - height + 1, animate=False, immediate=True, force=True)
-        self.refresh()
-        self.post_message(self.Highlighted(self.highlighted))
-
-    def action_cursor(self, step: int) -> None:
-        """Move the cursor ``step`` rows."""
-        self.set_cursor(self.cursor + step)
-
-    def action_page(self, direction: int) -> None:
-        """Move a screenful down (1) or up (-1)."""
-        self.set_cursor(self.cursor + direction * max(1, self.scrollable_content_region.height - 1))
-
-    def action_first(self) -> None:
-        """Highlight the first hit."""
-        self.set_cursor(0)
-
-    def action_last(self) -> None:
-        """Highlight the last hit."""
-        self.set_cursor(self.row_count - 1)
 
     def action_select(self) -> None:
         """Open the highlighted hit."""
@@ -231,73 +185,35 @@ class SearchResultList(ScrollView, can_focus=True, inherit_bindings=False):
         if hit is not None:
             self.post_message(self.Selected(hit))
 
-    async def _on_click(self, event: events.Click) -> None:
-        position = round(self.scroll_y) + event.y
-        if 0 <= position < self.row_count:
-            self.set_cursor(position)
-            if event.chain >= 2:
-                self.action_select()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Forget drawn rows: their widths changed."""
-        self._strips.clear()
-        self.virtual_size = Size(event.size.width, self.row_count)
-
-    def on_focus(self) -> None:
-        """Redraw the cursor row in its focused style."""
-        self._strips.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        """Redraw the cursor row in its unfocused style."""
-        self._strips.clear()
-        self.refresh()
-
-    def render_line(self, y: int) -> Strip:
-        """One hit's row, or blank."""
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        position = round(self.scroll_y) + y
-        if not self.row_count:
-            if y == 1 and self.empty_message:
-                style = base + self.get_component_rich_style("search-list--empty")
-                return Strip([Segment(_cell("  " + self.empty_message, width), style)], width)
-            return Strip.blank(width, base)
-        if position >= self.row_count:
-            return Strip.blank(width, base)
-        is_cursor = position == self.cursor
-        key = (position, width, is_cursor, self.has_focus)
-        strip = self._strips.get(key)
-        if strip is None:
-            assert self.results is not None
-            strip = self._row(self.results.hit(position), width, is_cursor, base)
-            self._strips[key] = strip
-        return strip
-
-    def _row(self, hit: SearchHit, width: int, is_cursor: bool, base: Style) -> Strip:
+    def render_row(self, position: int, width: int, is_cursor: bool, base: Style) -> Strip:
+        """One hit's row: classification, id, date, origin, subject."""
+        assert self.results is not None
+        hit = self.results.hit(position)
         columns = ListColumns.for_width(width, 17)
         style = self.get_component_rich_style
         line = base + style("search-list--cursor") if is_cursor else base
-        mark = _mark(hit.classification)
-        mark_class = {"S": "search-list--secret", "C": "search-list--confidential"}.get(mark)
+        mark = classification_mark(hit.classification)
+        mark_class = self.mark_class(mark)
         created = hit.created or ""
         segments = [
             Segment(" ", line),
-            Segment(mark, line + style(mark_class) if mark_class else line),
+            Segment(
+                fit_cells(mark, columns.MARK), line + style(mark_class) if mark_class else line
+            ),
             Segment(" ", line),
-            Segment(_cell(one_line(hit.id), columns.id), line + style("search-list--id")),
+            Segment(fit_cells(one_line(hit.id), columns.id), line + style("search-list--id")),
             Segment(" ", line),
             Segment(
-                _cell(created[: columns.date], columns.date), line + style("search-list--date")
+                fit_cells(created[: columns.date], columns.date), line + style("search-list--date")
             ),
             Segment(" ", line),
             Segment(
-                _cell(one_line(hit.origin), columns.origin), line + style("search-list--origin")
+                fit_cells(one_line(hit.origin), columns.origin), line + style("search-list--origin")
             ),
             Segment(" ", line),
-            Segment(_cell(one_line(hit.subject), columns.subject), line),
+            Segment(fit_cells(one_line(hit.subject), columns.subject), line),
         ]
-        return Strip(segments, width).adjust_cell_length(width, line)
+        return self.finish_row(segments, width, line, is_cursor)
 
 
 def snippet_text(hit: SearchHit | None, limit: int = 3) -> Text:
