@@ -140,6 +140,13 @@ class Catalog:
         """The id column."""
         return self._columns["id"]
 
+    def sorted_ids(self) -> Sequence[str]:
+        """Every id in sorted order: read where they are from a catalog file, else sorted
+        into a new list."""
+        if self._file is not None:
+            return self._file.sorted_ids()
+        return sorted(self.ids)
+
     def column(self, name: str) -> Sequence[Any]:
         """The column of the row field ``name`` (one of :data:`ROW_FIELDS`), by position."""
         return self._columns[name]

@@ -134,6 +134,23 @@ class TextColumn(_RowColumn[str | None]):
             start = end
 
 
+class IdsInOrder(_RowColumn[str]):
+    """The ids of a catalog file in sorted order, read where they are (no copy): the id
+    column seen through the file's id order."""
+
+    __slots__ = ("_ids", "_order")
+
+    def __init__(self, ids: TextColumn, order: memoryview) -> None:
+        self._ids = ids
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def _get(self, index: int) -> str:
+        return self._ids[self._order[index]] or ""
+
+
 class CodedColumn(_Column):
     """A column whose rows are codes into a short list of distinct values (code 0: None)."""
 
@@ -389,6 +406,12 @@ class CatalogFile:
         if found < len(by_id) and ids[by_id[found]] == cable_id:
             return int(by_id[found])
         return None
+
+    def sorted_ids(self) -> IdsInOrder:
+        """Every id in sorted order, read from the file as asked (for prefix searches)."""
+        ids = self.columns["id"]
+        assert isinstance(ids, TextColumn)
+        return IdsInOrder(ids, self._sections["by_id"])
 
     def address(self, row: int) -> int:
         """The packed body address of the cable at ``row``."""

@@ -16,6 +16,8 @@ from store.store import CableStore
 from store.writer import StoreWriter
 from tests.store_support import build_store, make_cable, without_catalog_file
 from tui.presentation.catalog_order import CatalogArranger, SortKey
+from tui.presentation.lookup_search import CableMatcher
+from tui.screens.go_to import complete_ids
 
 
 def _cables() -> list:
@@ -42,6 +44,23 @@ def test_the_mapped_catalog_reads_what_the_segments_hold(tmp_path: Path) -> None
     assert mapped.index_of("08TEST7") == 7
     assert mapped.index_of("08TEST99") is None
     assert "08TEST3" in mapped
+
+
+def test_ids_come_sorted_from_the_file_without_a_copy_and_complete_a_prefix(
+    tmp_path: Path,
+) -> None:
+    """Go-to and the lookup's cable matcher search the sorted ids the file holds (they
+    used to copy and sort every id); a prefix near the end of the order finds its ids."""
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)
+    mapped = CableStore.open(directory).load_catalog()
+    built = CableStore.open(without_catalog_file(directory)).load_catalog()
+    in_order = mapped.sorted_ids()
+    assert not isinstance(in_order, list)
+    assert list(in_order) == built.sorted_ids() == sorted(c.id for c in _cables())
+    assert complete_ids(in_order, "08 test 1") == ["08TEST1", *(f"08TEST1{n}" for n in range(4))]
+    matcher = CableMatcher(mapped)
+    assert [row.id for row in matcher.by_id("08TEST9", limit=20)] == ["08TEST9"]
+    assert matcher.by_id("08TEST99", limit=20) == []
 
 
 def test_a_reader_finds_cables_and_who_cites_them_through_the_mapped_file(

@@ -290,7 +290,7 @@ class CablesApp(App[int]):
     def action_go_to(self) -> None:
         """Ask for a cable id and open it (completing ids of the store as they are typed)."""
         catalog = self.catalog
-        ids = sorted(catalog.ids) if catalog is not None else None
+        ids = catalog.sorted_ids() if catalog is not None else None
 
         def chosen(place: tuple[str, int | None] | None) -> None:
             if place is not None:

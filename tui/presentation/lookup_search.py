@@ -67,8 +67,7 @@ class CableMatcher:
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
-        ids = catalog.ids
-        self._ids = sorted(ids)
+        self._ids = catalog.sorted_ids()
         subjects = [(s or "").lower().replace("\n", " ") for s in catalog.column("subject")]
         self._blob = "\n".join(subjects)
         starts = []
@@ -84,7 +83,8 @@ class CableMatcher:
         if not prefix or not any(ch.isdigit() for ch in prefix):
             return []
         start = bisect_left(self._ids, prefix)
-        end = bisect_right(self._ids, prefix + "\uffff", lo=start, hi=start + limit)
+        stop = min(start + limit, len(self._ids))
+        end = bisect_right(self._ids, prefix + "\uffff", lo=start, hi=stop)
         rows = []
         for cable_id in self._ids[start:end]:
             index = self._catalog.index_of(cable_id)

@@ -9,6 +9,7 @@ the store does not hold is said plainly, in the prompt, and nothing opens.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -29,7 +30,7 @@ __all__ = ["GoToScreen", "complete_ids"]
 _SUGGESTIONS = 8
 
 
-def complete_ids(sorted_ids: list[str], typed: str, limit: int = _SUGGESTIONS) -> list[str]:
+def complete_ids(sorted_ids: Sequence[str], typed: str, limit: int = _SUGGESTIONS) -> list[str]:
     """Ids of ``sorted_ids`` (sorted) that start with the id ``typed`` reads as, in order.
 
     ``typed`` may carry spaces, lower case and a paragraph (``08 astana 6``, ``08astana611#5``).
@@ -78,7 +79,7 @@ class GoToScreen(ModalScreen[tuple[str, int | None] | None]):
     }
     """
 
-    def __init__(self, ids: list[str] | None, contains: object) -> None:
+    def __init__(self, ids: Sequence[str] | None, contains: object) -> None:
         """``ids``: every stored id, sorted (None while unknown: no suggestions);
         ``contains``: answers ``cable_id in contains`` (the store)."""
         super().__init__()
