@@ -92,10 +92,11 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     entity_words: list[list[str]] = [[] for _ in folded]
     # Entities in more cables first: each word's holders are stored in this order, so the
     # first few of a common word are its most cited entities.
-    by_count = sorted(range(len(folded)), key=lambda e: (-counts[e], e))
+    # (A stable sort in reverse keeps entities of one count in ascending order.)
+    by_count = sorted(range(len(folded)), key=counts.__getitem__, reverse=True)
     for entity in by_count:
-        packed = folded[entity]
-        words = sorted({w for form in packed.split(FORM_SEPARATOR) for w in form.split()})
+        # FORM_SEPARATOR is whitespace to str.split: one split gives every form's words.
+        words = sorted(set(folded[entity].split()))
         entity_words[entity] = words
         for word in words:
             holders = word_entities.get(word)
@@ -129,7 +130,8 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
         tri_starts.append(len(tri_flat))
     top: dict[str, list[int]] = {}
     for entity in by_count:
-        prefixes = {w[:n] for w in entity_words[entity] for n in (1, 2, 3) if len(w) >= n}
+        # A word shorter than 3 letters gives itself as its longer "prefixes": no new ones.
+        prefixes = {p for w in entity_words[entity] for p in (w[:1], w[:2], w[:3])}
         for prefix in prefixes:
             chosen = top.setdefault(prefix, [])
             if len(chosen) < TOP_PER_PREFIX:
