@@ -79,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
     as_json = bool(getattr(args, "json", False))
     workers = getattr(args, "workers", None)
     if workers is None:
-        workers = default_workers() if default_workers() > 1 else 0
+        cores = default_workers()
+        workers = cores if cores > 1 else 0
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
     failed = False
