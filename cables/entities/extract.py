@@ -47,7 +47,13 @@ from cables.entities.cues import (
     STANDALONE_ORGS,
     TITLES,
 )
-from cables.entities.gazetteer import find_places, has_place, is_place, place_names
+from cables.entities.gazetteer import (
+    find_places,
+    has_place,
+    is_place,
+    may_hold_place,
+    place_names,
+)
 from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
 from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
@@ -108,7 +114,7 @@ class _Analyser:
     """The parts of one run of capitalised words, from the run alone (no context).
 
     The result depends only on the run's text and whether it starts a sentence, so it is
-    remembered (:func:`_analyse`): names repeat within a cable and across the corpus.
+    remembered (:func:`_analyse_remembered`): names repeat within a cable and across the corpus.
     """
 
     def __init__(self, text: str, sentence_start: bool) -> None:
@@ -429,19 +435,15 @@ def _has_place(run: str, plain: bool = False) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
-    """The parts of a run of capitalised words (remembered: see :class:`_Analyser`).
+    """The parts of a run of capitalised words (see :class:`_Analyser`).
 
     The commonest shape, a few plain capitalised words none of which is a cue, a common
     word, a people's name or a place ("Bahadyr Narymbetov"), is one part without a kind:
-    that is what the analyser finds for it, known here without building its word lists.
-    Other runs without a place are analysed in their shape: each neutral word (a plain
-    capitalised word that is no cue, no common word, no people's name) stands in as "Qxx..."
-    of its length, so "Ministry of Justice of Kijedopov" and "... of Rabotadov" are analysed
-    once, and the parts' offsets hold for both.
+    that is what the analyser finds for it, known here without building its word lists (and
+    sooner than a cache would find it). Other runs are remembered
+    (:func:`_analyse_remembered`).
     """
-    placed: bool | None = None  # whether the run holds a place, once asked
     if _PLAIN_RUN.fullmatch(run):
         lowered = run.lower().split(" ")
         count = len(lowered)
@@ -453,25 +455,34 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
                 count % _LONGEST_RUN != 1
                 or (count == 1 and run[1].islower() and not run.endswith(ORG_SUFFIXES))
             )
+            and (not may_hold_place(lowered) or not _has_place(run, plain=True))
         ):
-            placed = _has_place(run, plain=True)
-            if not placed:
-                return _windows(run, count)
+            return _windows(run, count)
+    return _analyse_remembered(run, sentence_start)
+
+
+@lru_cache(maxsize=65536)
+def _analyse_remembered(run: str, sentence_start: bool) -> tuple[_Part, ...]:
+    """The parts of a run of capitalised words, remembered: names repeat within a cable and
+    across the corpus.
+
+    Runs without a place are analysed in their shape: each neutral word (a plain
+    capitalised word that is no cue, no common word, no people's name) stands in as "Qxx..."
+    of its length, so "Ministry of Justice of Kijedopov" and "... of Rabotadov" are analysed
+    once, and the parts' offsets hold for both.
+    """
     words = run.split(" ")
     if len(words) > _LONGEST_SHAPE:
         return _analysed(run, sentence_start)  # a unique shape: not worth remembering
     stand_ins = [_stand_in(word) for word in words]
-    if any(stand_ins) and _stand_ins_safe():
-        if placed is None:
-            placed = _has_place(run)
-        if not placed:
-            shape = [
-                word if stand_in is None else stand_in
-                for word, stand_in in zip(words, stand_ins, strict=True)
-            ]
-            moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
-            if moved is not None:
-                return moved
+    if any(stand_ins) and _stand_ins_safe() and not _has_place(run):
+        shape = [
+            word if stand_in is None else stand_in
+            for word, stand_in in zip(words, stand_ins, strict=True)
+        ]
+        moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
+        if moved is not None:
+            return moved
     return _analyse_shape(run, sentence_start)
 
 
@@ -479,7 +490,7 @@ def _windows(run: str, count: int) -> tuple[_Part, ...]:
     """The parts of a run of ``count`` neutral words: one kindless part a window of at most
     ``_LONGEST_RUN`` words (see :meth:`_Analyser.chunk`)."""
     if count <= _LONGEST_RUN:
-        return (_Part(0, len(run), None, short=count <= 2),)
+        return _one_window(len(run), count <= 2)
     parts = []
     start = 0
     words = run.split(" ")
@@ -489,6 +500,13 @@ def _windows(run: str, count: int) -> tuple[_Part, ...]:
         parts.append(_Part(start, end, None, short=len(window) <= 2))
         start = end + 1
     return tuple(parts)
+
+
+@lru_cache(maxsize=1024)
+def _one_window(length: int, short: bool) -> tuple[_Part, ...]:
+    """The one kindless part of a run of neutral words ``length`` characters long (shared:
+    parts are immutable)."""
+    return (_Part(0, length, None, short=short),)
 
 
 @lru_cache(maxsize=4096)

@@ -90,6 +90,20 @@ def _first_words() -> frozenset[str]:
     )
 
 
+@cache
+def _first_words_lowered() -> frozenset[str]:
+    """:func:`_first_words` in lower case."""
+    return frozenset(word.lower() for word in _first_words())
+
+
+def may_hold_place(lowered_words: list[str]) -> bool:
+    """False when no place can be found in a text whose words, in lower case, are
+    ``lowered_words`` (none begins a place name in any case); True when one may be (ask
+    :func:`has_place`). A test cheaper than :func:`has_place` for a text and its title case
+    at once."""
+    return not _first_words_lowered().isdisjoint(lowered_words)
+
+
 def has_place(text: str, plain: bool = False) -> bool:
     """Whether :func:`find_places` finds any place in ``text`` (stops at the first).
 
