@@ -12,7 +12,7 @@ is matched after its case is restored (:mod:`cables.entities.casing`).
 from __future__ import annotations
 
 import gzip
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import ahocorasick
@@ -118,10 +118,13 @@ def has_place(text: str, plain: bool = False) -> bool:
 
 
 def _key(name: str) -> str:
+    """``name`` as the automaton holds names: normalised, one space between words and one
+    at each end."""
+    if name.isalpha() and name.isascii():  # one plain word ("Narymbetov"), the common case
+        return f" {name} "
     return " " + " ".join(normalise(name).split()) + " "
 
 
-@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """Whether ``name`` (as written, or in capitals for a name in title case: "ASHGABAT",
     any spacing) is a place of the gazetteer."""
