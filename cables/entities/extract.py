@@ -72,6 +72,10 @@ _GAP = (
 )
 CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
+# A plain word: capitalised ("Narymbetov") or in capitals ("NATO"), letters only.
+_PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
+# A run whose tokens are its words: plain words and particles, one space apart.
+_SIMPLE_RUN = re.compile(rf"{_PLAIN_WORD}(?: (?:{_PLAIN_WORD}|{_PARTICLE}))*")
 # "NATO", "U.S.", and the "Government of X" style "GoS", "MoC".
 ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
@@ -128,7 +132,16 @@ class _Analyser:
 
     def tokens(self) -> list[tuple[int, int]]:
         """The run's words (particles included), multi-word places made one token."""
-        tokens = [m.span() for m in TOKEN.finditer(self.text)]
+        text = self.text
+        if _SIMPLE_RUN.fullmatch(text):  # its words are its tokens
+            tokens = []
+            start = 0
+            for word in text.split(" "):
+                end = start + len(word)
+                tokens.append((start, end))
+                start = end + 1
+        else:
+            tokens = [m.span() for m in TOKEN.finditer(text)]
         places = self.places
         if not places or len(tokens) < 2:
             return tokens
@@ -252,20 +265,16 @@ class _Analyser:
 
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
-        run: list[int] = []
-        for i in [*range(len(lowers)), len(lowers)]:
-            if i < len(lowers) and lowers[i] not in SEPARATORS:
-                run.append(i)
-                continue
+        start = 0  # of the words between two separators
+        for stop in [*(i for i, lower in enumerate(lowers) if lower in SEPARATORS), len(lowers)]:
             if (
-                len(run) >= 2
-                and (run[0] > 0 or not self.sentence_start)
-                and self.common_words_name([words[j] for j in run], [lowers[j] for j in run])
+                stop - start >= 2
+                and (start > 0 or not self.sentence_start)
+                and self.common_words_name(words[start:stop], lowers[start:stop])
             ):
-                self.parts.append(_Part(tokens[run[0]][0], tokens[run[-1]][1], GROUP))
-                for j in run:
-                    lowers[j] = "of"  # taken: the loop below skips these words
-            run = []
+                self.parts.append(_Part(tokens[start][0], tokens[stop - 1][1], GROUP))
+                lowers[start:stop] = ["of"] * (stop - start)  # taken: the loop below skips them
+            start = stop + 1
         part: list[int] = []
         cue_words = _CUE_WORDS
         for i, lower in enumerate(lowers):
@@ -356,7 +365,6 @@ def _cue_words() -> frozenset[str]:
 _CUE_WORDS = _cue_words()
 # A run of plain capitalised words (or words in capitals), one space apart: the shape most
 # names have, and lines in capitals once their case is restored.
-_PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
 # Runs of more words than this are analysed as they are: their shapes hardly ever recur.
 _LONGEST_SHAPE = 11
 _PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")

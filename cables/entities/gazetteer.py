@@ -120,8 +120,6 @@ def has_place(text: str, plain: bool = False) -> bool:
 def _key(name: str) -> str:
     """``name`` as the automaton holds names: normalised, one space between words and one
     at each end."""
-    if name.isalpha() and name.isascii():  # one plain word ("Narymbetov"), the common case
-        return f" {name} "
     return " " + " ".join(normalise(name).split()) + " "
 
 
