@@ -126,6 +126,11 @@ def _key(name: str) -> str:
 def is_place(name: str) -> bool:
     """Whether ``name`` (as written, or in capitals for a name in title case: "ASHGABAT",
     any spacing) is a place of the gazetteer."""
+    head = name.split(" ", 1)[0]
+    if head.isalnum() and head.isascii():  # the first word of the name's key: is it a place's?
+        first_words = _first_words()
+        if head not in first_words and not (name.isupper() and head.title() in first_words):
+            return False
     key = _key(name)
     if len(key) <= 3:
         return False
