@@ -241,6 +241,8 @@ class _Analyser:
     def common_words_name(self, words: list[str], lowers: list[str]) -> bool:
         """Two or more common words capitalised inside a sentence make a name, and such
         names are groups' ("Metal Workers", "Special Operations", "Sons of Iraq")."""
+        if not lowers or lowers[0] in CONNECTORS or not is_common_word(words[0]):
+            return False  # the first word is always one of the common words asked for below
         content = [i for i, w in enumerate(lowers) if w not in CONNECTORS]
         if len(content) < 2 or content[0] != 0 or lowers[-1] in CONNECTORS:
             return False
@@ -258,10 +260,6 @@ class _Analyser:
             )
             and (len(content) >= 2 or lowers[last - 1] == "of")
         )
-
-    def demonym(self, word: str) -> bool:
-        """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
-        return is_demonym(word) and not is_place(word)
 
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
@@ -282,13 +280,7 @@ class _Analyser:
                 part.append(i)  # a neutral word (below, the last branch)
             elif lower in NAME_PARTICLES and (part or words[i][0].isupper()):
                 part.append(i)
-            elif (
-                lower in SEPARATORS
-                or lower in NAME_PARTICLES
-                or lower in CALENDAR_WORDS
-                or lower in JARGON
-                or (lower not in TITLES and (is_common_word(words[i]) or self.demonym(words[i])))
-            ):
+            elif _cuts(words[i], lower):
                 if part:
                     self.segment(
                         [tokens[j] for j in part],
@@ -341,6 +333,25 @@ class _Analyser:
             self.parts.append(_Part(start, end, PLACE, core_end=place_end))
         else:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
+
+
+@lru_cache(maxsize=16384)
+def _cuts(word: str, lower: str) -> bool:
+    """Whether a cue word (``word``, ``lower`` its lower case or "of" when taken) cuts a run
+    of name words in two: a connecting word, a calendar word, jargon, or a common word or a
+    people's name that is no title (remembered: cue words are few and recur)."""
+    return (
+        lower in SEPARATORS
+        or lower in NAME_PARTICLES
+        or lower in CALENDAR_WORDS
+        or lower in JARGON
+        or (lower not in TITLES and (is_common_word(word) or _demonym(word)))
+    )
+
+
+def _demonym(word: str) -> bool:
+    """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
+    return is_demonym(word) and not is_place(word)
 
 
 def _cue_words() -> frozenset[str]:
