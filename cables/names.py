@@ -10,7 +10,8 @@ Central Asian names are transliterated with kh or h, y or i, ou or u, doubled le
   hyphens and spaces separate: "Hizb ut-Tahrir" -> hizb, ut, tahrir).
 - :func:`word_key` maps one token to its variant key; two spellings of one word that differ
   only by the rules below share it.
-- :func:`variant_key` is the key of a whole name: the word keys joined by single spaces.
+- :func:`variant_key` is the key of a whole name: the word keys joined by single spaces;
+  :func:`variant_keys` the keys of many names computed at once (a cable's, faster).
 
 The word rules, applied in this order (stable: stored indexes depend on them):
 
@@ -141,7 +142,7 @@ _SPACES = re.compile("  +")
 def variant_keys(names: list[str]) -> list[str]:
     """The variant keys of ``names``, in order: :func:`variant_key` of each, computed for all
     of them at once (each rule runs once over the names joined by line breaks, which no rule
-    crosses, as none crosses a space), about twice as fast as one name at a time."""
+    crosses, as none crosses a space): a cable's names in about two thirds of the time."""
     joined = fold("\n".join(name if name.isascii() else anyascii(name) for name in names))
     words = joined.encode("ascii").translate(_TOKEN_BYTES).decode("ascii")
     if "  " in words:
