@@ -10,7 +10,8 @@ Central Asian names are transliterated with kh or h, y or i, ou or u, doubled le
   hyphens and spaces separate: "Hizb ut-Tahrir" -> hizb, ut, tahrir).
 - :func:`word_key` maps one token to its variant key; two spellings of one word that differ
   only by the rules below share it.
-- :func:`variant_key` is the key of a whole name: the word keys joined by single spaces.
+- :func:`variant_key` is the key of a whole name: the word keys joined by single spaces;
+  :func:`variant_keys` the keys of many names computed at once (a cable's, faster).
 
 The word rules, applied in this order (stable: stored indexes depend on them):
 
@@ -42,8 +43,6 @@ _GROUPS = (
 )
 # The one-letter groups, after the others (none of them makes or breaks a group above).
 _LETTERS = (("y", "i"), ("w", "v"), ("q", "k"))
-_DOUBLED = re.compile(r"([a-z])\1+")
-_VOWEL_I_ENDING = re.compile(r"([aeiou])i(e(?:v|va|vich|vna))$")
 _ENDINGS = (
     ("evich", "ovich"),
     ("evna", "ovna"),
@@ -51,8 +50,6 @@ _ENDINGS = (
     ("ev", "ov"),
     ("of", "ov"),
 )
-_ENDING_KEYS = tuple(ending for ending, _ in _ENDINGS)
-_I_ENDINGS = ("iev", "ieva", "ievich", "ievna")
 
 
 def fold(text: str) -> str:
@@ -76,15 +73,51 @@ def word_key(token: str) -> str:
     return variant_key(token)
 
 
-# The word rules, on the words of a whole name at once (no rule crosses a space): a word's
-# ending is where the word ends, after two letters or more.
-_VOWEL_I_ENDINGS = re.compile(r"([aeiou])i(e(?:v|va|vich|vna))\b")
-_WORD_ENDINGS = re.compile(r"(?<=[a-z0-9]{2})(?:evich|evna|eva|ev|of)\b")
+# The word rules, on the words of names at once (no rule crosses a space or a line break).
+# Each pattern begins with letters to look for, which the regular expression engine finds
+# quickly; what must come before them is checked in the replacement.
+_ANY_DOUBLED = re.compile(r"(.)\1")  # a quick test: no doubled character, no doubled letter
+_DOUBLED = re.compile(r"(.)\1+")  # letters collapse, digits stay ("Abdulla", "2008")
+# An i between a vowel and an -ev ending goes: the "ie" is "e" after a vowel.
+_I_BEFORE_ENDING = re.compile(r"ie(?=v(?:a|ich|na)?\b)")
+# A word's ending is where the word ends, after two letters or more.
+_ENDING = re.compile(r"(?:ev(?:ich|na|a)?|of)\b")
 _ENDING_REPLACEMENTS = dict(_ENDINGS)
 
 
+def _collapse(match: re.Match[str]) -> str:
+    letter = match.group(1)
+    return letter if letter.isalpha() else match.group()
+
+
+def _drop_i(match: re.Match[str]) -> str:
+    at = match.start()
+    return "e" if at and match.string[at - 1] in "aeiou" else "ie"
+
+
 def _replace_ending(match: re.Match[str]) -> str:
-    return _ENDING_REPLACEMENTS[match.group()]
+    at = match.start()
+    if at >= 2 and match.string[at - 2 : at].isalnum():
+        return _ENDING_REPLACEMENTS[match.group()]
+    return match.group()
+
+
+def _apply_rules(key: str) -> str:
+    """The word rules (see the module docstring) applied to ``key``: folded tokens joined by
+    single spaces (names, by line breaks)."""
+    for group, replacement in _GROUPS:
+        if group in key:
+            key = key.replace(group, replacement)
+    for letter, replacement in _LETTERS:
+        if letter in key:
+            key = key.replace(letter, replacement)
+    if _ANY_DOUBLED.search(key):
+        key = _DOUBLED.sub(_collapse, key)
+    if "ie" in key:
+        key = _I_BEFORE_ENDING.sub(_drop_i, key)
+    if "ev" in key or "of" in key:
+        key = _ENDING.sub(_replace_ending, key)
+    return key
 
 
 def variant_key(name: str) -> str:
@@ -96,17 +129,26 @@ def variant_key(name: str) -> str:
     Each rule is applied to all the words at once (no rule crosses a space: the key of a
     name is the keys of its words joined).
     """
-    key = " ".join(_WORD.findall(fold(name)))
-    for group, replacement in _GROUPS:
-        if group in key:
-            key = key.replace(group, replacement)
-    for letter, replacement in _LETTERS:
-        if letter in key:
-            key = key.replace(letter, replacement)
-    if _DOUBLED.search(key):
-        key = _DOUBLED.sub(r"\1", key)
-    if "ie" in key:
-        key = _VOWEL_I_ENDINGS.sub(r"\1\2", key)
-    if "ev" in key or "of" in key:
-        key = _WORD_ENDINGS.sub(_replace_ending, key)
-    return key
+    return _apply_rules(" ".join(_WORD.findall(fold(name))))
+
+
+# Folded text as tokens: every byte but a lower-case letter, a digit or a line break a space.
+_TOKEN_BYTES = bytes(
+    code if chr(code) in "abcdefghijklmnopqrstuvwxyz0123456789\n" else 32 for code in range(256)
+)
+_SPACES = re.compile("  +")
+
+
+def variant_keys(names: list[str]) -> list[str]:
+    """The variant keys of ``names``, in order: :func:`variant_key` of each, computed for all
+    of them at once (each rule runs once over the names joined by line breaks, which no rule
+    crosses, as none crosses a space): a cable's names in about two thirds of the time."""
+    joined = fold("\n".join(name if name.isascii() else anyascii(name) for name in names))
+    words = joined.encode("ascii").translate(_TOKEN_BYTES).decode("ascii")
+    if "  " in words:
+        words = _SPACES.sub(" ", words)
+    words = words.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    keys = _apply_rules(words).split("\n")
+    if len(keys) != len(names):  # a name held a line break (or its transliteration did)
+        return [variant_key(name) for name in names]
+    return keys

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cables.names import fold, tokens, variant_key, word_key
+from cables.names import fold, tokens, variant_key, variant_keys, word_key
 
 
 def test_fold_transliterates_cyrillic_and_accents_to_lower_case_ascii() -> None:
@@ -81,3 +81,21 @@ def test_short_words_keep_their_endings() -> None:
 )
 def test_a_name_key_is_the_word_keys_of_its_tokens_joined(name: str) -> None:
     assert variant_key(name) == " ".join(word_key(token) for token in tokens(name))
+
+
+def test_the_keys_of_many_names_at_once_are_each_names_key() -> None:
+    names = [
+        "Rayhan Khobdabergenova",
+        "Raykhan  HOBDABERGENOWA",
+        "",
+        "  --  ",
+        "Хобдабергенова Müller 2nd Ave 1100",  # transliterated; doubled digits stay
+        "Sergei Aliyev Jumabaiev of Kiev",
+        "aieiev Ie Iev",  # an i before -ev only after a vowel
+        "Dzhumabaev-Khan O'Brien Muhammmad",
+        "two\nlines",  # a line break inside a name: keyed one by one
+        "ev of eva",
+    ]
+    assert variant_keys(names) == [variant_key(name) for name in names]
+    assert variant_keys(names[:2]) == ["raihan hobdabergenova"] * 2
+    assert variant_keys([]) == []

@@ -16,8 +16,10 @@ import re
 from functools import cache
 from importlib import resources
 
-# A word in capitals, captured: splitting on it leaves the words at odd indexes.
-_CAPS_PIECES = re.compile(r"([A-Z][A-Z']*[A-Z]|[A-Z])")
+# A word in capitals, captured: splitting on it leaves the words at odd indexes. (Capitals
+# and apostrophes, ending in a capital: written so, the pattern is found faster than as
+# two alternatives.)
+_CAPS_PIECES = re.compile(r"([A-Z][A-Z']*(?<=[A-Z]))")
 _LONGEST_ACRONYM = 4
 
 

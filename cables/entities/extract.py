@@ -47,7 +47,13 @@ from cables.entities.cues import (
     STANDALONE_ORGS,
     TITLES,
 )
-from cables.entities.gazetteer import find_places, has_place, is_place, place_names
+from cables.entities.gazetteer import (
+    find_places,
+    has_place,
+    is_place,
+    may_hold_place,
+    place_names,
+)
 from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
 from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
@@ -66,6 +72,10 @@ _GAP = (
 )
 CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
+# A plain word: capitalised ("Narymbetov") or in capitals ("NATO"), letters only.
+_PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
+# A run whose tokens are its words: plain words and particles, one space apart.
+_SIMPLE_RUN = re.compile(rf"{_PLAIN_WORD}(?: (?:{_PLAIN_WORD}|{_PARTICLE}))*")
 # "NATO", "U.S.", and the "Government of X" style "GoS", "MoC".
 ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
@@ -108,7 +118,7 @@ class _Analyser:
     """The parts of one run of capitalised words, from the run alone (no context).
 
     The result depends only on the run's text and whether it starts a sentence, so it is
-    remembered (:func:`_analyse`): names repeat within a cable and across the corpus.
+    remembered (:func:`_analyse_remembered`): names repeat within a cable and across the corpus.
     """
 
     def __init__(self, text: str, sentence_start: bool) -> None:
@@ -122,7 +132,16 @@ class _Analyser:
 
     def tokens(self) -> list[tuple[int, int]]:
         """The run's words (particles included), multi-word places made one token."""
-        tokens = [m.span() for m in TOKEN.finditer(self.text)]
+        text = self.text
+        if _SIMPLE_RUN.fullmatch(text):  # its words are its tokens
+            tokens = []
+            start = 0
+            for word in text.split(" "):
+                end = start + len(word)
+                tokens.append((start, end))
+                start = end + 1
+        else:
+            tokens = [m.span() for m in TOKEN.finditer(text)]
         places = self.places
         if not places or len(tokens) < 2:
             return tokens
@@ -222,6 +241,8 @@ class _Analyser:
     def common_words_name(self, words: list[str], lowers: list[str]) -> bool:
         """Two or more common words capitalised inside a sentence make a name, and such
         names are groups' ("Metal Workers", "Special Operations", "Sons of Iraq")."""
+        if not lowers or lowers[0] in CONNECTORS or not is_common_word(words[0]):
+            return False  # the first word is always one of the common words asked for below
         content = [i for i, w in enumerate(lowers) if w not in CONNECTORS]
         if len(content) < 2 or content[0] != 0 or lowers[-1] in CONNECTORS:
             return False
@@ -240,26 +261,18 @@ class _Analyser:
             and (len(content) >= 2 or lowers[last - 1] == "of")
         )
 
-    def demonym(self, word: str) -> bool:
-        """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
-        return is_demonym(word) and not is_place(word)
-
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
-        run: list[int] = []
-        for i in [*range(len(lowers)), len(lowers)]:
-            if i < len(lowers) and lowers[i] not in SEPARATORS:
-                run.append(i)
-                continue
+        start = 0  # of the words between two separators
+        for stop in [*(i for i, lower in enumerate(lowers) if lower in SEPARATORS), len(lowers)]:
             if (
-                len(run) >= 2
-                and (run[0] > 0 or not self.sentence_start)
-                and self.common_words_name([words[j] for j in run], [lowers[j] for j in run])
+                stop - start >= 2
+                and (start > 0 or not self.sentence_start)
+                and self.common_words_name(words[start:stop], lowers[start:stop])
             ):
-                self.parts.append(_Part(tokens[run[0]][0], tokens[run[-1]][1], GROUP))
-                for j in run:
-                    lowers[j] = "of"  # taken: the loop below skips these words
-            run = []
+                self.parts.append(_Part(tokens[start][0], tokens[stop - 1][1], GROUP))
+                lowers[start:stop] = ["of"] * (stop - start)  # taken: the loop below skips them
+            start = stop + 1
         part: list[int] = []
         cue_words = _CUE_WORDS
         for i, lower in enumerate(lowers):
@@ -267,13 +280,7 @@ class _Analyser:
                 part.append(i)  # a neutral word (below, the last branch)
             elif lower in NAME_PARTICLES and (part or words[i][0].isupper()):
                 part.append(i)
-            elif (
-                lower in SEPARATORS
-                or lower in NAME_PARTICLES
-                or lower in CALENDAR_WORDS
-                or lower in JARGON
-                or (lower not in TITLES and (is_common_word(words[i]) or self.demonym(words[i])))
-            ):
+            elif _cuts(words[i], lower):
                 if part:
                     self.segment(
                         [tokens[j] for j in part],
@@ -328,6 +335,25 @@ class _Analyser:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
 
 
+@lru_cache(maxsize=16384)
+def _cuts(word: str, lower: str) -> bool:
+    """Whether a cue word (``word``, ``lower`` its lower case or "of" when taken) cuts a run
+    of name words in two: a connecting word, a calendar word, jargon, or a common word or a
+    people's name that is no title (remembered: cue words are few and recur)."""
+    return (
+        lower in SEPARATORS
+        or lower in NAME_PARTICLES
+        or lower in CALENDAR_WORDS
+        or lower in JARGON
+        or (lower not in TITLES and (is_common_word(word) or _demonym(word)))
+    )
+
+
+def _demonym(word: str) -> bool:
+    """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
+    return is_demonym(word) and not is_place(word)
+
+
 def _cue_words() -> frozenset[str]:
     """Lower-case words that may change how a run is cut or classified: the cue and furniture
     words, the common words and the peoples' names (a run holding none of them, and no
@@ -350,7 +376,6 @@ def _cue_words() -> frozenset[str]:
 _CUE_WORDS = _cue_words()
 # A run of plain capitalised words (or words in capitals), one space apart: the shape most
 # names have, and lines in capitals once their case is restored.
-_PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
 # Runs of more words than this are analysed as they are: their shapes hardly ever recur.
 _LONGEST_SHAPE = 11
 _PLAIN_RUN = re.compile(rf"{_PLAIN_WORD}(?: {_PLAIN_WORD})*")
@@ -429,19 +454,15 @@ def _has_place(run: str, plain: bool = False) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
-    """The parts of a run of capitalised words (remembered: see :class:`_Analyser`).
+    """The parts of a run of capitalised words (see :class:`_Analyser`).
 
     The commonest shape, a few plain capitalised words none of which is a cue, a common
     word, a people's name or a place ("Bahadyr Narymbetov"), is one part without a kind:
-    that is what the analyser finds for it, known here without building its word lists.
-    Other runs without a place are analysed in their shape: each neutral word (a plain
-    capitalised word that is no cue, no common word, no people's name) stands in as "Qxx..."
-    of its length, so "Ministry of Justice of Kijedopov" and "... of Rabotadov" are analysed
-    once, and the parts' offsets hold for both.
+    that is what the analyser finds for it, known here without building its word lists (and
+    sooner than a cache would find it). Other runs are remembered
+    (:func:`_analyse_remembered`).
     """
-    placed: bool | None = None  # whether the run holds a place, once asked
     if _PLAIN_RUN.fullmatch(run):
         lowered = run.lower().split(" ")
         count = len(lowered)
@@ -453,25 +474,34 @@ def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
                 count % _LONGEST_RUN != 1
                 or (count == 1 and run[1].islower() and not run.endswith(ORG_SUFFIXES))
             )
+            and (not may_hold_place(lowered) or not _has_place(run, plain=True))
         ):
-            placed = _has_place(run, plain=True)
-            if not placed:
-                return _windows(run, count)
+            return _windows(run, count)
+    return _analyse_remembered(run, sentence_start)
+
+
+@lru_cache(maxsize=65536)
+def _analyse_remembered(run: str, sentence_start: bool) -> tuple[_Part, ...]:
+    """The parts of a run of capitalised words, remembered: names repeat within a cable and
+    across the corpus.
+
+    Runs without a place are analysed in their shape: each neutral word (a plain
+    capitalised word that is no cue, no common word, no people's name) stands in as "Qxx..."
+    of its length, so "Ministry of Justice of Kijedopov" and "... of Rabotadov" are analysed
+    once, and the parts' offsets hold for both.
+    """
     words = run.split(" ")
     if len(words) > _LONGEST_SHAPE:
         return _analysed(run, sentence_start)  # a unique shape: not worth remembering
     stand_ins = [_stand_in(word) for word in words]
-    if any(stand_ins) and _stand_ins_safe():
-        if placed is None:
-            placed = _has_place(run)
-        if not placed:
-            shape = [
-                word if stand_in is None else stand_in
-                for word, stand_in in zip(words, stand_ins, strict=True)
-            ]
-            moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
-            if moved is not None:
-                return moved
+    if any(stand_ins) and _stand_ins_safe() and not _has_place(run):
+        shape = [
+            word if stand_in is None else stand_in
+            for word, stand_in in zip(words, stand_ins, strict=True)
+        ]
+        moved = _moved(_analyse_shape(" ".join(shape), sentence_start), words, shape)
+        if moved is not None:
+            return moved
     return _analyse_shape(run, sentence_start)
 
 
@@ -479,7 +509,7 @@ def _windows(run: str, count: int) -> tuple[_Part, ...]:
     """The parts of a run of ``count`` neutral words: one kindless part a window of at most
     ``_LONGEST_RUN`` words (see :meth:`_Analyser.chunk`)."""
     if count <= _LONGEST_RUN:
-        return (_Part(0, len(run), None, short=count <= 2),)
+        return _one_window(len(run), count <= 2)
     parts = []
     start = 0
     words = run.split(" ")
@@ -489,6 +519,13 @@ def _windows(run: str, count: int) -> tuple[_Part, ...]:
         parts.append(_Part(start, end, None, short=len(window) <= 2))
         start = end + 1
     return tuple(parts)
+
+
+@lru_cache(maxsize=1024)
+def _one_window(length: int, short: bool) -> tuple[_Part, ...]:
+    """The one kindless part of a run of neutral words ``length`` characters long (shared:
+    parts are immutable)."""
+    return (_Part(0, length, None, short=short),)
 
 
 @lru_cache(maxsize=4096)

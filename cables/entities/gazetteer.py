@@ -12,7 +12,7 @@ is matched after its case is restored (:mod:`cables.entities.casing`).
 from __future__ import annotations
 
 import gzip
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 import ahocorasick
@@ -90,6 +90,20 @@ def _first_words() -> frozenset[str]:
     )
 
 
+@cache
+def _first_words_lowered() -> frozenset[str]:
+    """:func:`_first_words` in lower case."""
+    return frozenset(word.lower() for word in _first_words())
+
+
+def may_hold_place(lowered_words: list[str]) -> bool:
+    """False when no place can be found in a text whose words, in lower case, are
+    ``lowered_words`` (none begins a place name in any case); True when one may be (ask
+    :func:`has_place`). A test cheaper than :func:`has_place` for a text and its title case
+    at once."""
+    return not _first_words_lowered().isdisjoint(lowered_words)
+
+
 def has_place(text: str, plain: bool = False) -> bool:
     """Whether :func:`find_places` finds any place in ``text`` (stops at the first).
 
@@ -104,13 +118,19 @@ def has_place(text: str, plain: bool = False) -> bool:
 
 
 def _key(name: str) -> str:
+    """``name`` as the automaton holds names: normalised, one space between words and one
+    at each end."""
     return " " + " ".join(normalise(name).split()) + " "
 
 
-@lru_cache(maxsize=65536)
 def is_place(name: str) -> bool:
     """Whether ``name`` (as written, or in capitals for a name in title case: "ASHGABAT",
     any spacing) is a place of the gazetteer."""
+    head = name.split(" ", 1)[0]
+    if head.isalnum() and head.isascii():  # the first word of the name's key: is it a place's?
+        first_words = _first_words()
+        if head not in first_words and not (name.isupper() and head.title() in first_words):
+            return False
     key = _key(name)
     if len(key) <= 3:
         return False

@@ -16,24 +16,18 @@ settled it (person, place, group), or none when only the shape of the name is kn
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
-from cables.names import variant_key as _variant_key
+from cables.names import variant_keys
 
 PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
 # A single capitalised word with no cue, this many times in a cable: people are introduced by
 # their full name and a role, so a bare name repeated through a cable is a group's (a company,
 # a party) more often than a person's.
 FREQUENT = 3
-
-
-@lru_cache(maxsize=65536)
-def variant_key(name: str) -> str:
-    """:func:`cables.names.variant_key`, remembered (names repeat across mentions)."""
-    return _variant_key(name)
 
 
 @dataclass(slots=True)
@@ -96,9 +90,10 @@ def _initials(name: str) -> str:
 
 
 class _Linker:
-    def __init__(self) -> None:
+    def __init__(self, keys: dict[str, str]) -> None:
         self.kinds: dict[str, list[_Entity]] = {PERSON: [], PLACE: [], GROUP: []}
         self.by_key: dict[tuple[str, str], _Entity] = {}
+        self.keys = keys  # the variant key of every name of the mentions
 
     def entity(self, kind: str, key: str) -> _Entity:
         found = self.by_key.get((kind, key))
@@ -112,7 +107,7 @@ class _Linker:
         """Add ``mention`` to the entity of ``kind`` and its key (``key``, when given, is the
         variant key of its spelling: the caller knew it)."""
         if not key or mention.core is not None:
-            key = variant_key(mention.core or mention.spelling)
+            key = self.keys[mention.core or mention.spelling]
         if key:
             found = self.by_key.get((kind, key))
             if found is None:
@@ -128,7 +123,6 @@ class _Linker:
 
 def link(mentions: list[Mention]) -> Entities:
     """The entities of one cable from its mentions, in order of first mention."""
-    linker = _Linker()
     unique: dict[tuple[str, str | None, str | None, str | None], Mention] = {}
     for mention in mentions:
         key = (mention.form, mention.kind, mention.core, mention.expansion)
@@ -139,6 +133,8 @@ def link(mentions: list[Mention]) -> Entities:
         else:
             first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
             first.count += 1
+    linker = _Linker(_keys(unique.values()))
+    key_of = linker.keys.__getitem__  # the variant key of a name
     singles: list[Mention] = []
     acronyms: list[Mention] = []
     unknown_multi: list[Mention] = []
@@ -159,7 +155,7 @@ def link(mentions: list[Mention]) -> Entities:
             else:
                 unknown_multi.append(mention)
     for mention in unknown_multi:
-        key = variant_key(mention.spelling)
+        key = key_of(mention.spelling)
         if (GROUP, key) in by_key:
             add(GROUP, mention, key)
         elif (PLACE, key) in by_key:
@@ -181,7 +177,7 @@ def link(mentions: list[Mention]) -> Entities:
     groups = linker.of_kind(GROUP)
     group_heads = {g.key.split()[0]: g for g in groups if " " in g.key}
     for mention in singles:
-        key = variant_key(mention.spelling)
+        key = key_of(mention.spelling)
         if not key:
             continue
         if key in surnames and mention.kind in (None, PERSON):
@@ -209,17 +205,31 @@ def link(mentions: list[Mention]) -> Entities:
     )
 
 
+def _keys(mentions: Iterable[Mention]) -> dict[str, str]:
+    """The variant key of every name of ``mentions`` (spellings, cores, expansions), all
+    computed at once (:func:`cables.names.variant_keys`)."""
+    names: dict[str, None] = {}
+    for mention in mentions:
+        names[mention.spelling] = None
+        if mention.core is not None:
+            names[mention.core] = None
+        if mention.expansion is not None:
+            names[mention.expansion] = None
+    return dict(zip(names, variant_keys(list(names)), strict=True))
+
+
 def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
+    key_of = linker.keys.__getitem__  # the variant key of a name
     defined: dict[str, _Entity] = {}
     for mention in acronyms:
         if mention.expansion:
             kind = PLACE if is_place(mention.expansion) else GROUP
             for candidate in (GROUP, PLACE, PERSON):
-                found = linker.by_key.get((candidate, variant_key(mention.expansion)))
+                found = linker.by_key.get((candidate, key_of(mention.expansion)))
                 if found is not None:
                     break
             else:
-                found = linker.entity(kind, variant_key(mention.expansion))
+                found = linker.entity(kind, key_of(mention.expansion))
             defined[mention.form.upper()] = found
     initials = {}
     for group in linker.of_kind(GROUP):
@@ -229,7 +239,7 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     surnames = {p.key.split()[-1]: p for p in linker.of_kind(PERSON)}
     for mention in acronyms:
         upper = mention.form.upper()
-        key = variant_key(mention.spelling)
+        key = key_of(mention.spelling)
         target = (
             defined.get(upper)
             or surnames.get(key)
