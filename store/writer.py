@@ -69,23 +69,25 @@ Outcome = Literal["added", "unchanged", "replaced", "duplicate"]
 #: cable for the heavier cables to come (entities), at the price of more, smaller files.
 DEFAULT_SEGMENT_SIZE = 250
 #: Cables per commit at most (each commit rewrites the index and reverse references; the
-#: cables waiting are held in memory, about 30 KB each).
-DEFAULT_COMMIT_SIZE = 8000
+#: cables waiting are held in memory, about 30 KB each: 8,000 raised the importer's peak
+#: on the full synthetic corpus from 1.82 to 1.94 GB, against a budget of 2).
+DEFAULT_COMMIT_SIZE = 4000
 #: Seconds a full segment may wait before it is committed (what a kill -9 can lose), at
 #: least: see COMMIT_TIME_SHARE.
 DEFAULT_COMMIT_INTERVAL = 5.0
 #: The share of an import's time that commits may take. A commit rewrites files that grow
 #: with the store (the id index, the reverse references, the catalog file) and waits for
 #: tantivy's commit, so on a large store it takes seconds: the next one comes no sooner
-#: than its duration divided by this share. (60,000 synthetic cables: 34 commits, one
-#: every 5 s, became 8; see benchmarks/RESULTS.md for the import times.)
+#: than its duration divided by this share. (On the full synthetic corpus the 4,000-cable
+#: cap comes first, every 9 s or so; the share keeps a slower disk, where fsync and
+#: tantivy's commit take longer, from spending the import in commits.)
 COMMIT_TIME_SHARE = 0.1
 
 
 class StoreWriter:
     """Adds cables to a store; one at a time per store (see :class:`store.lock.WriterLock`).
 
-    Cables are committed in batches: up to ``commit_size`` (default 8,000 cables) or what
+    Cables are committed in batches: up to ``commit_size`` (default 4,000 cables) or what
     has waited ``commit_interval`` seconds, each batch written as segments of
     ``segment_size`` cables, then one new generation (index, references, manifest).
 
