@@ -74,7 +74,7 @@ KIND_CODES = {"people": "p", "places": "l", "groups": "g"}
 KIND_NAMES = {"p": "person", "l": "place", "g": "group"}
 KIND_CODE_OF_NAME = {name: code for code, name in KIND_NAMES.items()}
 
-_SEP = "\x1f"  # between a name and its count, and between folded forms
+_COUNT_SEP = "\x1f"  # between a name and its count in a count record
 _REC = "\x1e"  # between (name, count) records
 
 
@@ -319,14 +319,14 @@ class _Spill:
 
 def _encode_counts(counts: dict[str, int]) -> str:
     ordered = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
-    return _REC.join(f"{text}{_SEP}{count}" for text, count in ordered)
+    return _REC.join(f"{text}{_COUNT_SEP}{count}" for text, count in ordered)
 
 
 def _decode_counts(packed: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     if packed:
         for record in packed.split(_REC):
-            text, _, count = record.rpartition(_SEP)
+            text, _, count = record.rpartition(_COUNT_SEP)
             counts[text] = int(count)
     return counts
 
@@ -423,7 +423,7 @@ class IndexBuilder:
 
     def write(self, postings_out: BinaryIO, upto: int) -> dict[str, Any]:
         """Write every entity's postings to ``postings_out``; return the index columns."""
-        from store.entity_search import build_search_keys
+        from store.entity_search import FORM_SEPARATOR, build_search_keys
 
         buckets: list[list[bytes]] = [[] for _ in range(SPILL_BUCKETS)]
         for tag, entry in self.entries.items():
@@ -461,9 +461,8 @@ class IndexBuilder:
                 records += orjson.dumps(
                     [_encode_counts(_tally_dict(entry.names)), _encode_counts(entry_forms)]
                 )
-                folded.append(
-                    _SEP.join(filter(None, dict.fromkeys(_folded(t) for t in entry_forms)))
-                )
+                forms_folded = dict.fromkeys(_folded(t) for t in entry_forms)
+                folded.append(FORM_SEPARATOR.join(filter(None, forms_folded)))
                 counts.append(entry.count)
                 offsets.append(offset)
                 lengths.append(len(data))
