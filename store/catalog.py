@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from operator import attrgetter
@@ -82,6 +83,17 @@ _row_values = attrgetter(*ROW_FIELDS)
 _TEXT_FIELDS: tuple[str, ...] = tuple(name for name in ROW_FIELDS if name != "tags")
 #: Columns whose values repeat across many cables and are interned to share one string.
 _INTERNED = frozenset({"origin", "classification"})
+
+
+def ids_starting_with(sorted_ids: Sequence[str], prefix: str, limit: int) -> list[str]:
+    """The first ``limit`` ids of ``sorted_ids`` (sorted) that start with ``prefix``, in
+    order (two binary searches; none for an empty prefix)."""
+    if not prefix:
+        return []
+    start = bisect_left(sorted_ids, prefix)
+    stop = min(start + limit, len(sorted_ids))
+    end = bisect_right(sorted_ids, prefix + "\uffff", lo=start, hi=stop)
+    return list(sorted_ids[start:end])
 
 
 def date_order_key(created: str | None, cable_id: str) -> str:

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
     failed = False
-    for parsed, line in _rendered(iter(iter_units(args.paths)), as_json, workers):
+    for parsed, line in _rendered(iter_units(args.paths), as_json, workers):
         if not parsed:
             failed = True
             sys.stderr.write(line.decode())

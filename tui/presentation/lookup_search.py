@@ -9,11 +9,11 @@ worker thread; pure Python, no Textual.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Protocol
 
-from store.catalog import Catalog, CatalogRow
+from store.catalog import Catalog, CatalogRow, ids_starting_with
 from store.entity_lookup import EntityRecord
 from tui.presentation.lookup_query import LookupQuery, TermKind
 from tui.presentation.name_highlight import match_spans
@@ -82,11 +82,8 @@ class CableMatcher:
         prefix = "".join(typed.split()).upper()
         if not prefix or not any(ch.isdigit() for ch in prefix):
             return []
-        start = bisect_left(self._ids, prefix)
-        stop = min(start + limit, len(self._ids))
-        end = bisect_right(self._ids, prefix + "\uffff", lo=start, hi=stop)
         rows = []
-        for cable_id in self._ids[start:end]:
+        for cable_id in ids_starting_with(self._ids, prefix, limit):
             index = self._catalog.index_of(cable_id)
             if index is not None:
                 rows.append(self._catalog.row(index))

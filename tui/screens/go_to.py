@@ -8,7 +8,6 @@ the store does not hold is said plainly, in the prompt, and nothing opens.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -24,6 +23,7 @@ from textual.worker import get_current_worker
 
 from cables.links import format_cable_link, parse_cable_link
 from cables.sanitize import clean_text
+from store.catalog import ids_starting_with
 
 __all__ = ["GoToScreen", "complete_ids"]
 
@@ -39,15 +39,7 @@ def complete_ids(sorted_ids: Sequence[str], typed: str, limit: int = _SUGGESTION
         prefix, _paragraph = parse_cable_link(typed)
     except ValueError:
         prefix = "".join(typed.split()).upper()
-    if not prefix:
-        return []
-    start = bisect_left(sorted_ids, prefix)
-    found: list[str] = []
-    for cable_id in sorted_ids[start : start + limit]:
-        if not cable_id.startswith(prefix):
-            break
-        found.append(cable_id)
-    return found
+    return ids_starting_with(sorted_ids, prefix, limit)
 
 
 class GoToScreen(ModalScreen[tuple[str, int | None] | None]):

@@ -171,9 +171,7 @@ class SearchResultList(RowList):
         if empty_message:
             self.empty_message = empty_message
         self.rows_changed()
-        self.set_reactive(SearchResultList.cursor, 0)
-        self.scroll_to(y=0, animate=False, immediate=True, force=True)
-        self.cursor_moved(0)
+        self.set_cursor(0, force=True)
 
     def cursor_moved(self, position: int) -> None:
         """Post :class:`Highlighted` for the hit under the cursor."""
