@@ -33,6 +33,7 @@ from pathlib import Path
 from common import RESULTS, machine
 
 from store.layout import read_manifest
+from store.pipeline import TEXT_INDEX_NAME
 
 TICK = 0.1
 IMPORT = "import sys; from tui.cli import main; sys.exit(main())"
@@ -58,6 +59,10 @@ class Process:
     parent: int
     peak_rss: int = 0
     peak_anon: int = 0
+    #: Peak proportional set size: shared pages divided among their sharers (RSS counts
+    #: a forked worker's pages shared with the importer, and mapped files, in full).
+    peak_pss: int = 0
+    name: str = ""
     cpu: float = 0.0
     command: str = ""
     threads: dict[int, tuple[str, float]] = field(default_factory=dict)
@@ -84,9 +89,18 @@ def _cpu_of(stat: str) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _sample(root: int, seen: dict[int, Process]) -> int:
-    """Sample the tree under ``root``; return its total RSS now."""
-    total = 0
+def _pss(pid: int) -> int:
+    """The proportional set size of a process, from ``/proc/PID/smaps_rollup`` (0 if gone)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _sample(root: int, seen: dict[int, Process]) -> tuple[int, int]:
+    """Sample the tree under ``root``; return its total RSS and PSS now."""
+    total = total_pss = 0
     stack = [(root, 0)]
     while stack:
         pid, parent = stack.pop()
@@ -116,8 +130,13 @@ def _sample(root: int, seen: dict[int, Process]) -> int:
                 anon = int(line.split()[1]) * 1024
         process.peak_rss = max(process.peak_rss, rss)
         process.peak_anon = max(process.peak_anon, anon)
+        pss = _pss(pid)
+        process.peak_pss = max(process.peak_pss, pss)
+        with contextlib.suppress(OSError):
+            process.name = Path(f"/proc/{pid}/comm").read_text().strip()
         total += rss
-    return total
+        total_pss += pss
+    return total, total_pss
 
 
 def slice_csv(source: Path, limit: int) -> Path:
@@ -153,14 +172,15 @@ def run(source: Path, workers: int | None, keep: Path | None = None) -> dict:
     if workers is not None:
         env["CABLES_IMPORT_WORKERS"] = str(workers)
     seen: dict[int, Process] = {}
-    peak_tree = 0
+    peak_tree = peak_tree_pss = 0
     try:
         with (work / "log").open("w") as log:
             start = time.perf_counter()
             command = [sys.executable, "-c", IMPORT, "import", str(source), "--store", str(store)]
             child = subprocess.Popen(command, cwd=work, env=env, stdout=log, stderr=log)
             while child.poll() is None:
-                peak_tree = max(peak_tree, _sample(child.pid, seen))
+                tree, tree_pss = _sample(child.pid, seen)
+                peak_tree, peak_tree_pss = max(peak_tree, tree), max(peak_tree_pss, tree_pss)
                 time.sleep(TICK)
             elapsed = time.perf_counter() - start
         if child.returncode != 0:
@@ -179,6 +199,7 @@ def run(source: Path, workers: int | None, keep: Path | None = None) -> dict:
         "stages": stages,
         "seen": seen,
         "peak_tree": peak_tree,
+        "peak_tree_pss": peak_tree_pss,
         "size": size,
         "root": child.pid,
         "cables": cables,
@@ -190,7 +211,11 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
     elapsed, stages, seen = result["elapsed"], result["stages"], result["seen"]
     root = seen[result["root"]]
     children = [p for p in seen.values() if p.parent == root.pid]
-    texts = [p for p in children if any(_is_tantivy(c) for c, _ in p.threads.values())]
+    texts = [
+        p
+        for p in children
+        if p.name == TEXT_INDEX_NAME or any(_is_tantivy(c) for c, _ in p.threads.values())
+    ]
     workers = [p for p in children if p not in texts and "resource_tracker" not in p.command]
     worker_cpu = sum(p.cpu for p in workers)
     text_cpu = sum(p.cpu for p in texts)
@@ -252,6 +277,9 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
         f"{_mb(max((p.peak_rss for p in workers), default=0))}, the text index process "
         f"{_mb(max((p.peak_rss for p in texts), default=0))}, the whole tree "
         f"{_mb(result['peak_tree'])}.",
+        "",
+        f"Peak PSS (shared pages divided among the processes sharing them): the importer "
+        f"{_mb(root.peak_pss)}, the whole tree {_mb(result['peak_tree_pss'])}.",
     ]
     return lines
 

@@ -43,6 +43,32 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
+class HeapFreezer:
+    """Keeps the cyclic collector off what a long job has already built (Python's
+    ``gc.freeze``), so that each collection scans only what came since.
+
+    An import's writer holds a growing heap (the entity index being aggregated, the
+    deduplication state: millions of objects); without this, every full collection walks
+    all of it, a cost that grows with the import (measured: 9 of the importer's 56 CPU
+    seconds on 60,000 cables). :meth:`freeze` after each commit; :meth:`thaw` when the job
+    is over, so that what it dropped can be collected again.
+    """
+
+    def __init__(self) -> None:
+        self.frozen = False
+
+    def freeze(self) -> None:
+        """Move every object now tracked into the collector's permanent generation."""
+        gc.freeze()
+        self.frozen = True
+
+    def thaw(self) -> None:
+        """Give the frozen objects back to the collector (once)."""
+        if self.frozen:
+            self.frozen = False
+            gc.unfreeze()
+
+
 def fsync_dir(directory: Path) -> None:
     """Make the entries of a folder (new names, renames) durable."""
     fd = os.open(directory, os.O_RDONLY)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import StoreError
-from store.pipeline import init_child
+from store.pipeline import TEXT_INDEX_NAME, init_child
 from store.text_index import (
     BodiesReader,
     TextIndexState,
@@ -42,7 +42,7 @@ def _serve(
     close_fds: tuple[int, ...],
 ) -> None:
     """The child: open the index, then add, commit, discard and close as told."""
-    init_child(close_fds)
+    init_child(close_fds, TEXT_INDEX_NAME)
     writer = TextIndexWriter(directory)
     failed: str | None = None
     try:

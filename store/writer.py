@@ -22,7 +22,7 @@ from store.catalog import CatalogRow
 from store.catalog_file import commit_catalog_file, ensure_catalog_file
 from store.checksums import file_checksum
 from store.errors import StoreError
-from store.files import TMP_SUFFIX, gc_paused
+from store.files import TMP_SUFFIX, HeapFreezer, gc_paused
 from store.first_page import FirstPageKeeper, commit_first_page, keeper_of_store
 from store.layout import (
     BODIES_TABLE,
@@ -133,6 +133,7 @@ class StoreWriter:
         self._entities = entity_index.PendingEntities(self.directory)
         self._text_process = text_process
         self.text: TextIndexWriter | TextIndexProcess = TextIndexWriter(self.directory)
+        self._heap = HeapFreezer()
 
     # -- opening -------------------------------------------------------------------------
 
@@ -166,6 +167,7 @@ class StoreWriter:
     def _release(self) -> None:
         self.text.close()
         self.lock.release()
+        self._heap.thaw()
 
     def open(self) -> None:
         """Lock the store (creating it in an empty folder) and load its state."""
@@ -496,6 +498,7 @@ class StoreWriter:
         for name in old_files - {index, refs, first_page, new.catalog_file}:
             if name:
                 (self.directory / name).unlink(missing_ok=True)
+        self._heap.freeze()  # what is kept from here on is no business of the collector
         CLOCK.stop("commit", started)
         return True
 

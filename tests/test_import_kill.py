@@ -160,3 +160,43 @@ def test_kills_at_random_moments_of_many_commits_always_leave_a_consistent_prefi
     # entity index, postings
     assert len(list((directory / "segments").iterdir())) == 3 * segments
     assert len(list((directory / "generations").iterdir())) == (6 if segments else 0)
+
+
+def _named(pids: list[int], name: str) -> list[int]:
+    found = []
+    for pid in pids:
+        try:
+            if Path(f"/proc/{pid}/comm").read_text().strip() == name:
+                found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
+def test_a_parsing_worker_killed_mid_import_stops_it_with_one_line_and_keeps_what_was_stored(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "store"
+    before = import_sources(directory, [str(make_csv(tmp_path / "first.csv", 100, seed=2))])
+    source = make_csv(tmp_path / "cables.csv", 1500)
+    command = [sys.executable, "-m", "tui.cli", "import", str(source), "--store", str(directory)]
+    env = {**os.environ, "CABLES_IMPORT_WORKERS": "2"}
+    process = subprocess.Popen(
+        command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    parsers: list[int] = []
+    while len(parsers) < 2 and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+        parsers = _named(_children(process.pid), "cables-parse")  # what ps and top show
+    os.kill(parsers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    _, stderr = process.communicate(timeout=60)  # under multiprocessing.Pool: never returned
+    assert process.returncode == 2
+    lines = [line for line in stderr.decode().splitlines() if "importing:" not in line]
+    assert lines == [
+        "cables: a parsing process stopped unexpectedly (killed, or out of memory): "
+        "the cables it held are lost; what was stored stays stored"
+    ]
+    kept = _assert_consistent(CableStore.open(directory))
+    assert before.store_count <= len(kept) < before.store_count + 1500

@@ -4,6 +4,7 @@ store/stages.py)."""
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 from pathlib import Path
@@ -98,3 +99,15 @@ def test_an_import_writes_its_stage_times_where_the_environment_says(
     assert set(STAGE_NAMES) <= set(stages["wall"]) and set(STAGE_NAMES) <= set(stages["cpu"])
     assert all(value >= 0 for value in stages["wall"].values())
     assert stages["wall"]["commit"] > 0 and stages["wall"]["compaction"] > 0
+
+
+def test_a_writer_keeps_the_collector_off_what_it_committed_and_gives_it_back_at_the_end(
+    tmp_path: Path,
+) -> None:
+    assert gc.get_freeze_count() == 0
+    with StoreWriter(tmp_path / "s", segment_size=2, commit_interval=0) as writer:
+        for n in range(4):
+            writer.add(make_record(make_cable(n)))  # a commit every full segment of 2
+        assert writer.manifest.count == 4
+        assert gc.get_freeze_count() > 0  # the heap so far is out of the collector's way
+    assert gc.get_freeze_count() == 0  # the writer's end thaws it: garbage is collected again

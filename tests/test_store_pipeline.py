@@ -4,16 +4,19 @@ the storage under TinyDB parses a file once and replaces files atomically."""
 from __future__ import annotations
 
 import gc
+import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
+import pytest
 from tinydb import TinyDB
 
 from store.files import gc_paused, write_atomic
-from store.pipeline import BoundedPool
+from store.pipeline import BoundedPool, WorkerStopped
 from store.storage import OrjsonStorage, new_db, open_db, write_encoded_table
 
 
@@ -60,6 +63,54 @@ def test_stopping_early_does_not_hang_the_pool() -> None:
 
     threading.Thread(target=close, daemon=True).start()
     assert done.wait(20)
+
+
+def _fail_on_seven(value: int) -> int:
+    if value == 7:
+        raise ValueError("seven")
+    return value
+
+
+def _die_on_five(value: int) -> int:
+    if value == 5:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return value
+
+
+def test_an_exception_in_a_worker_reaches_the_consumer_after_the_results_before_it() -> None:
+    with BoundedPool(2, chunksize=2) as pool:
+        results = pool.map(_fail_on_seven, range(20))
+        assert [next(results) for _ in range(6)] == [0, 1, 2, 3, 4, 5]
+        with pytest.raises(ValueError, match="seven"):
+            list(results)
+
+
+def test_an_input_that_fails_fails_the_map_in_its_turn() -> None:
+    def numbers() -> Iterator[int]:
+        yield from range(5)
+        raise OSError("disk gone")
+
+    with BoundedPool(2, chunksize=2) as pool:
+        seen: list[int] = []
+        with pytest.raises(OSError, match="disk gone"):
+            seen.extend(pool.map(_square, numbers()))
+        assert seen == [0, 1, 4, 9, 16]
+
+
+def test_a_worker_killed_mid_map_stops_the_map_with_a_plain_error_not_a_hang() -> None:
+    with (
+        BoundedPool(2, chunksize=1) as pool,
+        pytest.raises(WorkerStopped, match="stopped unexpectedly"),
+    ):
+        list(pool.map(_die_on_five, range(50)))
+
+
+def test_a_map_left_early_leaves_the_pool_right_for_the_next_one() -> None:
+    with BoundedPool(2, chunksize=3, in_flight=32) as pool:
+        first = pool.map(_square, range(1_000))
+        assert [next(first) for _ in range(4)] == [0, 1, 4, 9]
+        first.close()  # the workers still owe chunks: they must not reach the next map
+        assert list(pool.map(_square, range(100, 130))) == [n * n for n in range(100, 130)]
 
 
 def test_a_store_file_is_a_tinydb_database_parsed_once(tmp_path: Path) -> None:
