@@ -89,21 +89,27 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     """The stored search keys of entities whose folded forms (joined by FORM_SEPARATOR) and
     cable counts are given, entity i at position i."""
     word_entities: dict[str, list[int]] = {}
-    entity_words: list[list[str]] = [[] for _ in folded]
-    # Entities in more cables first: each word's holders are stored in this order, so the
-    # first few of a common word are its most cited entities.
-    # (A stable sort in reverse keeps entities of one count in ascending order.)
+    top: dict[str, list[int]] = {}
+    # Entities in more cables first: each word's holders, and each prefix's top entities,
+    # are stored in this order, so the first few of a common word are its most cited
+    # entities. (A stable sort in reverse keeps entities of one count in ascending order.)
     by_count = sorted(range(len(folded)), key=counts.__getitem__, reverse=True)
     for entity in by_count:
         # FORM_SEPARATOR is whitespace to str.split: one split gives every form's words.
-        words = sorted(set(folded[entity].split()))
-        entity_words[entity] = words
+        words = set(folded[entity].split())
         for word in words:
             holders = word_entities.get(word)
             if holders is None:
                 word_entities[word] = [entity]
             else:
                 holders.append(entity)
+        # A word shorter than 3 letters gives itself as its longer "prefixes": no new ones.
+        for prefix in {p for w in words for p in (w[:1], w[:2], w[:3])}:
+            chosen = top.get(prefix)
+            if chosen is None:
+                top[prefix] = [entity]
+            elif len(chosen) < TOP_PER_PREFIX:
+                chosen.append(entity)
     words = sorted(word_entities)
     starts = [0]
     flat: list[int] = []
@@ -128,14 +134,6 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     for trigram in trigrams:
         tri_flat.extend(trigram_words[trigram])
         tri_starts.append(len(tri_flat))
-    top: dict[str, list[int]] = {}
-    for entity in by_count:
-        # A word shorter than 3 letters gives itself as its longer "prefixes": no new ones.
-        prefixes = {p for w in entity_words[entity] for p in (w[:1], w[:2], w[:3])}
-        for prefix in prefixes:
-            chosen = top.setdefault(prefix, [])
-            if len(chosen) < TOP_PER_PREFIX:
-                chosen.append(entity)
     prefixes = sorted(top)
     top_start = [0]
     top_flat: list[int] = []
