@@ -322,6 +322,13 @@ def _encode_counts(counts: dict[str, int]) -> str:
     return _REC.join(f"{text}{_COUNT_SEP}{count}" for text, count in ordered)
 
 
+def _encode_tally(tally: Tally) -> str:
+    """:func:`_encode_counts` of a tally (most entities: one text, packed at once)."""
+    if type(tally) is tuple:
+        return f"{tally[0]}{_COUNT_SEP}{tally[1]}"
+    return _encode_counts(_tally_dict(tally))
+
+
 def _decode_counts(packed: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     if packed:
@@ -457,12 +464,13 @@ class IndexBuilder:
                 kinds.append(code_key[0])
                 keys.append(code_key[1:])
                 record_offsets.append(len(records))
-                entry_forms = _tally_dict(entry.forms)
-                records += orjson.dumps(
-                    [_encode_counts(_tally_dict(entry.names)), _encode_counts(entry_forms)]
-                )
-                forms_folded = dict.fromkeys(_folded(t) for t in entry_forms)
-                folded.append(FORM_SEPARATOR.join(filter(None, forms_folded)))
+                forms = entry.forms
+                records += orjson.dumps([_encode_tally(entry.names), _encode_tally(forms)])
+                if type(forms) is tuple:  # one form (most entities)
+                    folded.append(_folded(forms[0]))
+                else:
+                    forms_folded = dict.fromkeys(_folded(t) for t in _tally_dict(forms))
+                    folded.append(FORM_SEPARATOR.join(filter(None, forms_folded)))
                 counts.append(entry.count)
                 offsets.append(offset)
                 lengths.append(len(data))
