@@ -209,12 +209,7 @@ class BoundedPool:
         while True:
             try:
                 serial, turn, done, payload = results.recv()
-            except (EOFError, OSError, ValueError):
-                with self._changed:
-                    self._worker_stopped = True
-                    self._changed.notify_all()
-                return
-            except Exception:  # an answer that cannot be unpickled here: its turn is lost
+            except Exception:  # the pipe ended, or an answer that cannot be unpickled here
                 with self._changed:
                     self._worker_stopped = True
                     self._changed.notify_all()
