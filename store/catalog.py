@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from cables.model import Cable
 
 if TYPE_CHECKING:
-    from store.catalog_file import CatalogFile
+    from store.catalog_tail import AnyCatalogFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +117,12 @@ class Catalog:
     def __init__(self) -> None:
         self._columns: dict[str, Sequence[Any]] = {name: [] for name in ROW_FIELDS}
         self._by_id: dict[str, int] = {}
-        self._file: CatalogFile | None = None
+        self._file: AnyCatalogFile | None = None
         # Tag tuples repeat across many cables: one shared tuple per distinct set.
         self._tag_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     @classmethod
-    def of_file(cls, file: CatalogFile) -> Catalog:
+    def of_file(cls, file: AnyCatalogFile) -> Catalog:
         """The catalog whose columns are those of a catalog file (read row by row from it)."""
         catalog = cls()
         catalog._file = file

@@ -407,6 +407,10 @@ class CatalogFile:
             return int(by_id[found])
         return None
 
+    def id_order(self) -> memoryview:
+        """The rows in id order (row numbers, read from the file)."""
+        return self._sections["by_id"]
+
     def sorted_ids(self) -> IdsInOrder:
         """Every id in sorted order, read from the file as asked (for prefix searches)."""
         ids = self.columns["id"]

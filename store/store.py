@@ -26,10 +26,10 @@ from store.catalog import Catalog, CatalogRow
 from store.catalog_file import (
     ADDRESS_SHIFT,
     CatalogFile,
-    RowColumns,
     build_in_memory,
     current_rows,
 )
+from store.catalog_tail import AnyCatalogFile, CatalogFileWithTail
 from store.entity_index import OpenedEntityFiles
 from store.entity_lookup import EntityIndex
 from store.errors import StoreError
@@ -90,7 +90,7 @@ class CableStore:
         #: The catalog file of an earlier commit of this import, when this generation's
         #: names a file written for fewer rows (see :meth:`_build_catalog_file`).
         self._catalog_base: CatalogFile | None = None
-        self._catalog_file: CatalogFile | None = None
+        self._catalog_file: AnyCatalogFile | None = None
         self._bodies_cache: OrderedDict[int, Table] = OrderedDict()
         self._segment_ids: list[dict[str, Any]] = []
         self._entity_lock = threading.Lock()
@@ -219,7 +219,7 @@ class CableStore:
         """
         return Catalog.of_file(self.catalog_file(progress))
 
-    def catalog_file(self, progress: Callable[[int, int], None] | None = None) -> CatalogFile:
+    def catalog_file(self, progress: Callable[[int, int], None] | None = None) -> AnyCatalogFile:
         """The catalog file of this snapshot: mapped, or built in memory from the segments on
         first use (seconds at full size for a store without one; thread-safe)."""
         file = self._catalog_file
@@ -230,42 +230,68 @@ class CableStore:
                 self._catalog_file = self._build_catalog_file(progress)
             return self._catalog_file
 
-    def _build_catalog_file(self, progress: Callable[[int, int], None] | None) -> CatalogFile:
-        """The catalog file of a store without one, built in memory from the segments and the
-        generation's reverse references (from an earlier commit's file and the segments after
-        it, while an import runs: a second at full size, not a reading of every segment)."""
+    def _cheap_catalog_file(self) -> AnyCatalogFile | None:
+        """The catalog file when it is mapped or cheap to have (a commit while an import
+        runs: the mapped file and its tail), else None (a store without one, whose cables are
+        then found through the generation's index rather than by building every row)."""
+        if self._catalog_file is None and self._catalog_base is not None:
+            return self.catalog_file()
+        return self._catalog_file
+
+    def _build_catalog_file(self, progress: Callable[[int, int], None] | None) -> AnyCatalogFile:
+        """The catalog of a generation whose catalog file is missing or was written for fewer
+        rows. While an import runs, the earlier commit's mapped file extended with an
+        in-memory file of the segments after it (:mod:`store.catalog_tail`: a few thousand
+        rows, not a copy of the whole file); for a store without one, every segment's rows
+        built into a file in memory (seconds at full size)."""
+        base, self._catalog_base = self._catalog_base, None
+        first_segment = 1 if base is None else base.header["for"][2] + 1
+        skipped = 0 if base is None else base.header["for"][1]
+        references: dict[str, list[str]] = {}  # the tail's: citing id -> cited ids
         with gc_paused():
             segment = 0
 
             def docs_of(number: int) -> list[dict[str, Any]]:
                 nonlocal segment
                 segment = number
-                return self._read_catalog(number)
+                docs = self._read_catalog(number)
+                if base is not None:
+                    for doc in docs:
+                        references[doc["id"]] = _cited_ids(doc)
+                return docs
 
-            base, first_segment, rows = self._catalog_base, 1, RowColumns()
-            if base is not None:
-                rows.extend_file(base)
-                first_segment = base.header["for"][2] + 1
+            def counted(done: int, total: int) -> None:
+                if progress is not None:
+                    progress(skipped + done, total)
+
             try:
-                rows = current_rows(docs_of, self.manifest, rows, first_segment, progress)
+                rows = current_rows(docs_of, self.manifest, None, first_segment, counted)
             except TypeError as error:  # a field that is not text
                 raise self._damaged_segment(segment, error) from None
-            refs: list[dict[str, list[str]]] = []
-            if self._refs_db is not None:
-                with self._refs_lock:
-                    try:
-                        refs = [doc["refs"] for doc in self._refs_db.table(REFS_TABLE)]
-                    except StoreFileError as error:
-                        raise self._damaged(error) from None
-                    except (KeyError, TypeError, ValueError) as error:
-                        raise self._damaged(error) from None
-                    self._refs_db.close()
-                    self._refs_db = None  # the catalog file answers from now on
-            built = build_in_memory(rows, refs, self.manifest)
-            del rows, refs
-            self._catalog_base = None
+            if base is not None:
+                tail = build_in_memory(rows, [], self.manifest)
+                return CatalogFileWithTail(base, tail, references)
+            built = build_in_memory(rows, self._read_all_refs(), self.manifest)
+            del rows
         release_freed_memory()  # the rows' Python objects, several times the built file
         return built
+
+    def _read_all_refs(self) -> list[dict[str, list[str]]]:
+        """Every bucket of the generation's reverse references (read once: the file is
+        closed after, the catalog answers from then on)."""
+        with self._refs_lock:
+            if self._refs_db is None:
+                return []
+            try:
+                with gc_paused():
+                    refs = [doc["refs"] for doc in self._refs_db.table(REFS_TABLE)]
+            except StoreFileError as error:
+                raise self._damaged(error) from None
+            except (KeyError, TypeError, ValueError) as error:
+                raise self._damaged(error) from None
+            self._refs_db.close()
+            self._refs_db = None
+            return refs
 
     def iter_catalog_rows(self) -> Iterator[CatalogRow]:
         """Every catalog row, superseded ones included, in store order (for statistics)."""
@@ -357,7 +383,7 @@ class CableStore:
 
     def _address(self, cable_id: str) -> int | None:
         """The packed address of a cable's body, or None if the store holds no such cable."""
-        file = self._catalog_file
+        file = self._cheap_catalog_file()
         if file is not None:
             row = file.position_of(cable_id)
             return None if row is None else file.address(row)
@@ -368,8 +394,9 @@ class CableStore:
 
     def ids(self) -> list[str]:
         """The ids of every stored cable, in store order (from the index; no catalog)."""
-        if self._catalog_file is not None:
-            return list(self._catalog_file.columns["id"])
+        file = self._cheap_catalog_file()
+        if file is not None:
+            return list(file.columns["id"])
         return list(self._load_addresses())
 
     def _bodies_of(self, segment: int) -> Table:
@@ -410,7 +437,7 @@ class CableStore:
 
     def references_to(self, cable_id: str) -> list[str]:
         """The ids of stored cables that cite this one, sorted (thread-safe)."""
-        file = self._catalog_file
+        file = self._cheap_catalog_file()
         if file is None:
             with self._refs_lock:
                 if self._refs_db is not None:
@@ -459,8 +486,9 @@ class CableStore:
 
     def _live_rows(self) -> set[int]:
         """The packed addresses of this snapshot's cables (the rows not superseded)."""
-        if self._catalog_file is not None:
-            return set(self._catalog_file.addresses())
+        file = self._cheap_catalog_file()
+        if file is not None:
+            return set(file.addresses())
         return set(self._load_addresses().values())
 
     def close(self) -> None:
@@ -469,6 +497,14 @@ class CableStore:
             for bodies in self._bodies_cache.values():
                 bodies.storage.close()
             self._bodies_cache.clear()
+
+
+def _cited_ids(doc: dict[str, Any]) -> list[str]:
+    """The ids a stored catalog document cites (TypeError if they are not a list of text)."""
+    cited = doc.get("references") or []
+    if not isinstance(cited, list) or not all(isinstance(c, str) for c in cited):
+        raise TypeError("catalog references that are not a list of text")
+    return cited
 
 
 __all__ = ["SCHEMA_VERSION", "CableStore"]
