@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
+import platform
 import re
 import statistics
 import subprocess
@@ -39,7 +41,7 @@ from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, PtyProcess, corpus,
 
 sys.path.insert(0, str(PROJECT))
 
-from tests.ssh_support import SshServer
+from tests.ssh_support import SshServer, cables_bin_dir
 
 FIRST_ROW = re.compile(rb"\b\d\d[A-Z]{3,}\d+\b")  # a cable id: only rows show them
 LOADED = re.compile(rb"[\d,]+ cables")
@@ -127,6 +129,14 @@ def memory_breakdown(store: Path) -> list[tuple[str, str]]:
     return [(what, f"{size / MB:+.0f} MB") for what, size in json.loads(result.stdout)]
 
 
+def ensure_account(user: str) -> None:
+    """Make the readers' account as an administrator would (``useradd -m``: a home and the
+    system's default shell files), unless it exists."""
+    if subprocess.run(["id", user], capture_output=True).returncode != 0:
+        # "*": no password, yet not locked (sshd refuses a locked account's keys).
+        subprocess.run(["useradd", "-m", "-s", "/bin/bash", "-p", "*", user], check=True)
+
+
 def build_store(store: Path, csv: Path) -> None:
     """Import ``csv`` into ``store`` unless it holds a store already."""
     if (store / "manifest.json").exists():
@@ -151,6 +161,12 @@ def main() -> int:
     parser.add_argument(
         "--stagger", type=float, default=1.0, help="seconds between two sessions' starts"
     )
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="log the readers in as this account, as README's Match User block does (made "
+        "with useradd if missing; needs root); default: the current account",
+    )
     args = parser.parse_args()
 
     csv = args.csv if args.csv is not None else corpus(FULL_SIZE)
@@ -172,7 +188,14 @@ def main() -> int:
         capture_output=True,
     )
     sessions: list[PtyProcess] = []
-    with SshServer(args.store, max_sessions=args.sessions + 5) as server:
+    if args.user:
+        ensure_account(args.user)
+    with SshServer(args.store, max_sessions=args.sessions + 5, user=args.user) as server:
+        quiet = _session(server.ssh_command())  # the baseline: one reader, no import
+        quiet.wait_for("first_row", 120)
+        quiet.wait_for("loaded", 120)
+        quiet.send("q")
+        quiet.process.wait(timeout=60)
         importing = subprocess.Popen(
             [sys.executable, "-m", "tui.cli", "import", "--store", str(args.store), str(extra)],
             cwd=PROJECT,
@@ -248,7 +271,22 @@ def main() -> int:
             "",
         ),
         ("ssh to first cable row", spread(first_rows, "s"), "< 1 s"),
+        (
+            "  each session, in the order they started",
+            ", ".join(f"{t:.2f}" for t in first_rows),
+            "",
+        ),
+        (
+            "  baseline: one session before the import, alone",
+            f"{quiet.seen.get('first_row', float('nan')):.2f} s",
+            "",
+        ),
         ("ssh to list loaded (count shown)", spread(loaded, "s"), ""),
+        (
+            "  baseline: one session before the import, alone",
+            f"{quiet.seen.get('loaded', float('nan')):.2f} s",
+            "",
+        ),
         ("PSS per session (list loaded, a cable open)", spread(pss, "MB", 0), "< 150 MB"),
         ("  of which anonymous (Python heap)", spread(pss_anon, "MB", 0), ""),
         ("  of which file-backed (code, mapped files)", spread(pss_file, "MB", 0), ""),
@@ -260,9 +298,12 @@ def main() -> int:
     lines = [
         f"\n## Many readers over SSH (issue 14): {stamp}\n",
         f"Machine: {machine()}. Command: `python benchmarks/bench_ssh.py "
-        f"--sessions {args.sessions} --extra {args.extra} --stagger {args.stagger:g}`. "
+        f"--sessions {args.sessions} --store {args.store} --extra {args.extra} "
+        f"--stagger {args.stagger:g}" + (f" --user {args.user}" if args.user else "") + "`. "
         "Each session: README's sshd "
-        "Match block, `ssh -t` under a 100x30 pty, first row timed from starting ssh.\n",
+        "Match block, `ssh -t` under a 100x30 pty, first row timed from starting ssh; "
+        f"readers log in as {args.user or 'the current account (' + getpass.getuser() + ')'} "
+        f"and run {cables_bin_dir() / 'cables'} (Python {platform.python_version()}).\n",
         "| measure | result | target |",
         "| --- | --- | --- |",
         *(f"| {what} | {value} | {target} |" for what, value, target in rows),

@@ -84,9 +84,11 @@ class SshServer:
     cannot); :meth:`ssh_command` is the README's reader command aimed at it.
     """
 
-    def __init__(self, store: Path, *, max_sessions: int = 10) -> None:
+    def __init__(self, store: Path, *, max_sessions: int = 10, user: str | None = None) -> None:
+        """``user``: the account readers log in as (default: the current one; another needs
+        this process to run as root, as sshd does)."""
         self.store = store
-        self.user = getpass.getuser()
+        self.user = user or getpass.getuser()
         self.folder = Path(tempfile.mkdtemp(prefix="cables-sshd-"))
         self.host_key = self.folder / "host_key"
         self.user_key = self.folder / "user_key"
@@ -151,6 +153,10 @@ class SshServer:
         self._keygen(self.host_key)
         self._keygen(self.user_key)
         shutil.copy(self.user_key.with_suffix(".pub"), self.authorized_keys)
+        if self.user != getpass.getuser():
+            # sshd reads the keys with the reader's rights: let them read the file.
+            self.folder.chmod(0o755)
+            self.authorized_keys.chmod(0o644)
         self._write_config()
         if os.geteuid() == 0:
             # sshd's privilege separation folder, made by the service unit on a normal system.
