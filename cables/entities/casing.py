@@ -101,5 +101,16 @@ def is_demonym(word: str) -> bool:
     )
 
 
+def is_capitalised_plural(word: str) -> bool:
+    """Whether ``word`` is the plural of a word the dictionary knows capitalised, the plural
+    capitalised too ("Tamils", "Kurds", "Sunnis"): members of a people or a faith, not the
+    name of one group."""
+    lower = word.lower()
+    if len(lower) < 4 or not lower.endswith("s"):
+        return False
+    known = casing_dictionary()
+    return _capitalised(known.get(lower)) and _capitalised(known.get(lower[:-1]))
+
+
 def _capitalised(form: str | None) -> bool:
     return bool(form) and form[0].isupper()  # type: ignore[index]

@@ -47,6 +47,17 @@ OFFICE_WORDS = frozenset(
     )
 )
 
+# Office words that name a department: an organisation's name may begin with them ("the
+# Foreign Ministry", "the Prime Ministry"), where other titles end the name before it.
+DEPARTMENT_WORDS = frozenset(
+    _words(
+        """
+        foreign defense defence interior finance justice economy trade energy state affairs
+        relations prime general
+        """
+    )
+)
+
 # Words that make a run of capitalised words an organisation.
 ORG_WORDS = frozenset(
     _words(
@@ -179,7 +190,7 @@ JARGON = frozenset(
         cob ps pls a b
         c d e f g h i j k l m n o p q r s t u v w x y z ok tv gdp gnp ceo cfo usd eur cfa fy cy
         ipr coin unscr fsn lcs rso e.g i.e etc aka hq id vip mou loi wmd ied ieds uav uavs nw ne
-        sw se km mw bpd bcm pct nb ps
+        sw se km mw bpd bcm pct nb ps nnn ct siprnet iir idp idps
         """
     )
 )

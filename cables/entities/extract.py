@@ -30,6 +30,7 @@ from cables.entities.cues import (
     ADVERBS,
     CALENDAR_WORDS,
     CONNECTORS,
+    DEPARTMENT_WORDS,
     GROUP_AFTER,
     JARGON,
     NAME_PARTICLES,
@@ -59,8 +60,13 @@ from cables.entities.structure import addressees, clean_name, is_header_line
 from cables.model import Cable, Entities
 
 # A capitalised word: "Narymbetov", "Roed-Larsen", "U.S.", "O'Brien"; an Arabic article or a
-# particle may be joined to it inside a name ("Nahr al-Barid", "Hizb ut-Tahrir").
-_WORD = r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2})\w*)?(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?(?:-\w+)*"
+# particle may be joined to it inside a name ("Nahr al-Barid", "Hizb ut-Tahrir"). A hyphen
+# before a lower-case word of three letters or more ends the name ("Anatolia-wide",
+# "ZANU-PF-led"), one before a short particle does not ("Lashkar-e-Taiba", "Jamaat-ud-Dawa").
+_WORD = (
+    r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2})\w*)?(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?"
+    r"(?:-(?![a-z]{3,}\b)\w+)*"
+)
 _PREFIX = r"(?:(?:al|el|ut|ul|bin|ibn|ad|as|ash|ar|an|az)-)?"
 _PARTICLE = (
     r"(?:of|for|the|and|de|del|da|di|du|la|le|al|el|bin|ibn|bint|von|van|der|den|zu|ut|ul|y)"
@@ -206,7 +212,11 @@ class _Analyser:
             self.segments(tokens, words, lowers)
             return []
         begin = org_at
-        while begin > 0 and lowers[begin - 1] not in CONNECTORS and lowers[begin - 1] not in TITLES:
+        while (
+            begin > 0
+            and lowers[begin - 1] not in CONNECTORS
+            and (lowers[begin - 1] not in TITLES or lowers[begin - 1] in DEPARTMENT_WORDS)
+        ):
             begin -= 1
         if begin > 0:
             self.segments(tokens[:begin], words[:begin], lowers[:begin])
@@ -720,14 +730,44 @@ def _restored(text: str) -> str:
     return text if restored == text else restored
 
 
+# Some posts' pages (Harare's, among others) show every apostrophe and quotation mark as a
+# "Q": "MugabeQs efforts", "doesnQt", "his QGreen BombersQ". A cable with a few of those
+# is read with them given back (same length), so that "MugabeQs" is Mugabe.
+# (Starting with the letter lets the regular expression engine skip to each "Q": 40 times
+# faster over a cable without them than a look-behind first.)
+_Q_APOSTROPHE = re.compile(r"Q(?<=[a-z]Q)(?=(?:s|t|ll|re|ve|m|d)\b)")
+_Q_QUOTE = re.compile(r"(?<![A-Za-z])Q(?=[A-Z][a-z])|(?<=[a-z])Q(?![A-Za-z])")
+_Q_GARBLED_AT_LEAST = 3
+
+
+def _q_garbled(cable: Cable) -> bool:
+    found = 0
+    for para in cable.paragraphs:
+        found += len(_Q_APOSTROPHE.findall(para.text))
+        if found >= _Q_GARBLED_AT_LEAST:
+            return True
+    return False
+
+
+def _q_restored(text: str) -> str:
+    return _Q_QUOTE.sub('"', _Q_APOSTROPHE.sub("'", text))
+
+
+def _name_case(name: str) -> str:
+    """A person's name given in capitals by the cable's structure, in its usual case, each
+    word capitalised even when it is also a common word ("PROSPER" is "Prosper")."""
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in restore_case(name).split(" "))
+
+
 def extract_entities(cable: Cable) -> Entities:
     """The people, places and groups of ``cable``, with their forms and paragraphs."""
     mentions: list[Mention] = []
     last = cable.paragraphs[-1].number if cable.paragraphs else 0
     if name := clean_name(cable.classified_by):
         mentions.append(Mention(name, name, 0, PERSON))
+    garbled = _q_garbled(cable)
     for para in cable.paragraphs:
-        text = para.text
+        text = _q_restored(para.text) if garbled else para.text
         if para.number == 0:
             kept = []
             for line in text.split("\n"):
@@ -742,12 +782,12 @@ def extract_entities(cable: Cable) -> Entities:
                     for place in named.places:
                         mentions.append(Mention(place, restore_case(place), 0, PLACE))
                     for person in named.people:
-                        mentions.append(Mention(person, restore_case(person), 0, PERSON))
+                        mentions.append(Mention(person, _name_case(person), 0, PERSON))
                     kept.append(" " * len(line))
                     continue
                 kept.append(line)
             text = "\n".join(kept)
         _Scanner(_restored(text), text, para.number, mentions).scan()
     if name := clean_name(cable.signer):
-        mentions.append(Mention(name, restore_case(name) if name.isupper() else name, last, PERSON))
+        mentions.append(Mention(name, _name_case(name) if name.isupper() else name, last, PERSON))
     return link(mentions)

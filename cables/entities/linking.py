@@ -16,9 +16,11 @@ settled it (person, place, group), or none when only the shape of the name is kn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cables.entities.casing import is_capitalised_plural
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
 from cables.names import variant_keys
@@ -194,7 +196,7 @@ def link(mentions: list[Mention]) -> Entities:
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
-        elif mention.count >= FREQUENT and not mention.weak:
+        elif mention.count >= FREQUENT and not mention.weak and not _names_no_group(mention.form):
             add(GROUP, mention, key)
     if acronyms:
         _link_acronyms(linker, acronyms)
@@ -202,6 +204,24 @@ def link(mentions: list[Mention]) -> Entities:
         people=tuple(e.entity() for e in linker.of_kind(PERSON)),
         places=tuple(e.entity() for e in linker.of_kind(PLACE)),
         groups=tuple(e.entity() for e in linker.of_kind(GROUP)),
+    )
+
+
+_DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
+_NO_GROUP_WORDS = frozenset(("western", "eastern", "northern", "southern", "islam", "christianity"))
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def _names_no_group(word: str) -> bool:
+    """Whether a capitalised word that recurs without a cue is no group's name: a doctrine or
+    its followers ("Islamist"), a compass word ("Western"), a faith, a plural of capitals
+    ("MPs", "NGOs") or of a people ("Tamils")."""
+    lower = word.lower()
+    return (
+        lower.endswith(_DOCTRINE_ENDINGS)
+        or lower in _NO_GROUP_WORDS
+        or _PLURAL_ACRONYM.fullmatch(word) is not None
+        or is_capitalised_plural(word)
     )
 
 

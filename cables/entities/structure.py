@@ -29,11 +29,25 @@ _NOT_OFFICES = frozenset(
     {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
 )
 NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z.'\- ]{1,60}$")
+# Titles written before the person in an addressee line ("S/WCI FOR AMB PROSPER", "AF A A/S
+# CARTER", "PACOM FOR FPA"): neither offices nor people.
+_TITLE_CODES = frozenset(
+    {"AMB", "A/S", "DAS", "PDAS", "FPA", "POLAD", "FRC", "DCM", "CDA", "S/E", "SE", "SA"}
+)
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+# An item of more words than this is prose that happens to hold "FOR", not an addressee.
+_MOST_WORDS = 3
 
 
 def is_header_line(line: str) -> bool:
     """Whether a line of paragraph 0 is header furniture without names."""
     return HEADER_LINE.match(line) is not None
+
+
+def _is_initial(word: str, item: list[str]) -> bool:
+    """Whether ``word`` of an addressee item is a person's initial ("B." in "B. PITTMAN");
+    a lone letter is an office ("STATE FOR P")."""
+    return _INITIAL.match(word) is not None and (len(item) > 1 or "." in word)
 
 
 def _is_office(code: str) -> bool:
@@ -78,9 +92,12 @@ def addressees(line: str) -> Addressees:
             if is_place(item):
                 found.places.append(item)
                 continue
-            words = item.split()
+            written = item.split()
+            words = [w for w in written if w not in _TITLE_CODES and not _is_initial(w, written)]
+            if len(words) > _MOST_WORDS:
+                continue
             # "NEA/FO LIMBERT": an office then a person; "AFRICA WATCHERS": no person
-            people_allowed = len(words) == 1 or _is_office(words[0])
+            people_allowed = len(words) == 1 or (bool(words) and _is_office(words[0]))
             for word in words:
                 if is_place(word):
                     found.places.append(word)
