@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,22 @@ WRITER_HEAP = 64_000_000
 WRITER_THREADS = 1
 
 CODE_FIELDS = ("tag", "id")
+#: Seconds a writer waits for tantivy's own lock on the index. The store's writer lock,
+#: already held, rules out another live writer; what can still hold it for a moment is the
+#: text-index process of a writer killed just before, while the kernel ends it.
+LOCK_WAIT = 10.0
+
+
+def _take_writer(index: tantivy.Index) -> tantivy.IndexWriter:
+    """tantivy's writer of ``index``, waiting up to :data:`LOCK_WAIT` for its lock."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            return index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
+        except ValueError as error:
+            if "LockBusy" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def word_analyzer() -> tantivy.TextAnalyzer:
@@ -280,7 +297,7 @@ class TextIndexWriter:
         and rebuild from ``bodies`` if the index does not hold exactly those rows."""
         try:
             self._index = open_index(self.path, create=True)
-            self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
+            self._writer = _take_writer(self._index)
             self._index.config_reader("manual")
             self._index.reload()
             searcher = self._index.searcher()

@@ -289,6 +289,35 @@ def test_kill_9_during_an_import_leaves_a_text_index_that_matches_the_cables(
     assert final.text().documents == read_manifest(directory).rows
 
 
+HOLD_TANTIVY_LOCK = """
+import sys, time
+from pathlib import Path
+from store.text_index import open_index
+writer = open_index(Path(sys.argv[1])).writer(heap_size=15_000_000, num_threads=1)
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_writer_waits_for_tantivys_lock_that_a_dying_process_still_holds(
+    tmp_path: Path,
+) -> None:
+    # After a kill -9 of an import, its text-index process may hold tantivy's lock for a
+    # moment while it ends: the next import waits for it rather than failing.
+    directory = build_store(tmp_path / "s", [make_cable(n) for n in range(3)])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_TANTIVY_LOCK, str(directory / TEXT_DIR), "0.5"],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with StoreWriter(directory) as writer:
+        writer.add(make_record(make_cable(3)))
+    assert holder.wait(timeout=30) == 0
+    assert len(_ids(CableStore.open(directory), "paragraph")) == 4
+
+
 def test_a_searcher_opened_before_an_import_keeps_working_while_tantivy_merges(
     tmp_path: Path,
 ) -> None:
