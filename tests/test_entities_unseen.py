@@ -124,3 +124,14 @@ def test_a_q_in_an_ordinary_cable_is_left_alone() -> None:
     text = "The Emir of Qatar met Iraqi officials in Baghdad. Qatar and IRAQ signed."
     entities = extract_entities(Cable(id="08DOHA1", paragraphs=(Paragraph(1, None, text),)))
     assert {"Qatar", "Baghdad"} <= _forms(entities.places)
+
+
+def test_in_capitals_a_run_of_words_no_dictionary_knows_is_a_persons_name(corpus: Path) -> None:
+    # 73TEHRAN7005: "OTHERS INCLUDED MORTEZA SIAPOUSHI (NEWSPAPER EMPLOYEE) AND FARHAD
+    # QEYSARI": no title before them, every word unknown to the casing and English lists.
+    tehran = _extract(corpus / "old-format" / "73TEHRAN7005.html")
+    people = {p.name for p in tehran.people}
+    assert {"Morteza Siapoushi", "Farhad Qeysari", "Rahmatollah Iraj Jamshidi"} <= people
+    # 66BUENOSAIRES2481: "SEMANTIC NICETY", "METER ISOBAR": words of the English list.
+    buenos_aires = _extract(corpus / "old-format" / "66BUENOSAIRES2481.html")
+    assert not {"Semantic Nicety", "Meter Isobar"} & {p.name for p in buenos_aires.people}

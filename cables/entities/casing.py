@@ -30,6 +30,21 @@ def casing_dictionary() -> dict[str, str]:
     return {word.lower(): word for word in gzip.decompress(data).decode().split()}
 
 
+@cache
+def english_words() -> frozenset[str]:
+    """English words (lower case) that the casing dictionary lacks, from the package data
+    (``cables/data/english.txt.gz``, built by ``scripts/make_english.py``)."""
+    data = resources.files("cables.data").joinpath("english.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode().split())
+
+
+def is_unknown_word(word: str) -> bool:
+    """Whether neither the casing dictionary nor the English words know ``word``: in a
+    text in capitals, a name's word ("SIAPOUSHI") more often than not."""
+    lower = word.lower()
+    return lower not in casing_dictionary() and lower not in english_words()
+
+
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 _UPPER_RUN = re.compile(r"[A-Z]{2}")
 

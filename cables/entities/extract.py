@@ -24,6 +24,7 @@ from cables.entities.casing import (
     is_all_caps,
     is_common_word,
     is_demonym,
+    is_unknown_word,
     restore_case,
 )
 from cables.entities.cues import (
@@ -635,9 +636,14 @@ class _Scanner:
                     if kind is None and (next_word in SPEECH_VERBS or next_word in ADVERBS):
                         kind = self.speaks(start, after)
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
-        self.mention(
-            start, end, kind, core=core, weak=kind is None and self.original[start:end].isupper()
-        )
+        written = self.original[start:end]
+        in_capitals = kind is None and written.isupper()
+        if in_capitals and _unknown_words(written):
+            self.mention(start, end, kind, core=core)
+            if self.out and self.out[-1].form == written:  # in a name's case: "Iraj", not "IRAJ"
+                self.out[-1].spelling = _LETTERS.sub(_capitalised_word, written)
+            return
+        self.mention(start, end, kind, core=core, weak=in_capitals)
 
     def in_capitals(self, start: int, end: int) -> bool:
         """Whether the words at start..end are written in capitals, where capitals are no
@@ -751,6 +757,25 @@ def _q_garbled(cable: Cable) -> bool:
 
 def _q_restored(text: str) -> str:
     return _Q_QUOTE.sub('"', _Q_APOSTROPHE.sub("'", text))
+
+
+_NAME_WORD_IN_CAPITALS = re.compile(r"[A-Z]+(?:[-'][A-Z]+)*")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _capitalised_word(match: re.Match[str]) -> str:
+    return match.group().capitalize()
+
+
+def _unknown_words(run: str) -> bool:
+    """Whether a run in capitals is two to four words that neither the cables nor English
+    know ("MORTEZA SIAPOUSHI", "RAHMATOLLAH IRAJ JAMSHIDI"): a name's, evidence enough in a
+    text in capitals, where a run holding a known word ("SEMANTIC NICETY", "LEGAL ADVISOR
+    CONCEDES") is not."""
+    words = run.split()
+    return 2 <= len(words) <= 4 and all(
+        _NAME_WORD_IN_CAPITALS.fullmatch(word) and is_unknown_word(word) for word in words
+    )
 
 
 def _name_case(name: str) -> str:

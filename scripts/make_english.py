@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Build the list of English words shipped inside the package: ``cables/data/english.txt.gz``.
+
+The casing dictionary (``scripts/make_casing.py``) knows the words of the development
+corpus only, some 20,000. In a cable in capitals, a run of words it has never seen is
+taken for a name ("MORTEZA SIAPOUSHI") only when no word of it is English either
+("SEMANTIC NICETY" is not a name). This list holds the words of pyspellchecker's English
+frequency dictionary (built from subtitles and other text; maintained, on the package
+index) that the casing dictionary lacks: ASCII letters only, two letters or more, one a line,
+sorted. Names that subtitles use ("nixon") are in it too: the list only ever makes that
+rule more cautious, it never lowers a word's case.
+
+usage: python scripts/make_english.py   (needs the data extra: pip install -e '.[data]')
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from importlib import resources
+from pathlib import Path
+
+from cables.entities.casing import casing_dictionary
+
+PROJECT = Path(__file__).resolve().parents[1]
+OUT = PROJECT / "cables" / "data" / "english.txt.gz"
+
+
+def main() -> int:
+    """Read pyspellchecker's English dictionary, write the words the casing one lacks."""
+    source = resources.files("spellchecker.resources").joinpath("en.json.gz")
+    frequencies: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
+    known = casing_dictionary()
+    words = sorted(
+        word
+        for word in frequencies
+        if word.isascii() and word.isalpha() and len(word) >= 2 and word not in known
+    )
+    data = "".join(word + "\n" for word in words).encode()
+    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"wrote {len(words)} words of {len(frequencies)}, {OUT.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
