@@ -135,3 +135,24 @@ def test_in_capitals_a_run_of_words_no_dictionary_knows_is_a_persons_name(corpus
     # 66BUENOSAIRES2481: "SEMANTIC NICETY", "METER ISOBAR": words of the English list.
     buenos_aires = _extract(corpus / "old-format" / "66BUENOSAIRES2481.html")
     assert not {"Semantic Nicety", "Meter Isobar"} & {p.name for p in buenos_aires.people}
+
+
+def test_runs_without_a_cue_that_name_a_place_or_a_people_are_not_people(
+    ankara: Entities, caracas: Entities
+) -> None:
+    # 04ANKARA7211: "the U.S. operations in Tel Afar, Fallujah", "AKP Istanbul provincial
+    # chairman Muezzinoglu"; 06CARACAS219: "Pedro Pablo Alcantara (Accion Democratica)".
+    assert "Tel Afar" in _forms(ankara.places)
+    assert not {"Tel Afar", "AKP Istanbul"} & _forms(ankara.people)
+    assert "Accion Democratica" in _forms(caracas.groups)
+    # 09KHARTOUM249 and 10COLOMBO32, verbatim
+    texts = (
+        "there had been two air attacks on Eastern Sudan in January and February.",
+        "war crimes allegedly committed by Sri Lankan troops during the final months.",
+        "The Partido Socialista Unido de Venezuela (PSUV) met on Monday.",
+    )
+    paragraphs = tuple(Paragraph(n, None, text) for n, text in enumerate(texts, start=1))
+    entities = extract_entities(Cable(id="09KHARTOUM1", paragraphs=paragraphs))
+    assert "Eastern Sudan" in _forms(entities.places)
+    assert not {"Eastern Sudan", "Sri Lankan"} & _forms(entities.people)
+    assert "Partido Socialista Unido de Venezuela" in _forms(entities.groups)

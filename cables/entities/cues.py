@@ -74,6 +74,20 @@ ORG_WORDS = frozenset(
         """
     )
 )
+# Organisation words of languages that put them first ("Partido Socialista", "Accion
+# Democratica", "Rassemblement National"): the name goes on after them.
+ORG_WORDS_FIRST = frozenset(
+    _words(
+        """
+        partido movimiento frente accion acción fuerza fuerzas ejercito ejército consejo comite
+        comité asociacion asociación fundacion fundación instituto universidad ministerio
+        secretaria secretaría confederacion confederación federacion federación sindicato
+        organizacion organización alianza coalicion coalición parti mouvement conseil
+        ministère ministere rassemblement assemblée
+        """
+    )
+)
+ORG_WORDS = ORG_WORDS | ORG_WORDS_FIRST
 
 # Organisation words that name a group on their own ("Congress"); the others ("Ministry",
 # "Embassy") need a name beside them.

@@ -40,6 +40,7 @@ from cables.entities.cues import (
     ORG_NOUNS,
     ORG_SUFFIXES,
     ORG_WORDS,
+    ORG_WORDS_FIRST,
     PERSON_AFTER,
     PLACE_AFTER,
     PREPOSITIONS,
@@ -230,6 +231,7 @@ class _Analyser:
                 # "Commerce Ministry Mohammad Hakimi": a name right after the organisation word
                 or (
                     lowers[i - 1] in ORG_WORDS
+                    and lowers[i - 1] not in ORG_WORDS_FIRST
                     and lowers[i] not in CONNECTORS
                     and lowers[i] not in ORG_WORDS
                     and lowers[i] not in OFFICE_WORDS

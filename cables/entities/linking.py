@@ -151,7 +151,8 @@ def link(mentions: list[Mention]) -> Entities:
         else:
             word_count = len(mention.spelling.split())
             if kind == PERSON and word_count > 1:
-                add(PERSON, mention)
+                if not _names_a_people(mention.spelling):
+                    add(PERSON, mention)
             elif word_count == 1:
                 singles.append(mention)
             else:
@@ -164,9 +165,9 @@ def link(mentions: list[Mention]) -> Entities:
             add(PLACE, mention, key)
         elif (PERSON, key) in by_key:
             add(PERSON, mention, key)
-        elif is_place(mention.spelling):
+        elif is_place(mention.spelling) or _names_a_place(mention.spelling):
             add(PLACE, mention, key)
-        elif not mention.weak:
+        elif not mention.weak and _may_be_a_person(mention.spelling):
             add(PERSON, mention, key)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
@@ -204,6 +205,40 @@ def link(mentions: list[Mention]) -> Entities:
         people=tuple(e.entity() for e in linker.of_kind(PERSON)),
         places=tuple(e.entity() for e in linker.of_kind(PLACE)),
         groups=tuple(e.entity() for e in linker.of_kind(GROUP)),
+    )
+
+
+# First words of a place's name: a compass word before a place ("Eastern Sudan"), or a
+# feature of the land in Arabic and Hebrew names ("Tel Afar", "Wadi Halfa", "Bir Lahlu").
+_COMPASS_WORDS = frozenset(
+    ("eastern", "western", "northern", "southern", "central", "upper", "lower", "greater")
+)
+_FEATURE_WORDS = frozenset(("tel", "tell", "wadi", "jebel", "jabal", "jabel", "bir", "ras", "ain"))
+_DEMONYM_SUFFIXES = ("n", "an", "ese", "i")
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a run of words without a cue names a place the gazetteer lacks: a compass
+    word before a place ("Eastern Sudan") or a feature word first ("Tel Afar")."""
+    first, _, rest = name.partition(" ")
+    lower = first.lower()
+    return lower in _FEATURE_WORDS or (lower in _COMPASS_WORDS and is_place(rest))
+
+
+def _may_be_a_person(name: str) -> bool:
+    """Whether a run of words without a cue may be a person's name: not a people's name
+    made of a place's ("Sri Lankan", "South African"), nor an acronym before a place ("AKP
+    Istanbul", "USAID Washington")."""
+    if _names_a_people(name):
+        return False
+    first, _, rest = name.partition(" ")
+    return not (_PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
+
+
+def _names_a_people(name: str) -> bool:
+    """Whether ``name`` is the name of a people made of a place's ("Sri Lankan")."""
+    return any(
+        name.endswith(suffix) and is_place(name[: -len(suffix)]) for suffix in _DEMONYM_SUFFIXES
     )
 
 
