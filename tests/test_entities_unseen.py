@@ -156,3 +156,14 @@ def test_runs_without_a_cue_that_name_a_place_or_a_people_are_not_people(
     assert "Eastern Sudan" in _forms(entities.places)
     assert not {"Eastern Sudan", "Sri Lankan"} & _forms(entities.people)
     assert "Partido Socialista Unido de Venezuela" in _forms(entities.groups)
+
+
+def test_a_place_name_that_is_the_surname_of_a_person_named_in_full_is_that_person(
+    caracas: Entities,
+) -> None:
+    # 06CARACAS219: "Ruben Flores, the editor of a rancher newspaper", then "Flores told us
+    # in January 2006" (Flores is also a place of the gazetteer); Fidel Castro likewise.
+    people = {p.name: p for p in caracas.people}
+    assert "Flores" in people["Ruben Flores"].forms
+    assert "Castro" in people["Fidel Castro"].forms
+    assert not {"Flores", "Castro"} & _forms(caracas.places)

@@ -142,9 +142,18 @@ def link(mentions: list[Mention]) -> Entities:
     unknown_multi: list[Mention] = []
     add = linker.add
     by_key = linker.by_key
+    # The surnames of people named in full: a single word that is one of them and that the
+    # gazetteer or a cue calls a place is the person ("Ruben Flores", then "Flores told us").
+    full_names = {
+        key_of(m.spelling).rpartition(" ")[2]
+        for m in unique.values()
+        if m.kind == PERSON and " " in m.spelling
+    }
     for mention in unique.values():
         kind = mention.kind
-        if kind in (PLACE, GROUP):
+        if kind == PLACE and " " not in mention.spelling and key_of(mention.spelling) in full_names:
+            singles.append(mention)
+        elif kind in (PLACE, GROUP):
             add(kind, mention)
         elif kind == ACRONYM:
             acronyms.append(mention)
@@ -183,8 +192,10 @@ def link(mentions: list[Mention]) -> Entities:
         key = key_of(mention.spelling)
         if not key:
             continue
-        if key in surnames and mention.kind in (None, PERSON):
+        if key in surnames and mention.kind in (None, PERSON, PLACE):
             surnames[key].add(mention)
+        elif mention.kind == PLACE:
+            add(PLACE, mention, key)
         elif mention.kind == PERSON:
             person = linker.entity(PERSON, key)
             person.add(mention)
