@@ -167,3 +167,10 @@ def test_a_place_name_that_is_the_surname_of_a_person_named_in_full_is_that_pers
     assert "Flores" in people["Ruben Flores"].forms
     assert "Castro" in people["Fidel Castro"].forms
     assert not {"Flores", "Castro"} & _forms(caracas.places)
+
+
+def test_a_name_defined_by_an_acronym_holds_its_and(caracas: Entities) -> None:
+    # 06CARACAS219: "Venezuela's Directorate of Intelligence and Prevention Services (DISIP)"
+    disip = next(g for g in caracas.groups if "DISIP" in g.forms)
+    assert disip.name == "Directorate of Intelligence and Prevention Services"
+    assert "Prevention Services" not in _forms(caracas.groups)

@@ -554,6 +554,23 @@ def _analysed(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     return tuple(analyser.parts)
 
 
+def _defined_whole(parts: list[_Part], run: str, definition: re.Match[str] | None) -> list[_Part]:
+    """The parts of a run, its last two groups made one when an acronym in parentheses follows
+    the run and only "and" parts them: "Directorate of Intelligence and Prevention Services
+    (DISIP)" is one group, as "Union Solidarity and Development Association (USDA)" is."""
+    if definition is None:
+        return parts
+    first, last = parts[-2], parts[-1]
+    if (
+        first.kind == GROUP
+        and last.kind == GROUP
+        and last.end == len(run)
+        and run[first.end : last.start].strip().lower() == "and"
+    ):
+        return [*parts[:-2], last._replace(start=first.start)]
+    return parts
+
+
 class _Scanner:
     """The mentions of one paragraph's text: each run analysed, then read in its context."""
 
@@ -601,7 +618,10 @@ class _Scanner:
             stripped = before.rstrip()
             sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
             run_len = len(run)
-            for part in _analyse(run, sentence_start):
+            parts = _analyse(run, sentence_start)
+            if self.parenthesis and len(parts) > 1:
+                parts = _defined_whole(parts, run, DEFINITION.match(text, base + run_len))
+            for part in parts:
                 start, end = base + part.start, base + part.end
                 if part.end == run_len:
                     self.in_context(part, start, end)
