@@ -174,3 +174,18 @@ def test_a_name_defined_by_an_acronym_holds_its_and(caracas: Entities) -> None:
     disip = next(g for g in caracas.groups if "DISIP" in g.forms)
     assert disip.name == "Directorate of Intelligence and Prevention Services"
     assert "Prevention Services" not in _forms(caracas.groups)
+
+
+def test_us_in_capitals_is_the_country_unless_a_verb_takes_it_as_its_object() -> None:
+    # 72TEHRAN1164 (verbatim): "HE REGARDS US AS MOST DEPENDABLE FRIEND", "US OFFICALS
+    # ALREADY AWARE OF SHAH"; and a mixed-case cable's "the US" (07MADRID1285's gold).
+    texts = (
+        "BECAUSE HE REGARDS US AS MOST DEPENDABLE FRIEND.",
+        "Madrid sees the US as its closest ally.",
+    )
+    for text in texts:
+        entities = extract_entities(Cable(id="72TEHRAN1", paragraphs=(Paragraph(1, None, text),)))
+        assert "US" in _forms(entities.places), text
+    text = "THE MINISTER TOLD US THAT HE WOULD LET US KNOW."
+    entities = extract_entities(Cable(id="72TEHRAN1", paragraphs=(Paragraph(1, None, text),)))
+    assert "US" not in _forms(entities.places)

@@ -74,11 +74,20 @@ def restore_case(text: str) -> str:
     for i in range(1, len(pieces), 2):
         word = pieces[i]
         known = spellings.get(word)
-        if known is not None:
+        if word == "US":  # the country, in telegrams, but after a verb that takes an object
+            pieces[i] = "us" if i > 1 and pieces[i - 2].upper() in _VERBS_BEFORE_US else "US"
+        elif known is not None:
             pieces[i] = known
         elif len(word) > _LONGEST_ACRONYM:
             pieces[i] = word.capitalize()
     return "".join(pieces)
+
+
+# Verbs after which "US" in capitals is the pronoun ("LET US", "TOLD US", "ENABLE US").
+_VERB_LIST = """LET TOLD TELL GAVE GIVE GIVEN ASKED ASK INFORMED INFORM ENABLE ENABLED ALLOW ALLOWED
+    HELP HELPED SHOW SHOWED ASSURED ASSURE URGED URGE BRIEFED INVITED REMINDED JOIN JOINED
+    CALLED CONTACTED APPROACHED LEAD LED SENT SEND WARNED THANKED"""
+_VERBS_BEFORE_US = frozenset(_VERB_LIST.split())
 
 
 def usual_form(word: str) -> str | None:

@@ -352,8 +352,9 @@ class _Analyser:
 def _cuts(word: str, lower: str) -> bool:
     """Whether a cue word (``word``, ``lower`` its lower case or "of" when taken) cuts a run
     of name words in two: a connecting word, a calendar word, jargon, or a common word or a
-    people's name that is no title (remembered: cue words are few and recur)."""
-    return (
+    people's name that is no title (remembered: cue words are few and recur). "US" in
+    capitals is the country, not the pronoun."""
+    return word != "US" and (
         lower in SEPARATORS
         or lower in NAME_PARTICLES
         or lower in CALENDAR_WORDS
@@ -611,7 +612,7 @@ class _Scanner:
         skip = _SKIP
         for match in CHUNK.finditer(text):
             run = match.group()
-            if run.lower() in skip:
+            if run.lower() in skip and run != "US":  # "US" in capitals: the country
                 continue
             base = match.start()
             before = text[max(0, base - 4) : base]
