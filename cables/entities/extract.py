@@ -555,10 +555,12 @@ def _analysed(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     return tuple(analyser.parts)
 
 
-def _defined_whole(parts: list[_Part], run: str, definition: re.Match[str] | None) -> list[_Part]:
+def _defined_whole(
+    parts: tuple[_Part, ...], run: str, definition: re.Match[str] | None
+) -> tuple[_Part, ...]:
     """The parts of a run, its last two groups made one when an acronym in parentheses follows
     the run and only "and" parts them: "Directorate of Intelligence and Prevention Services
-    (DISIP)" is one group, as "Union Solidarity and Development Association (USDA)" is."""
+    (DISIP)" is one group."""
     if definition is None:
         return parts
     first, last = parts[-2], parts[-1]
@@ -568,7 +570,7 @@ def _defined_whole(parts: list[_Part], run: str, definition: re.Match[str] | Non
         and last.end == len(run)
         and run[first.end : last.start].strip().lower() == "and"
     ):
-        return [*parts[:-2], last._replace(start=first.start)]
+        return (*parts[:-2], last._replace(start=first.start))
     return parts
 
 

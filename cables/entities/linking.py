@@ -254,7 +254,7 @@ def _names_a_people(name: str) -> bool:
 
 
 _DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
-_NO_GROUP_WORDS = frozenset(("western", "eastern", "northern", "southern", "islam", "christianity"))
+_NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(("islam", "christianity"))
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
