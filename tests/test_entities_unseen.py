@@ -189,3 +189,10 @@ def test_us_in_capitals_is_the_country_unless_a_verb_takes_it_as_its_object() ->
     text = "THE MINISTER TOLD US THAT HE WOULD LET US KNOW."
     entities = extract_entities(Cable(id="72TEHRAN1", paragraphs=(Paragraph(1, None, text),)))
     assert "US" not in _forms(entities.places)
+
+
+def test_capitalised_common_words_before_an_organisation_word_belong_to_its_name(
+    ankara: Entities,
+) -> None:
+    # 04ANKARA7211: "The Wall Street Journal and other Western...": only "The" is dropped.
+    assert "Wall Street Journal" in _forms(ankara.groups)

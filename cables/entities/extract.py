@@ -185,12 +185,15 @@ class _Analyser:
         words = [text[s:e] for s, e in tokens]
         lowers = [w.lower().rstrip(".") for w in words]
         first = 0
+        # Before an organisation word, capitalised common words belong to its name ("The Wall
+        # Street Journal"): only a sentence's first word is dropped for being one.
+        names_org = not ORG_WORDS.isdisjoint(lowers)
         while first < len(words) and (
             lowers[first] in CONNECTORS
             or lowers[first] in JARGON
             or lowers[first] in CALENDAR_WORDS
             or (
-                (first > 0 or at_start)
+                ((first == 0 and at_start) or (first > 0 and not names_org))
                 and is_common_word(words[first])
                 and lowers[first] not in TITLES
                 and lowers[first] not in ORG_WORDS
