@@ -196,3 +196,9 @@ def test_capitalised_common_words_before_an_organisation_word_belong_to_its_name
 ) -> None:
     # 04ANKARA7211: "The Wall Street Journal and other Western...": only "The" is dropped.
     assert "Wall Street Journal" in _forms(ankara.groups)
+
+
+def test_an_acronym_spells_a_name_that_holds_an_acronym_whole(ankara: Entities) -> None:
+    # 04ANKARA7211: "AK Party" and, without a definition, "AKP".
+    party = next(g for g in ankara.groups if "AK Party" in g.forms)
+    assert "AKP" in party.forms

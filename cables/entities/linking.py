@@ -87,8 +87,14 @@ class _Entity:
         return Entity(self.spellings[best], tuple(forms), tuple(sorted(self.paragraphs)))
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+def _initials(name: str) -> set[str]:
+    """The initials of a name: its words' first letters ("NATO Parliamentary Assembly" ->
+    "NPA"), and with an acronym inside it kept whole ("AK Party" -> "AKP")."""
+    words = [w for w in name.replace("-", " ").split() if w[0].isupper()]
+    return {
+        "".join(w[0] for w in words),
+        "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[0] for w in words),
+    }
 
 
 class _Linker:
@@ -301,7 +307,8 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     for group in linker.of_kind(GROUP):
         for spelling in group.spellings:
             if " " in spelling:
-                initials.setdefault(_initials(spelling), group)
+                for letters in _initials(spelling):
+                    initials.setdefault(letters, group)
     surnames = {p.key.split()[-1]: p for p in linker.of_kind(PERSON)}
     for mention in acronyms:
         upper = mention.form.upper()
