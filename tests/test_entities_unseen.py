@@ -202,3 +202,19 @@ def test_an_acronym_spells_a_name_that_holds_an_acronym_whole(ankara: Entities) 
     # 04ANKARA7211: "AK Party" and, without a definition, "AKP".
     party = next(g for g in ankara.groups if "AK Party" in g.forms)
     assert "AKP" in party.forms
+
+
+def test_unknown_words_are_names_only_in_a_cable_in_capitals_and_in_english() -> None:
+    # The synthetic corpus's made-up words (its subject lines, its cables in capitals) are
+    # unknown to every dictionary: there a run of them says nothing.
+    made_up = "DOMIP MUVIDIBUR SOMU MOVU KEKOFY MITEK KYP VYG HEMYF LYK DITUKY BOCI ZYHAGA."
+    paragraphs = (Paragraph(0, None, "SUBJECT: VYG KEKOFY MITEK KYP"), Paragraph(1, None, made_up))
+    entities = extract_entities(Cable(id="05NYMOHUG1", paragraphs=paragraphs))
+    assert entities.people == ()
+    # A mixed-case cable's subject line is in capitals too: its names are found in the text.
+    paragraphs = (
+        Paragraph(0, None, "SUBJECT: MORTEZA SIAPOUSHI ARRESTED"),
+        Paragraph(1, None, "The police arrested a journalist on Monday."),
+    )
+    entities = extract_entities(Cable(id="73TEHRAN1", paragraphs=paragraphs))
+    assert "Morteza Siapoushi" not in {p.name for p in entities.people}

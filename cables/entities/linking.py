@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from cables.entities.casing import is_capitalised_plural
 from cables.entities.gazetteer import is_place, place_names
@@ -249,14 +250,27 @@ def _may_be_a_person(name: str) -> bool:
     if _names_a_people(name):
         return False
     first, _, rest = name.partition(" ")
-    return not (_PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
+    return not (first.isupper() and _PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
 
 
 def _names_a_people(name: str) -> bool:
     """Whether ``name`` is the name of a people made of a place's ("Sri Lankan")."""
-    return any(
-        name.endswith(suffix) and is_place(name[: -len(suffix)]) for suffix in _DEMONYM_SUFFIXES
-    )
+    last = name[name.rfind(" ") + 1 :]
+    place_words = _place_last_words()
+    for suffix in _DEMONYM_SUFFIXES:
+        if (
+            last.endswith(suffix)
+            and last[: -len(suffix)] in place_words
+            and is_place(name[: -len(suffix)])
+        ):
+            return True
+    return False
+
+
+@cache
+def _place_last_words() -> frozenset[str]:
+    """The last word of every place name of the gazetteer (a quick test before is_place)."""
+    return frozenset(name.rpartition(" ")[2] for name in place_names())
 
 
 _DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
