@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import RESULTS, machine
+from common import RESULTS, machine, memory_of
 
 from store.layout import read_manifest
 from store.pipeline import TEXT_INDEX_NAME
@@ -90,11 +90,9 @@ def _cpu_of(stat: str) -> float:
 
 
 def _pss(pid: int) -> int:
-    """The proportional set size of a process, from ``/proc/PID/smaps_rollup`` (0 if gone)."""
+    """The proportional set size of a process (0 if it is gone)."""
     with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
+        return memory_of(pid).get("Pss", 0)
     return 0
 
 

@@ -37,7 +37,16 @@ import sys
 import time
 from pathlib import Path
 
-from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, PtyProcess, corpus, machine
+from common import (
+    FULL_SIZE,
+    MAKE_CORPUS,
+    PROJECT,
+    RESULTS,
+    PtyProcess,
+    corpus,
+    machine,
+    memory_of,
+)
 
 sys.path.insert(0, str(PROJECT))
 
@@ -72,15 +81,6 @@ def browser_pids(store: Path) -> list[int]:
         except OSError:
             continue
     return pids
-
-
-def memory_of(pid: int) -> dict[str, int]:
-    """Rss, Pss and its parts (bytes) from /proc/PID/smaps_rollup."""
-    values = {}
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
-        name, value = line.split(":", 1)
-        values[name] = int(value.split()[0]) * 1024
-    return values
 
 
 # Run in a fresh process: the anonymous memory (Pss_Anon) each part of a session adds.

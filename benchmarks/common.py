@@ -41,6 +41,16 @@ def machine() -> str:
     return f"{model}, {os.cpu_count()} cores, {ram}, Python {platform.python_version()}"
 
 
+def memory_of(pid: int) -> dict[str, int]:
+    """Rss, Pss and its parts (bytes) of a process, from /proc/PID/smaps_rollup (OSError if
+    it is gone)."""
+    values = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":", 1)
+        values[name] = int(value.split()[0]) * 1024
+    return values
+
+
 def corpus(n: int) -> Path:
     """The synthetic csv of ``n`` cables in the temp folder (never the repo), made if absent."""
     path = Path(tempfile.gettempdir()) / f"cables-bench-{n}.csv"

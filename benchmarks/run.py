@@ -38,7 +38,16 @@ from pathlib import Path
 from typing import Any
 
 import bench_parse
-from common import FULL_SIZE, MAKE_CORPUS, PROJECT, RESULTS, PtyProcess, corpus, machine
+from common import (
+    FULL_SIZE,
+    MAKE_CORPUS,
+    PROJECT,
+    RESULTS,
+    PtyProcess,
+    corpus,
+    machine,
+    memory_of,
+)
 
 WORK = Path(tempfile.gettempdir()) / "cables-store-bench"
 SHARD_VARIANTS = (250, 500, 1000, 2000)
@@ -207,16 +216,11 @@ def first_row_times(
 
 
 def _own_memory(pid: int) -> dict[str, int]:
-    """Pss and Pss_Anon (bytes) of one process, from /proc/PID/smaps_rollup (empty if gone)."""
-    values: dict[str, int] = {}
+    """Pss and its parts (bytes) of one process (empty if it is gone)."""
     try:
-        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+        return memory_of(pid)
     except OSError:
-        return values
-    for line in lines:
-        name, value = line.split(":", 1)
-        values[name] = int(value.split()[0]) * 1024
-    return values
+        return {}
 
 
 #: The open browser's own memory at the end of :func:`browser_rss` (Pss, Pss_Anon, bytes).
