@@ -679,7 +679,7 @@ class _Scanner:
         if in_capitals and self.cable_in_capitals and _unknown_words(written):
             self.mention(start, end, kind, core=core)
             if self.out and self.out[-1].form == written:  # in a name's case: "Iraj", not "IRAJ"
-                self.out[-1].spelling = _LETTERS.sub(_capitalised_word, written)
+                self.out[-1].spelling = _LETTER_RUN.sub(_capitalised_word, written)
             return
         self.mention(start, end, kind, core=core, weak=in_capitals)
 
@@ -831,7 +831,6 @@ def _q_restored(text: str) -> str:
 
 
 _NAME_WORD_IN_CAPITALS = re.compile(r"[A-Z]+(?:[-'][A-Z]+)*")
-_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _capitalised_word(match: re.Match[str]) -> str:
