@@ -116,6 +116,7 @@ class CatalogFileWithTail:
         tail_ids = tail.columns["id"]
         #: base position -> tail row, for the cables the import replaced.
         self._replaced: dict[int, int] = {}
+        self._replaced_ids: set[str] = set()
         #: The tail rows of new cables, in tail order (their positions follow the file's).
         self._appended = array("i")
         new_sorted: list[str] = []
@@ -127,6 +128,7 @@ class CatalogFileWithTail:
             low = bisect_left(base_sorted, cable_id, lo=low)
             if low < len(base_sorted) and base_sorted[low] == cable_id:
                 self._replaced[base_id_order[low]] = tail_row
+                self._replaced_ids.add(cable_id)
             else:
                 slots.append(low + len(new_sorted))
                 new_sorted.append(cable_id)
@@ -200,8 +202,7 @@ class CatalogFileWithTail:
     def references_to(self, cable_id: str) -> list[str]:
         """The ids of the cables citing ``cable_id``, sorted: the file's citing cables that
         the import did not replace, and the tail's."""
-        base_ids = self._base.columns["id"]
-        replaced = {base_ids[position] for position in self._replaced}
+        replaced = self._replaced_ids
         citing = {c for c in self._base.references_to(cable_id) if c not in replaced}
         citing.update(self._cited_by.get(cable_id, ()))
         return sorted(citing)
