@@ -359,6 +359,21 @@ def _folded(text: str) -> str:
     return " ".join(tokens(text))
 
 
+def _folded_column(tallies: Iterable[Tally]) -> list[str]:
+    """Each entity's forms (its tally of them) folded (:func:`cables.names.tokens`), the
+    distinct ones joined by the search keys' form separator."""
+    from store.entity_search import FORM_SEPARATOR
+
+    folded: list[str] = []
+    for forms in tallies:
+        if type(forms) is tuple:  # one form (most entities)
+            folded.append(_folded(forms[0]))
+        else:
+            forms_folded = dict.fromkeys(_folded(t) for t in _tally_dict(forms))
+            folded.append(FORM_SEPARATOR.join(filter(None, forms_folded)))
+    return folded
+
+
 class IndexBuilder:
     """Merges a compacted index and newer segments' entities into a new compacted index.
 
@@ -428,21 +443,31 @@ class IndexBuilder:
         """Forget the postings set aside (their files removed)."""
         self.spill.discard()
 
-    def write(self, postings_out: BinaryIO, upto: int) -> dict[str, Any]:
-        """Write every entity's postings to ``postings_out``; return the index columns."""
-        from store.entity_search import FORM_SEPARATOR, build_search_keys
+    def write(
+        self, postings_out: BinaryIO, upto: int, keys_folder: Path | None = None
+    ) -> dict[str, Any]:
+        """Write every entity's postings to ``postings_out``; return the index columns.
+
+        The search keys are built from the entities' folded forms and counts, known first:
+        for a large index, in a child process while the postings are written, its
+        temporary file in ``keys_folder`` (see :mod:`store.search_keys_job`)."""
+        from store.search_keys_job import SearchKeysJob
 
         buckets: list[list[bytes]] = [[] for _ in range(SPILL_BUCKETS)]
         for tag, entry in self.entries.items():
             buckets[entry.bucket].append(tag)
+        for members in buckets:
+            members.sort()
+        entries = self.entries
+        folded = _folded_column(entries[tag].forms for members in buckets for tag in members)
+        counts = array("I", (entries[tag].count for members in buckets for tag in members))
+        keys_job = SearchKeysJob(keys_folder, folded, counts)
         kinds: list[str] = []
         keys: list[str] = []
         # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
         records = bytearray()
         # Arrays, not lists of ints: 8 bytes an item, not 36 (1.4 million entities).
         record_offsets = array("Q")
-        folded: list[str] = []
-        counts = array("I")
         offsets = array("Q")
         lengths = array("I")
         offset = 0
@@ -456,22 +481,15 @@ class IndexBuilder:
                         spilled[tag] = [posting]
                     else:
                         items.append(posting)
-            for tag in sorted(members):
-                entry = self.entries.pop(tag)
+            for tag in members:
+                entry = entries.pop(tag)
                 data = self._postings(entry, spilled.pop(tag, []))
                 postings_out.write(data)
                 code_key = tag.decode()
                 kinds.append(code_key[0])
                 keys.append(code_key[1:])
                 record_offsets.append(len(records))
-                forms = entry.forms
-                records += orjson.dumps([_encode_tally(entry.names), _encode_tally(forms)])
-                if type(forms) is tuple:  # one form (most entities)
-                    folded.append(_folded(forms[0]))
-                else:
-                    forms_folded = dict.fromkeys(_folded(t) for t in _tally_dict(forms))
-                    folded.append(FORM_SEPARATOR.join(filter(None, forms_folded)))
-                counts.append(entry.count)
+                records += orjson.dumps([_encode_tally(entry.names), _encode_tally(entry.forms)])
                 offsets.append(offset)
                 lengths.append(len(data))
                 offset += len(data)
@@ -493,8 +511,8 @@ class IndexBuilder:
         places = write_sections(postings_out, offset, columns)
         offset += sum(place[1] for place in places.values())
         # The columns written are let go of before the search keys are built (the peak).
-        del columns
-        places.update(write_sections(postings_out, offset, build_search_keys(folded, counts)))
+        del columns, folded, counts
+        places.update(keys_job.write(postings_out, offset))
         return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
 
     def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
@@ -759,7 +777,7 @@ def _write_generation(
     tmp = postings_path.with_name(postings_path.name + TMP_SUFFIX)
     try:
         with open(tmp, "wb") as out:
-            columns = builder.write(out, upto)
+            columns = builder.write(out, upto, keys_folder=directory / GENERATIONS)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, postings_path)

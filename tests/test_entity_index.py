@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from store import entity_index
+from store import entity_index, search_keys_job
 from store.entity_index import entity_files
 from store.layout import read_manifest
 from store.records import make_record
@@ -181,3 +182,44 @@ def test_a_store_without_entities_has_an_empty_index(tmp_path: Path) -> None:
     index = CableStore.open(tmp_path).entity_index()
     assert len(index) == 0
     assert index.find("anything") == []
+
+
+def _postings_bytes(directory: Path) -> bytes:
+    (postings,) = (directory / "generations").glob("*-postings.bin")
+    return postings.read_bytes()
+
+
+@pytest.mark.parametrize("child_fails", [False, True], ids=["child", "child-fails"])
+def test_search_keys_built_in_a_child_process_give_the_same_index_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_fails: bool
+) -> None:
+    """A large compaction builds the search keys in a child while it writes the postings;
+    the file is the same byte for byte as one built in-process, also when the child fails
+    (here: it cannot create its file), and no temporary file is left behind."""
+    cables = _cables()
+    write_cables(tmp_path / "here", cables)
+    monkeypatch.setattr(search_keys_job, "CHILD_FROM", 1)
+    if child_fails:
+        monkeypatch.setattr(search_keys_job, "TMP_SUFFIX", "/missing/keys.tmp")
+    started = []
+    real_start = search_keys_job.SearchKeysJob._start
+
+    def start(job: search_keys_job.SearchKeysJob) -> None:
+        real_start(job)
+        started.append(job.in_child)
+
+    built_here = []
+    real_section = search_keys_job._keys_section
+
+    def section(*args: Any) -> Any:
+        built_here.append(True)
+        return real_section(*args)
+
+    monkeypatch.setattr(search_keys_job.SearchKeysJob, "_start", start)
+    monkeypatch.setattr(search_keys_job, "_keys_section", section)
+    write_cables(tmp_path / "child", cables)
+    assert started == [True]
+    assert built_here == ([True] if child_fails else [])
+    assert _postings_bytes(tmp_path / "child") == _postings_bytes(tmp_path / "here")
+    assert index_view(tmp_path / "child") == index_view(tmp_path / "here")
+    assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
