@@ -16,11 +16,17 @@ import re
 from functools import cache
 from importlib import resources
 
+from cables.entities.cues import TITLES
+from cables.entities.gazetteer import is_place
+
 # A word in capitals, captured: splitting on it leaves the words at odd indexes. (Capitals
 # and apostrophes, ending in a capital: written so, the pattern is found faster than as
 # two alternatives.)
 _CAPS_PIECES = re.compile(r"([A-Z][A-Z']*(?<=[A-Z]))")
 _LONGEST_ACRONYM = 4
+# An English word the casing dictionary lacks is a word, not a name or an acronym, from
+# this length ("EARS", "NETS", "SPLINTER"; shorter ones are often acronyms: "IRA").
+_SHORTEST_ENGLISH = 4
 
 
 @cache
@@ -55,20 +61,32 @@ def is_all_caps(text: str) -> bool:
     return _LOWER_RUN.search(text) is None and _UPPER_RUN.search(text) is not None
 
 
+#: In :func:`_caps_spellings`, an English word the cables never showed.
+_ENGLISH = ""
+
+
 @cache
 def _caps_spellings() -> dict[str, str]:
-    """A word in capitals -> its usual spelling, when that has the word's length."""
-    return {
-        word.upper(): usual
+    """A word in capitals -> its usual spelling, when that has the word's length; an English
+    word the casing dictionary lacks -> ``_ENGLISH``, from the shortest taken for a word (one
+    table, so that a word costs one look-up)."""
+    spellings = dict.fromkeys(
+        (word.upper() for word in english_words() if len(word) >= _SHORTEST_ENGLISH), _ENGLISH
+    )
+    spellings.update(
+        (word.upper(), usual)
         for word, usual in casing_dictionary().items()
         if word.isascii() and len(usual) == len(word)
-    }
+    )
+    return spellings
 
 
 def restore_case(text: str) -> str:
     """``text`` (in capitals) with each word in its usual case; same length as ``text``."""
-    # A known word takes its usual spelling; an unknown one is a name (capitalised) when
-    # longer than an acronym, else kept.
+    # A known word takes its usual spelling; an English word the cables never showed is in
+    # lower case ("POLICE NETS"), but a title, a name after a title or a place ("PRINCESS",
+    # "AMBASSADOR HELMS", "LIBREVILLE"); any other word is a name (capitalised) when longer
+    # than an acronym, else kept.
     pieces = _CAPS_PIECES.split(text)  # the words at odd indexes
     spellings = _caps_spellings()
     for i in range(1, len(pieces), 2):
@@ -76,11 +94,37 @@ def restore_case(text: str) -> str:
         known = spellings.get(word)
         if word == "US":  # the country, in telegrams, but after a verb that takes an object
             pieces[i] = "us" if i > 1 and pieces[i - 2].upper() in _VERBS_BEFORE_US else "US"
-        elif known is not None:
+        elif known:
             pieces[i] = known
+        elif (
+            known is not None  # _ENGLISH
+            and word.lower() not in TITLES
+            and not (i > 1 and pieces[i - 1].isspace() and pieces[i - 2].lower() in TITLES)
+            and not _hyphened_to_a_name(pieces, i)
+            and not is_place(word)
+        ):
+            pieces[i] = word.lower()
         elif len(word) > _LONGEST_ACRONYM:
             pieces[i] = word.capitalize()
     return "".join(pieces)
+
+
+def _hyphened_to_a_name(pieces: list[str], i: int) -> bool:
+    """Whether the word at ``pieces[i]`` is joined by a hyphen to a name's word: one the
+    cables write capitalised or that no dictionary knows ("MCDONNELL-DOUGLAS", not
+    "RUN-OF-THE-MILL")."""
+    partners = []
+    if i > 1 and pieces[i - 1] == "-":
+        partners.append(pieces[i - 2])
+    if i + 2 < len(pieces) and pieces[i + 1] == "-":
+        partners.append(pieces[i + 2])
+    for partner in partners:
+        usual = casing_dictionary().get(partner.lower())
+        if (usual is not None and usual[:1].isupper()) or (
+            usual is None and partner.lower() not in english_words()
+        ):
+            return True
+    return False
 
 
 # Verbs after which "US" in capitals is the pronoun ("LET US", "TOLD US", "ENABLE US").
@@ -102,20 +146,23 @@ def is_common_word(word: str) -> bool:
 
 
 _DEMONYM_ENDINGS = ("an", "i", "kh", "ek", "ic")
+# Names of peoples with no demonym's ending (a closed class).
+_IRREGULAR_DEMONYMS = frozenset(("french", "dutch", "czech", "swiss", "greek", "thai", "welsh"))
 
 
 def is_demonym(word: str) -> bool:
     """Whether ``word`` names a people or a faith ("Kazakh(s)", "Christian(s)", "Chinese").
 
     It must be capitalised in the dictionary and either end in -ese or -ish ("Senegalese",
-    "Turkish") or end like a demonym (-an, -i, -kh, -ek, -ic) with its plural capitalised too,
-    as names of persons rarely are.
+    "Turkish"), be one of a few irregular ones ("French", "Swiss"), or end like a demonym
+    (-an, -i, -kh, -ek, -ic) with its plural capitalised too, as names of persons rarely
+    are.
     """
     known = casing_dictionary()
     lower = word.lower()
     if not _capitalised(known.get(lower)):
         return False
-    if lower.endswith(("ese", "ish")):
+    if lower.endswith(("ese", "ish")) or lower in _IRREGULAR_DEMONYMS:
         return True
     singular = lower[:-1] if lower.endswith("s") else lower
     return (

@@ -23,15 +23,28 @@ TITLES = frozenset(
         mr mrs ms miss dr prof professor sir dame lord lady madame mme m president vice prime
         minister premier chancellor secretary undersecretary ambassador
         amb charge envoy consul dcm deputy assistant acting special general gen lt col colonel
-        major maj capt captain admiral adm commander cmdr sergeant sgt brigadier marshal field
+        major maj ltg capt captain admiral adm commander cmdr sergeant sgt brigadier marshal
+        field
         lieutenant senator sen congressman congresswoman rep representative speaker mp
         governor gov mayor akim judge justice chief chairman chairwoman chairperson director
         head leader spokesman spokeswoman spokesperson advisor adviser king queen prince
-        princess emir amir sheikh shaykh sultan crown shah pastor father reverend rev bishop
-        archbishop patriarch imam mufti mullah ayatollah rabbi cardinal pope sayyid foreign
-        defense defence interior finance justice economy trade energy fm pm dfm econoff poloff
-        polcouns econcouns secdef dcm cda syg sg emin amb ambassador member min counselor
-        counsellor affairs relations engineer eng
+        princess emperor empress emir amir sheikh shaykh sultan crown shah pastor father
+        reverend rev bishop archbishop patriarch imam mufti mullah ayatollah rabbi cardinal
+        pope sayyid foreign defense defence interior finance justice economy trade energy fm
+        pm dfm vp defmin econoff poloff polcouns econcouns secdef dcm cda syg sg emin amb
+        ambassador member min counselor counsellor affairs relations engineer eng hrh das pdas
+        cos srsg
+        """
+    )
+)
+
+# Titles only ever written before a person's name: a place's name after one is a person's
+# ("Empress Farah", "Princess Fatemeh").
+PERSONAL_TITLES = frozenset(
+    _words(
+        """
+        mr mrs ms miss dr sir dame lord lady madame mme king queen prince princess emperor
+        empress emir amir sheikh shaykh sultan shah
         """
     )
 )
@@ -64,7 +77,7 @@ ORG_WORDS = frozenset(
         """
         ministry ministries party parties association associations committee committees council
         bureau center centre church front union agency agencies department office commission
-        institute university college academy court tribunal police army forces force navy
+        institute university college academy court tribunal police army forces force navy corps
         corporation corp company co inc ltd llc group bank fund trust foundation movement
         organization organisation league alliance coalition federation confederation congress
         parliament assembly senate government administration authority authorities service
@@ -204,7 +217,8 @@ JARGON = frozenset(
         cob ps pls a b
         c d e f g h i j k l m n o p q r s t u v w x y z ok tv gdp gnp ceo cfo usd eur cfa fy cy
         ipr coin unscr fsn lcs rso e.g i.e etc aka hq id vip mou loi wmd ied ieds uav uavs nw ne
-        sw se km mw bpd bcm pct nb ps nnn ct siprnet iir idp idps
+        sw se km mw bpd bcm pct nb ps nnn ct siprnet iir idp idps dtg msg gwot oplan conops
+        awacs erw cn circ qte unqte
         """
     )
 )

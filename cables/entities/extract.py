@@ -42,6 +42,7 @@ from cables.entities.cues import (
     ORG_WORDS,
     ORG_WORDS_FIRST,
     PERSON_AFTER,
+    PERSONAL_TITLES,
     PLACE_AFTER,
     PREPOSITIONS,
     ROLES,
@@ -64,10 +65,18 @@ from cables.model import Cable, Entities
 # A capitalised word: "Narymbetov", "Roed-Larsen", "U.S.", "O'Brien"; an Arabic article or a
 # particle may be joined to it inside a name ("Nahr al-Barid", "Hizb ut-Tahrir"). A hyphen
 # before a lower-case word of three letters or more ends the name ("Anatolia-wide",
-# "ZANU-PF-led"), one before a short particle does not ("Lashkar-e-Taiba", "Jamaat-ud-Dawa").
+# "ZANU-PF-led"), one before a short particle does not ("Lashkar-e-Taiba", "Jamaat-ud-Dawa"),
+# nor one between syllables of a Korean given name ("Kim Il-sung", "Kim Young-choon": a
+# capitalised syllable of five letters at most, then one of at most five that is no English
+# word of compounds: not "Kabul-area", "Hamas-run").
+_SYLLABLE_BEFORE = "(?:" + "|".join(rf"(?<=\b[A-Z][a-z]{{{n}}}-)" for n in range(1, 5)) + ")"
+_SUFFIX_WORDS = (
+    r"(?:led|run|wide|based|born|era|type|like|only|made|style|owned|held|free|sized|area|zone"
+    r"|side|level|wing|rich|poor|heavy|ready|proof|bound|scale|class)"
+)
 _WORD = (
     r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2})\w*)?(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?"
-    r"(?:-(?![a-z]{3,}\b)\w+)*"
+    rf"(?:-(?:(?![a-z]{{3,}}\b)|{_SYLLABLE_BEFORE}(?=[a-z]{{2,5}}\b)(?!{_SUFFIX_WORDS}\b))\w+)*"
 )
 _PREFIX = r"(?:(?:al|el|ut|ul|bin|ibn|ad|as|ash|ar|an|az)-)?"
 _PARTICLE = (
@@ -323,8 +332,13 @@ class _Analyser:
         if titles:
             if titles[-1] < len(words) - 1:
                 name_start = tokens[titles[-1] + 1][0]
-                # "Vice Canada" (a title word before a place) is no person
-                kind = PLACE if self.places.get(name_start) == tokens[-1][1] else PERSON
+                # "Vice Canada" (a title word before a place) is no person; "Empress Farah" is
+                kind = (
+                    PLACE
+                    if self.places.get(name_start) == tokens[-1][1]
+                    and lowers[titles[-1]] not in PERSONAL_TITLES
+                    else PERSON
+                )
                 self.parts.append(_Part(name_start, tokens[-1][1], kind))
             return
         start, end = tokens[0][0], tokens[-1][1]
@@ -653,7 +667,7 @@ class _Scanner:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
-        if kind != PERSON and kind != ACRONYM and self.parenthesis:
+        if kind != ACRONYM and self.parenthesis:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
                 return
@@ -673,6 +687,10 @@ class _Scanner:
                         kind = self.apposition(end)
                     if kind is None and (next_word in SPEECH_VERBS or next_word in ADVERBS):
                         kind = self.speaks(start, after)
+                        if kind == PERSON and self.text[max(0, start - 4) : start] in _THE:
+                            kind = None  # "the French noted": no person takes an article
+                if kind == PERSON and self.no_person(start, end):
+                    kind = None
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         written = self.original[start:end]
         in_capitals = kind is None and written.isupper()
@@ -682,6 +700,16 @@ class _Scanner:
                 self.out[-1].spelling = _LETTER_RUN.sub(_capitalised_word, written)
             return
         self.mention(start, end, kind, core=core, weak=in_capitals)
+
+    def no_person(self, start: int, end: int) -> bool:
+        """Whether one word that a verb or a noun after it would make a person's name is
+        none: an organisation word or a people's ("Embassy noted", "University
+        administration", "French officials")."""
+        word = self.text[start:end]
+        if " " in word:
+            return False
+        lower = word.lower()
+        return lower in ORG_WORDS or lower in STANDALONE_ORGS or is_demonym(word)
 
     def in_capitals(self, start: int, end: int) -> bool:
         """Whether the words at start..end are written in capitals, where capitals are no
@@ -731,13 +759,14 @@ class _Scanner:
         if not ACRONYM_WORD.match(match.group(1)):
             return False
         initials = {w[0].upper() for w in re.split(r"[\s-]+", self.text[start:end]) if w}
-        if kind is None and match.group(1)[0] not in initials:
+        if (kind is None or kind == PERSON) and match.group(1)[0] not in initials:
             return False  # "Juergen Ruettgers (CDU)": a party after a name, not its acronym
         self.mention(start, end, kind or GROUP)
         self.mention(match.start(1), match.end(1), ACRONYM, expansion=self.text[start:end])
         return True
 
 
+_THE = ("the ", "The ")
 _PROSE_WORDS = re.compile(r"\b[a-z]{4}.*?\b[a-z]{4}")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
@@ -838,13 +867,30 @@ def _capitalised_word(match: re.Match[str]) -> str:
 
 
 def _unknown_words(run: str) -> bool:
-    """Whether a run in capitals is two to four words that neither the cables nor English
-    know ("MORTEZA SIAPOUSHI", "RAHMATOLLAH IRAJ JAMSHIDI"): a name's, evidence enough in a
-    text in capitals, where a run holding a known word ("SEMANTIC NICETY", "LEGAL ADVISOR
-    CONCEDES") is not."""
+    """Whether a run in capitals is two to four words of a person's name: words that
+    neither the cables nor English know, or before the last such given names the cables
+    write capitalised ("MORTEZA SIAPOUSHI", "RAHMATOLLAH IRAJ JAMSHIDI", "HASSAN ALI MANSUR").
+    Evidence enough in a text in capitals, where a run holding a common word ("SEMANTIC
+    NICETY", "LEGAL ADVISOR CONCEDES") or only known names ("UNITED STATES") is not."""
     words = run.split()
-    return 2 <= len(words) <= 4 and all(
-        _NAME_WORD_IN_CAPITALS.fullmatch(word) and is_unknown_word(word) for word in words
+    return (
+        2 <= len(words) <= 4
+        and all(_NAME_WORD_IN_CAPITALS.fullmatch(word) for word in words)
+        and is_unknown_word(words[-1])
+        and all(is_unknown_word(word) or _given_name(word) for word in words[:-1])
+    )
+
+
+def _given_name(word: str) -> bool:
+    """Whether the cables write ``word`` capitalised and it is no cue, people or place
+    ("Hassan", "Ali")."""
+    usual = casing_dictionary().get(word.lower())
+    return (
+        usual is not None
+        and usual[:1].isupper()
+        and not usual.isupper()
+        and word.lower() not in _CUE_WORDS
+        and not is_place(word)
     )
 
 

@@ -17,11 +17,12 @@ settled it (person, place, group), or none when only the shape of the name is kn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from cables.entities.casing import is_capitalised_plural
+from cables.entities.cues import PREPOSITIONS
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
 from cables.names import variant_keys
@@ -88,13 +89,37 @@ class _Entity:
         return Entity(self.spellings[best], tuple(forms), tuple(sorted(self.paragraphs)))
 
 
+# Countries that cables name by an abbreviation as often as by their name.
+_COUNTRY_ABBREVIATIONS = {
+    "United States": ("US", "U.S.", "USA", "U.S.A."),
+    "United Kingdom": ("UK", "U.K."),
+    "United Arab Emirates": ("UAE", "U.A.E."),
+    "North Korea": ("DPRK",),
+    "South Korea": ("ROK",),
+    "China": ("PRC",),
+    "Soviet Union": ("USSR",),
+    "Saudi Arabia": ("KSA",),
+}
+
+
+@cache
+def _country_abbreviations() -> dict[str, str]:
+    """The variant key of each abbreviation above -> its country's."""
+    keys: dict[str, str] = {}
+    for country, abbreviations in _COUNTRY_ABBREVIATIONS.items():
+        country_key = variant_keys([country])[0]
+        keys.update(dict.fromkeys(variant_keys(list(abbreviations)), country_key))
+    return keys
+
+
 def _initials(name: str) -> set[str]:
     """The initials of a name: its words' first letters ("NATO Parliamentary Assembly" ->
-    "NPA"), and with an acronym inside it kept whole ("AK Party" -> "AKP")."""
-    words = [w for w in name.replace("-", " ").split() if w[0].isupper()]
+    "NPA"), and with an acronym inside it kept whole ("AK Party" -> "AKP", "U.S.
+    Government" -> "USG")."""
+    words = [w.replace(".", "") for w in name.replace("-", " ").split() if w[0].isupper()]
     return {
-        "".join(w[0] for w in words),
-        "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[0] for w in words),
+        "".join(w[0] for w in words if w),
+        "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[:1] for w in words),
     }
 
 
@@ -114,9 +139,12 @@ class _Linker:
 
     def add(self, kind: str, mention: Mention, key: str | None = None) -> None:
         """Add ``mention`` to the entity of ``kind`` and its key (``key``, when given, is the
-        variant key of its spelling: the caller knew it)."""
+        variant key of its spelling: the caller knew it). A country's abbreviation joins
+        the country ("U.S." and "US" the United States)."""
         if not key or mention.core is not None:
             key = self.keys[mention.core or mention.spelling]
+        if kind == PLACE:
+            key = _country_abbreviations().get(key, key)
         if key:
             found = self.by_key.get((kind, key))
             if found is None:
@@ -128,6 +156,18 @@ class _Linker:
 
     def of_kind(self, kind: str) -> list[_Entity]:
         return self.kinds[kind]
+
+    def join(self, shorter: _Entity, longer: _Entity, keep_forms: bool = True) -> None:
+        """Make ``shorter`` part of ``longer`` (of one kind): its paragraphs, and its forms
+        unless ``keep_forms`` is False; its key then leads to ``longer``."""
+        if keep_forms:
+            for form, spelling in zip(shorter.forms, shorter.spellings, strict=True):
+                if form not in longer.forms:
+                    longer.forms.append(form)
+                    longer.spellings.append(spelling)
+        longer.paragraphs |= shorter.paragraphs
+        self.kinds[shorter.kind].remove(shorter)
+        self.by_key[(shorter.kind, shorter.key)] = longer
 
 
 def link(mentions: list[Mention]) -> Entities:
@@ -151,15 +191,27 @@ def link(mentions: list[Mention]) -> Entities:
     by_key = linker.by_key
     # The surnames of people named in full: a single word that is one of them and that the
     # gazetteer or a cue calls a place is the person ("Ruben Flores", then "Flores told us").
+    # A full name without a cue counts when it may be a person's ("Fidel Castro", then
+    # "Castro's illness").
     full_names = {
         key_of(m.spelling).rpartition(" ")[2]
         for m in unique.values()
         if m.kind == PERSON and " " in m.spelling
     }
+    uncued_names: dict[str, str] | None = None  # made when first needed
     for mention in unique.values():
         kind = mention.kind
-        if kind == PLACE and " " not in mention.spelling and key_of(mention.spelling) in full_names:
-            singles.append(mention)
+        if kind == PLACE and " " not in mention.spelling:
+            if uncued_names is None:  # last word as written -> the name
+                uncued_names = {
+                    m.spelling.rpartition(" ")[2]: m.spelling
+                    for m in unique.values()
+                    if m.kind is None and " " in m.spelling and not m.weak
+                }
+            if _surname_of_a_full_name(mention.spelling, key_of, full_names, uncued_names):
+                singles.append(mention)
+            else:
+                add(kind, mention)
         elif kind in (PLACE, GROUP):
             add(kind, mention)
         elif kind == ACRONYM:
@@ -185,16 +237,21 @@ def link(mentions: list[Mention]) -> Entities:
             add(PLACE, mention, key)
         elif not mention.weak and _may_be_a_person(mention.spelling):
             add(PERSON, mention, key)
+    _join_shorter_names(linker)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
     given: dict[str, _Entity] = {}
     for person in people:
         words = person.key.split()
-        surnames.setdefault(words[-1], person)
+        # "Cho Myung-rok": no "ROK" is his (a given name's last syllable is no surname),
+        # but "Larsen" is Terje Roed-Larsen
+        if not _LOWER_SYLLABLE.search(person.spellings[0]):
+            surnames.setdefault(words[-1], person)
         if len(words) > 1:
             given.setdefault(words[0], person)
     groups = linker.of_kind(GROUP)
     group_heads = {g.key.split()[0]: g for g in groups if " " in g.key}
+    frequent: list[Mention] = []  # single words made groups for recurring without a cue
     for mention in singles:
         key = key_of(mention.spelling)
         if not key:
@@ -217,8 +274,17 @@ def link(mentions: list[Mention]) -> Entities:
             add(PLACE, mention, key)
         elif mention.count >= FREQUENT and not mention.weak and not _names_no_group(mention.form):
             add(GROUP, mention, key)
+            frequent.append(mention)
+    # A word that recurs without a cue is a person's surname when a cue elsewhere in the
+    # cable calls it a person's, even after it ("Sarkozy", then "French President Sarkozy").
+    for mention in frequent:
+        key = key_of(mention.spelling)
+        group, person = by_key.get((GROUP, key)), surnames.get(key)
+        if group is not None and person is not None and group.kind == GROUP:
+            linker.join(group, person)
     if acronyms:
         _link_acronyms(linker, acronyms)
+    _join_shorter_names(linker, GROUP)
     return Entities(
         people=tuple(e.entity() for e in linker.of_kind(PERSON)),
         places=tuple(e.entity() for e in linker.of_kind(PLACE)),
@@ -226,10 +292,76 @@ def link(mentions: list[Mention]) -> Entities:
     )
 
 
+def _surname_of_a_full_name(
+    word: str, key_of: Callable[[str], str], cued: set[str], uncued: dict[str, str]
+) -> bool:
+    """Whether ``word`` ends a person's full name in the cable: one a cue called a
+    person's (``cued``: the variant keys of their last words) or one without a cue that may
+    be a person's and is no place (``uncued``: last word as written -> the name)."""
+    if key_of(word) in cued:
+        return True
+    name = uncued.get(word)
+    return (
+        name is not None
+        and not is_place(name)
+        and not _names_a_place(name)
+        and _may_be_a_person(name)
+    )
+
+
+def _join_shorter_names(linker: _Linker, kind: str = PERSON) -> None:
+    """Join an entity named by two words or more to the one of its kind whose fuller name
+    ends with them: "Perez Roque" to "Felipe Perez Roque", "Air Force" to "Israeli Air
+    Force" (a group's fuller name adding no preposition: not "Assistance to Frontier
+    Corps"). A person's fuller name that only adds office codes in capitals before a name
+    ("WRA Katherine Baker", from "PM/WRA Katherine Baker") is that name, and its form is
+    dropped."""
+    entities = linker.of_kind(kind)
+    named = {entity.key for entity in entities if " " in entity.key}
+    if len(named) < 2:
+        return
+    endings: dict[str, list[_Entity]] = {}  # names that end longer ones -> those
+    for entity in entities:
+        key = entity.key
+        at = key.find(" ")
+        while at != -1:
+            ending = key[at + 1 :]
+            if " " not in ending:
+                break
+            if ending in named:
+                endings.setdefault(ending, []).append(entity)
+            at = key.find(" ", at + 1)
+    if not endings:
+        return
+    for shorter in [entity for entity in entities if entity.key in endings]:
+        fuller = endings[shorter.key]
+        if len(fuller) != 1 or fuller[0] not in entities or shorter not in entities:
+            continue  # two fuller names end so, or one was joined to another already
+        longer = fuller[0]
+        if kind != PERSON:
+            extra = longer.key[: -len(shorter.key)].split()
+            if PREPOSITIONS.isdisjoint(extra):
+                linker.join(shorter, longer)  # not "ASSISTANCE TO FRONTIER CORPS"
+            continue
+        added = [form.rsplit(" ", shorter.key.count(" ") + 1)[0] for form in longer.forms]
+        if all(_office_codes(words) for words in added):
+            linker.join(longer, shorter, keep_forms=False)
+        else:
+            linker.join(shorter, longer)
+
+
+def _office_codes(words: str) -> bool:
+    """Whether ``words`` are office codes in capitals ("WRA", "PM/WRA"), no name's words."""
+    return all(word.isupper() and len(word) <= 6 for word in words.replace("/", " ").split())
+
+
 # First words of a place's name: a compass word before a place ("Eastern Sudan"), or a
 # feature of the land in Arabic and Hebrew names ("Tel Afar", "Wadi Halfa", "Bir Lahlu").
 _COMPASS_WORDS = frozenset(
-    ("eastern", "western", "northern", "southern", "central", "upper", "lower", "greater")
+    (
+        *("north", "south", "east", "west"),
+        *("eastern", "western", "northern", "southern", "central", "upper", "lower", "greater"),
+    )
 )
 _FEATURE_WORDS = frozenset(("tel", "tell", "wadi", "jebel", "jabal", "jabel", "bir", "ras", "ain"))
 _DEMONYM_SUFFIXES = ("n", "an", "ese", "i")
@@ -274,8 +406,10 @@ def _place_last_words() -> frozenset[str]:
 
 
 _DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
-_NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(("islam", "christianity"))
+# ("the North", "the Gulf": a region named by a common word.)
+_NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(("islam", "christianity", "gulf"))
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_LOWER_SYLLABLE = re.compile(r"-[a-z]+$")
 
 
 def _names_no_group(word: str) -> bool:
