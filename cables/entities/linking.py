@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cables.entities.casing import is_capitalised_plural
-from cables.entities.cues import PREPOSITIONS
+from cables.entities.cues import ORG_WORDS, PREPOSITIONS
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
 from cables.names import variant_keys
@@ -140,7 +140,10 @@ class _Linker:
     def add(self, kind: str, mention: Mention, key: str | None = None) -> None:
         """Add ``mention`` to the entity of ``kind`` and its key (``key``, when given, is the
         variant key of its spelling: the caller knew it). A country's abbreviation joins
-        the country ("U.S." and "US" the United States)."""
+        the country ("U.S." and "US" the United States); a treaty, a meeting or a document
+        is no group (:func:`names_no_body`)."""
+        if kind == GROUP and names_no_body(mention.core or mention.spelling):
+            return
         if not key or mention.core is not None:
             key = self.keys[mention.core or mention.spelling]
         if kind == PLACE:
@@ -270,6 +273,8 @@ def link(mentions: list[Mention]) -> Entities:
             add(GROUP, mention, key)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
+        elif _CLUB.fullmatch(mention.spelling):
+            add(GROUP, mention, key)
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
         elif mention.count >= FREQUENT and not mention.weak and not _names_no_group(mention.form):
@@ -306,6 +311,31 @@ def _surname_of_a_full_name(
         and not is_place(name)
         and not _names_a_place(name)
         and _may_be_a_person(name)
+    )
+
+
+# Last words of names that name no body of people: treaties, laws, meetings, documents.
+_NO_BODY_ENDINGS = frozenset(
+    (
+        *("treaty", "agreement", "accord", "accords", "convention", "protocol", "act", "law"),
+        *("declaration", "charter", "resolution", "initiative", "conference", "summit"),
+        *("meeting", "talks", "process", "dialogue", "plan", "strategy", "roadmap"),
+    )
+)
+_NO_BODY_LINKS = frozenset(("of", "on", "for", "against"))
+_ORG_WORD_SET = frozenset(ORG_WORDS)
+
+
+def names_no_body(name: str) -> bool:
+    """Whether ``name`` names a treaty, a law, a meeting or a document rather than an
+    organisation: its last word says so, or its first before "of", "on" or "for", and none
+    is an organisation word ("Nuclear Nonproliferation Treaty", "Review Conference",
+    "Declaration of Principles"; not "Organization of the Islamic Conference")."""
+    words = name.lower().split()
+    if len(words) < 2 or not _ORG_WORD_SET.isdisjoint(words):
+        return False
+    return words[-1] in _NO_BODY_ENDINGS or (
+        words[0] in _NO_BODY_ENDINGS and words[1] in _NO_BODY_LINKS  # "Declaration of ..."
     )
 
 
@@ -364,15 +394,27 @@ _COMPASS_WORDS = frozenset(
     )
 )
 _FEATURE_WORDS = frozenset(("tel", "tell", "wadi", "jebel", "jabal", "jabel", "bir", "ras", "ain"))
+_FEATURE_LAST_WORDS = frozenset(
+    (
+        *("river", "mountains", "mountain", "lake", "valley", "sea", "bay", "island"),
+        *("islands", "desert", "strait", "straits", "canal", "peninsula", "basin", "delta"),
+        *("plateau", "coast", "ocean", "gorge", "pass", "range", "highlands", "oasis"),
+    )
+)
 _DEMONYM_SUFFIXES = ("n", "an", "ese", "i")
 
 
 def _names_a_place(name: str) -> bool:
     """Whether a run of words without a cue names a place the gazetteer lacks: a compass
-    word before a place ("Eastern Sudan") or a feature word first ("Tel Afar")."""
+    word before a place ("Eastern Sudan"), a feature word first ("Tel Afar") or a feature
+    of the land last ("Mackenzie River")."""
     first, _, rest = name.partition(" ")
     lower = first.lower()
-    return lower in _FEATURE_WORDS or (lower in _COMPASS_WORDS and is_place(rest))
+    return (
+        lower in _FEATURE_WORDS
+        or (lower in _COMPASS_WORDS and is_place(rest))
+        or name[name.rfind(" ") + 1 :].lower() in _FEATURE_LAST_WORDS
+    )
 
 
 def _may_be_a_person(name: str) -> bool:
@@ -410,6 +452,8 @@ _DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
 _NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(("islam", "christianity", "gulf"))
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _LOWER_SYLLABLE = re.compile(r"-[a-z]+$")
+# A club of states named by a letter and its number of members: G-8, G-20, P-5, P5.
+_CLUB = re.compile(r"[GP]-?\d{1,2}")
 
 
 def _names_no_group(word: str) -> bool:
@@ -440,7 +484,7 @@ def _keys(mentions: Iterable[Mention]) -> dict[str, str]:
 
 def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     key_of = linker.keys.__getitem__  # the variant key of a name
-    defined: dict[str, _Entity] = {}
+    defined: dict[str, _Entity | None] = {}  # None: the acronym of no body
     for mention in acronyms:
         if mention.expansion:
             kind = PLACE if is_place(mention.expansion) else GROUP
@@ -449,6 +493,9 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
                 if found is not None:
                     break
             else:
+                if names_no_body(mention.expansion):
+                    defined[mention.form.upper()] = None  # "Mutual Assistance Agreement (CMAA)"
+                    continue
                 found = linker.entity(kind, key_of(mention.expansion))
             defined[mention.form.upper()] = found
     initials = {}
@@ -460,6 +507,8 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     surnames = {p.key.split()[-1]: p for p in linker.of_kind(PERSON)}
     for mention in acronyms:
         upper = mention.form.upper()
+        if upper in defined and defined[upper] is None:
+            continue
         key = key_of(mention.spelling)
         target = (
             defined.get(upper)
