@@ -462,6 +462,24 @@ class IndexBuilder:
         folded = _folded_column(entries[tag].forms for members in buckets for tag in members)
         counts = array("I", (entries[tag].count for members in buckets for tag in members))
         keys_job = SearchKeysJob(keys_folder, folded, counts)
+        try:
+            places, offset = self._write_postings(postings_out, buckets, folded, counts)
+        except BaseException:
+            keys_job.cancel()  # the child stops and its file goes with the error
+            raise
+        places.update(keys_job.write(postings_out, offset))
+        return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
+
+    def _write_postings(
+        self,
+        postings_out: BinaryIO,
+        buckets: list[list[bytes]],
+        folded: list[str],
+        counts: array[int],
+    ) -> tuple[dict[str, list[Any]], int]:
+        """Write every entity's postings, bucket by bucket, then the index columns; return
+        where the columns are and the offset after them."""
+        entries = self.entries
         kinds: list[str] = []
         keys: list[str] = []
         # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
@@ -510,10 +528,7 @@ class IndexBuilder:
         del kinds, keys, offsets, lengths, record_offsets
         places = write_sections(postings_out, offset, columns)
         offset += sum(place[1] for place in places.values())
-        # The columns written are let go of before the search keys are built (the peak).
-        del columns, folded, counts
-        places.update(keys_job.write(postings_out, offset))
-        return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
+        return places, offset
 
     def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
         """The JSON array of an entity's postings, newest first."""

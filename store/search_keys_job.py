@@ -104,6 +104,11 @@ class SearchKeysJob:
         finally:
             self._stop()
 
+    def cancel(self) -> None:
+        """Give up the keys (the index is not being written after all): stop the child and
+        remove its file."""
+        self._stop()
+
     def _stop(self) -> None:
         """Let the child go and remove its file."""
         self._future = None

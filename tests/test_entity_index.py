@@ -3,6 +3,7 @@ built incrementally, survives round trips, and readers keep their snapshot."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 from typing import Any
@@ -223,3 +224,24 @@ def test_search_keys_built_in_a_child_process_give_the_same_index_file(
     assert _postings_bytes(tmp_path / "child") == _postings_bytes(tmp_path / "here")
     assert index_view(tmp_path / "child") == index_view(tmp_path / "here")
     assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
+
+
+def test_a_compaction_that_fails_stops_the_keys_child_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the postings are written: the error goes on, the child building
+    the search keys is waited for and its temporary file removed."""
+    write_cables(tmp_path / "store", _cables())
+    builder = entity_index.IndexBuilder(None)
+    builder.add_cables(entity_index.read_segment_cables(tmp_path / "store", 1), lambda _: True)
+    monkeypatch.setattr(search_keys_job, "CHILD_FROM", 1)
+
+    class FullDisk(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(28, "No space left on device")
+
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    with pytest.raises(OSError, match="No space left"):
+        builder.write(FullDisk(), 1, keys_folder=folder)
+    assert list(folder.iterdir()) == []

@@ -869,7 +869,7 @@ def _capitalised_word(match: re.Match[str]) -> str:
 def _unknown_words(run: str) -> bool:
     """Whether a run in capitals is two to four words of a person's name: words that
     neither the cables nor English know, or before the last such given names the cables
-    write capitalised ("MORTEZA SIAPOUSHI", "RAHMATOLLAH IRAJ JAMSHIDI", "HASSAN ALI MANSUR").
+    write capitalised ("MORTEZA SIAPOUSHI", "RAHMATOLLAH IRAJ JAMSHIDI", "ABBAS ALI SAMAKAR").
     Evidence enough in a text in capitals, where a run holding a common word ("SEMANTIC
     NICETY", "LEGAL ADVISOR CONCEDES") or only known names ("UNITED STATES") is not."""
     words = run.split()

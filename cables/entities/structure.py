@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from cables.entities.casing import usual_form
+from cables.entities.casing import is_common_word, usual_form
 from cables.entities.cues import JARGON
 from cables.entities.gazetteer import is_place
 
@@ -59,12 +59,6 @@ def _is_office(code: str) -> bool:
     return len(code) <= 3 or (known is not None and known.isupper())
 
 
-def _common_word(word: str) -> bool:
-    """Whether the cables write ``word`` in lower case (a word of prose, no code or name)."""
-    usual = usual_form(word)
-    return usual is not None and usual.islower()
-
-
 class Addressees(NamedTuple):
     """What an addressee line names, as written."""
 
@@ -100,7 +94,7 @@ def addressees(line: str) -> Addressees:
                 continue
             written = item.split()
             words = [w for w in written if w not in _TITLE_CODES and not _is_initial(w, written)]
-            if len(words) > _MOST_WORDS or (len(words) > 1 and all(map(_common_word, words))):
+            if len(words) > _MOST_WORDS or (len(words) > 1 and all(map(is_common_word, words))):
                 continue  # prose: "... WILL BE HELD, BUT IT IS"
             # "NEA/FO LIMBERT": an office then a person; "AFRICA WATCHERS": no person
             people_allowed = len(words) == 1 or (bool(words) and _is_office(words[0]))
