@@ -1,8 +1,8 @@
 """Entity extraction rules found by reviews, by hand, of cables outside the gold set
 (benchmarks/RESULTS.md): the second, of eight pages of tests/corpus/review and four
 old-format cables in capitals (a fifth, 73TEHRAN8233, is damaged at the source); the third,
-of ten more pages (five of them in tests/corpus/review). Each test names the rule and reads
-the real cable it came from."""
+of ten more pages (seven of them in tests/corpus/review); a fourth (08OTTAWA918). Each test
+names the rule and reads the real cable it came from."""
 
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "08BERLIN122",
         "08SHANGHAI422",
         "07MADRID1722",
+        "08DAMASCUS146",
+        "10RIYADH184",
+        "08OTTAWA918",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     paths = [corpus / "review" / f"{name}.html" for name in review]
@@ -217,3 +220,44 @@ def test_a_club_of_states_named_by_its_size_is_a_group(cables: dict[str, Entitie
     assert {"G-8", "P-5", "P-3"} <= _forms(cables["09STATE82013"].groups)
     assert {"G-8", "P5"} <= _forms(cables["08BERLIN122"].groups)
     assert "G-7" in _forms(cables["04OTTAWA3115"].groups)
+
+
+def test_names_of_addressee_lines_wrapped_or_in_brackets_are_people(
+    cables: dict[str, Entities],
+) -> None:
+    # "...; TREASURY FOR LEVEY/GLASER; NSC" then "FOR ABRAMS/SINGH/GAVITO"; "DEPARTMENT FOR
+    # NEA/ARP, EEB/ESC/IEC (MONOSSON), S/CIEA" then "(GOLDWYN, SULLIVAN), S/SECC (STERN,
+    # PERSHING, ROCHBERG)"; "DEPT PASS TO DOE FOR JONATHAN ELKIND, JAMES HART".
+    assert {"ABRAMS", "SINGH", "GAVITO"} <= _forms(cables["08DAMASCUS146"].people)
+    riyadh = cables["10RIYADH184"]
+    assert {"MONOSSON", "GOLDWYN", "SULLIVAN", "STERN", "PERSHING", "ROCHBERG"} <= _forms(
+        riyadh.people
+    )
+    assert {"JONATHAN ELKIND", "JAMES HART"} <= _forms(riyadh.people)
+    assert {"EEB/ESC/IEC", "S/CIEA", "S/SECC"} <= _forms(riyadh.groups)
+
+
+def test_a_redacted_name_is_no_part_of_a_name(cables: dict[str, Entities]) -> None:
+    # "several run-ins with Makhluf XXXXXXXXXXXX during his tenure"
+    people = _forms(cables["08DAMASCUS146"].people)
+    assert not any("XXXX" in form for form in people)
+
+
+def test_a_hyphened_surname_or_a_given_name_alone_is_the_person_named_in_full(
+    cables: dict[str, Entities],
+) -> None:
+    # "Dr. Mohammad Al-Sabban", then "Al-Sabban said"; "Prince Abdulaziz bin Salman", then
+    # "Abdulaziz"; "the Kyoto Protocol" is nobody.
+    people = cables["10RIYADH184"].people
+    assert "Al-Sabban" in _named(people, "Mohammad Al-Sabban").forms
+    assert "Abdulaziz" in _named(people, "Abdulaziz bin Salman").forms
+    assert "Kyoto Protocol" not in _forms(people)
+
+
+def test_an_acronym_ending_like_a_peoples_name_is_still_an_acronym(
+    cables: dict[str, Entities],
+) -> None:
+    # "Canadian Security Intelligence Service (CSIS)", then "CSIS Director Jim Judd", "Judd
+    # said CSIS had responded": CSIS was read as a plural people's name, like "Iraqis".
+    csis = next(g for g in cables["08OTTAWA918"].groups if "CSIS" in g.forms)
+    assert csis.paragraphs == (0, 1, 2, 3, 7, 8, 9, 10, 11)

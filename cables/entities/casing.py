@@ -156,12 +156,13 @@ def is_demonym(word: str) -> bool:
     It must be capitalised in the dictionary and either end in -ese or -ish ("Senegalese",
     "Turkish"), be one of a few irregular ones ("French", "Swiss"), or end like a demonym
     (-an, -i, -kh, -ek, -ic) with its plural capitalised too, as names of persons rarely
-    are.
+    are; never an acronym.
     """
     known = casing_dictionary()
     lower = word.lower()
-    if not _capitalised(known.get(lower)):
-        return False
+    usual = known.get(lower)
+    if not _capitalised(usual) or usual.isupper():  # type: ignore[union-attr]
+        return False  # an acronym is none ("CSIS", "CSI" and "CSIs" are capitalised)
     if lower.endswith(("ese", "ish")) or lower in _IRREGULAR_DEMONYMS:
         return True
     singular = lower[:-1] if lower.endswith("s") else lower

@@ -83,7 +83,7 @@ ORG_WORDS = frozenset(
         parliament assembly senate government administration authority authorities service
         services directorate secretariat brigade brigades militia network society club board
         guard guards command cabinet chamber embassy consulate mission school broadcasting
-        television radio news newspaper journal airlines airways brotherhood
+        television radio news newspaper journal airlines airways brotherhood forum
         """
     )
 )

@@ -900,6 +900,37 @@ def _name_case(name: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in restore_case(name).split(" "))
 
 
+# What the published cables put for a name they withhold ("a businessman XXXXXXXXXXXX").
+_REDACTED = re.compile(r"X{4,}")
+
+
+def _lowered(match: re.Match[str]) -> str:
+    return match.group().lower()
+
+
+def _addressee_lines_joined(lines: list[str]) -> list[str]:
+    """The lines of a cable's header text, an addressee line wrapped before or after its
+    "FOR" made one line again ("...; NSC" then "FOR ABRAMS/SINGH/GAVITO"), joined by a
+    space where the line break was (the text keeps its length). A line whose last
+    addressee has its "FOR" already ("HQSOUTHCOM ALSO FOR POLAD") is whole."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _wrapped_addressee(joined[-1], line):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _wrapped_addressee(line: str, following: str) -> bool:
+    last = line.rstrip().rpartition(";")[2]
+    if not last.strip() or not line.strip().isupper():
+        return False
+    if following.startswith("(") and " FOR " in line:  # "...(MONOSSON), S/CIEA" "(GOLDWYN..."
+        return True
+    return last.endswith(" FOR") or (following.startswith("FOR ") and " FOR " not in last)
+
+
 def extract_entities(cable: Cable) -> Entities:
     """The people, places and groups of ``cable``, with their forms and paragraphs."""
     mentions: list[Mention] = []
@@ -912,7 +943,7 @@ def extract_entities(cable: Cable) -> Entities:
         text = _q_restored(para.text) if garbled else para.text
         if para.number == 0:
             kept = []
-            for line in text.split("\n"):
+            for line in _addressee_lines_joined(text.split("\n")):
                 if is_header_line(line):
                     kept.append(" " * len(line))
                     continue
@@ -929,6 +960,8 @@ def extract_entities(cable: Cable) -> Entities:
                     continue
                 kept.append(line)
             text = "\n".join(kept)
+        if "XXXX" in text:  # a redacted name is no part of a name around it
+            text = _REDACTED.sub(_lowered, text)
         _Scanner(_restored(text), text, para.number, mentions, in_capitals).scan()
     if name := clean_name(cable.signer):
         mentions.append(Mention(name, _name_case(name) if name.isupper() else name, last, PERSON))

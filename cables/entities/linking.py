@@ -25,7 +25,7 @@ from cables.entities.casing import is_capitalised_plural
 from cables.entities.cues import ORG_WORDS, PREPOSITIONS
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
-from cables.names import variant_keys
+from cables.names import variant_key, variant_keys
 
 PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
 # A single capitalised word with no cue, this many times in a cable: people are introduced by
@@ -250,6 +250,9 @@ def link(mentions: list[Mention]) -> Entities:
         # but "Larsen" is Terje Roed-Larsen
         if not _LOWER_SYLLABLE.search(person.spellings[0]):
             surnames.setdefault(words[-1], person)
+            last = person.spellings[0].rpartition(" ")[2]
+            if "-" in last and len(words) > 2:  # "Mohammad Al-Sabban", then "Al-Sabban said"
+                surnames.setdefault(variant_key(last), person)
         if len(words) > 1:
             given.setdefault(words[0], person)
     groups = linker.of_kind(GROUP)
@@ -263,6 +266,8 @@ def link(mentions: list[Mention]) -> Entities:
             surnames[key].add(mention)
         elif mention.kind == PLACE:
             add(PLACE, mention, key)
+        elif mention.kind == PERSON and key in given:  # "Abdulaziz bin Salman", "Abdulaziz said"
+            given[key].add(mention)
         elif mention.kind == PERSON:
             person = linker.entity(PERSON, key)
             person.add(mention)
@@ -419,9 +424,9 @@ def _names_a_place(name: str) -> bool:
 
 def _may_be_a_person(name: str) -> bool:
     """Whether a run of words without a cue may be a person's name: not a people's name
-    made of a place's ("Sri Lankan", "South African"), nor an acronym before a place ("AKP
-    Istanbul", "USAID Washington")."""
-    if _names_a_people(name):
+    made of a place's ("Sri Lankan", "South African"), nor a treaty's ("Kyoto Protocol"),
+    nor an acronym before a place ("AKP Istanbul", "USAID Washington")."""
+    if _names_a_people(name) or names_no_body(name):
         return False
     first, _, rest = name.partition(" ")
     return not (first.isupper() and _PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))

@@ -23,7 +23,7 @@ HEADER_LINE = re.compile(
     r"SECTION \d|PAGE \d|[A-Z ]+ \d{4,}\s*$)"
 )
 # "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
-ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'., -]*)$")
+ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'.,() -]*)$")
 _ITEM_SEPARATORS = re.compile(r"\s*(?:,\s*AND\b|,|;|\bAND\b)\s*")
 _NOT_OFFICES = frozenset(
     {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
@@ -57,6 +57,15 @@ def _is_office(code: str) -> bool:
         return all(len(p) <= 4 or (usual_form(p) or "").isupper() for p in parts)
     known = usual_form(code)
     return len(code) <= 3 or (known is not None and known.isupper())
+
+
+def _full_name(words: list[str]) -> bool:
+    """Whether two or three words of an addressee line are one person's name: none of them
+    an office, a place or a common word."""
+    return 2 <= len(words) <= 3 and not any(
+        _is_office(word) or is_place(word) or is_common_word(word) or not word.isalpha()
+        for word in words
+    )
 
 
 class Addressees(NamedTuple):
@@ -98,13 +107,17 @@ def addressees(line: str) -> Addressees:
                 continue  # prose: "... WILL BE HELD, BUT IT IS"
             # "NEA/FO LIMBERT": an office then a person; "AFRICA WATCHERS": no person
             people_allowed = len(words) == 1 or (bool(words) and _is_office(words[0]))
+            if not people_allowed and _full_name(words):  # "DOE FOR JONATHAN ELKIND"
+                found.people.append(" ".join(words))
+                continue
             for word in words:
                 if is_place(word):
                     found.places.append(word)
                 elif _is_office(word):
                     found.offices.append(word)
-                elif people_allowed:
-                    found.people.extend(p for p in word.split("/") if len(p) >= 3 and p.isalpha())
+                elif people_allowed:  # "S/CIEA (GOLDWYN", "SULLIVAN)": names in brackets
+                    names = (p.strip("()") for p in word.split("/"))
+                    found.people.extend(p for p in names if len(p) >= 3 and p.isalpha())
     return found
 
 
