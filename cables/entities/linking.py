@@ -336,8 +336,14 @@ def names_no_body(name: str) -> bool:
     organisation: its last word says so, or its first before "of", "on" or "for", and none
     is an organisation word ("Nuclear Nonproliferation Treaty", "Review Conference",
     "Declaration of Principles"; not "Organization of the Islamic Conference")."""
+    first = name.find(" ")
+    if first < 0 or (
+        name[name.rfind(" ") + 1 :].lower() not in _NO_BODY_ENDINGS
+        and name[:first].lower() not in _NO_BODY_ENDINGS
+    ):
+        return False  # the common case, told from the first and last words alone
     words = name.lower().split()
-    if len(words) < 2 or not _ORG_WORD_SET.isdisjoint(words):
+    if not _ORG_WORD_SET.isdisjoint(words):
         return False
     return words[-1] in _NO_BODY_ENDINGS or (
         words[0] in _NO_BODY_ENDINGS and words[1] in _NO_BODY_LINKS  # "Declaration of ..."
@@ -426,9 +432,11 @@ def _may_be_a_person(name: str) -> bool:
     """Whether a run of words without a cue may be a person's name: not a people's name
     made of a place's ("Sri Lankan", "South African"), nor a treaty's ("Kyoto Protocol"),
     nor an acronym before a place ("AKP Istanbul", "USAID Washington")."""
-    if _names_a_people(name) or names_no_body(name):
+    if _names_a_people(name):
         return False
     first, _, rest = name.partition(" ")
+    if name[name.rfind(" ") + 1 :].lower() in _NO_BODY_ENDINGS and names_no_body(name):
+        return False
     return not (first.isupper() and _PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
 
 
