@@ -6,6 +6,8 @@ import csv
 import re
 from pathlib import Path
 
+import pytest
+
 from cables.errors import ParseError
 from cables.model import Cable
 from cables.sources import iter_cables
@@ -51,3 +53,23 @@ def test_every_cable_of_the_corpus_folder_parses_cleanly(corpus: Path) -> None:
             assert "¶" not in para.text, (cable.id, para.number)
             for chrome in _CHROME:
                 assert chrome not in para.text, (cable.id, para.number, chrome)
+
+
+@pytest.mark.parametrize(
+    ("folder", "cable_id", "inline"),
+    [("wikileaks-html", "07SANTIAGO983", (2, 4, 6, 9)), ("review", "09STATE82013", (2, 3))],
+)
+def test_paragraphs_a_page_ran_into_the_one_before_are_found(
+    corpus: Path, folder: str, cable_id: str, inline: tuple[int, ...]
+) -> None:
+    # "...perspective is causing considerable unease between the two. 2. (C) German
+    # officials were more cautious": no line of its own, but the next number and a marking
+    # after a sentence's end, where the numbering jumps.
+    (cable,) = iter_cables([str(corpus / folder / f"{cable_id}.html")])
+    assert isinstance(cable, Cable)
+    numbers = [p.number for p in cable.paragraphs]
+    assert numbers == list(range(numbers[-1] + 1))
+    by_number = {p.number: p for p in cable.paragraphs}
+    for number in inline:
+        assert by_number[number].marking is not None
+        assert not re.search(rf"\b{number}\. \(", by_number[number - 1].text)

@@ -163,4 +163,27 @@ def split_paragraphs(body: BodyLines) -> tuple[list[Paragraph], int]:
             text = "\n".join([*heading, text]) if text else "\n".join(heading)
         paragraphs.append(Paragraph(number, marking, text))
         carried = next_carried
-    return paragraphs, first_line
+    return _inline_paragraphs(paragraphs), first_line
+
+
+def _inline_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with those a page ran into the one before found again: where the
+    numbering jumps (1, then 4), a sentence's end then the missing number and its portion
+    marking ("...between the two. 2. (C) German officials") start that paragraph."""
+    found: list[Paragraph] = []
+    for position, paragraph in enumerate(paragraphs):
+        found.append(paragraph)
+        following = paragraphs[position + 1].number if position + 1 < len(paragraphs) else 0
+        wanted = paragraph.number + 1
+        while paragraph.number and wanted < following:
+            current = found[-1]
+            start = re.search(rf"(?<=[.!?\"'”)]) +{wanted}\.[ \t]*(?=\()", current.text)
+            if start is None:
+                break
+            marking, rest = _marking(current.text[start.end() :])
+            if marking is None:
+                break
+            found[-1] = Paragraph(current.number, current.marking, current.text[: start.start()])
+            found.append(Paragraph(wanted, marking, rest))
+            wanted += 1
+    return found
