@@ -7,8 +7,10 @@ taken for a name ("MORTEZA SIAPOUSHI") only when no word of it is English either
 ("SEMANTIC NICETY" is not a name). This list holds the words of pyspellchecker's English
 frequency dictionary (built from subtitles and other text; maintained, on the package
 index) that the casing dictionary lacks: ASCII letters only, two letters or more, one a line,
-sorted. Names that subtitles use ("nixon") are in it too: the list only ever makes that
-rule more cautious, it never lowers a word's case.
+sorted. The case restoration also writes such a word in lower case in a line in capitals
+("POLICE NETS"), unless a title, a place or a name's neighbour keeps it; names that
+subtitles use ("nixon", "helms") are in it too, and lose their capital there unless so
+kept.
 
 usage: python scripts/make_english.py   (needs the data extra: pip install -e '.[data]')
 """

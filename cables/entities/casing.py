@@ -118,13 +118,9 @@ def _hyphened_to_a_name(pieces: list[str], i: int) -> bool:
         partners.append(pieces[i - 2])
     if i + 2 < len(pieces) and pieces[i + 1] == "-":
         partners.append(pieces[i + 2])
-    for partner in partners:
-        usual = casing_dictionary().get(partner.lower())
-        if (usual is not None and usual[:1].isupper()) or (
-            usual is None and partner.lower() not in english_words()
-        ):
-            return True
-    return False
+    return any(
+        _capitalised(usual_form(partner)) or is_unknown_word(partner) for partner in partners
+    )
 
 
 # Verbs after which "US" in capitals is the pronoun ("LET US", "TOLD US", "ENABLE US").

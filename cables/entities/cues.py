@@ -24,8 +24,7 @@ TITLES = frozenset(
         minister premier chancellor secretary undersecretary ambassador
         amb charge envoy consul dcm deputy assistant acting special general gen lt col colonel
         major maj ltg capt captain admiral adm commander cmdr sergeant sgt brigadier marshal
-        field
-        lieutenant senator sen congressman congresswoman rep representative speaker mp
+        field lieutenant senator sen congressman congresswoman rep representative speaker mp
         governor gov mayor akim judge justice chief chairman chairwoman chairperson director
         head leader spokesman spokeswoman spokesperson advisor adviser king queen prince
         princess emperor empress emir amir sheikh shaykh sultan crown shah pastor father

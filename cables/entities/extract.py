@@ -59,7 +59,12 @@ from cables.entities.gazetteer import (
     place_names,
 )
 from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
-from cables.entities.structure import addressees, clean_name, is_header_line
+from cables.entities.structure import (
+    addressee_lines_joined,
+    addressees,
+    clean_name,
+    is_header_line,
+)
 from cables.model import Cable, Entities
 
 # A capitalised word: "Narymbetov", "Roed-Larsen", "U.S.", "O'Brien"; an Arabic article or a
@@ -908,29 +913,6 @@ def _lowered(match: re.Match[str]) -> str:
     return match.group().lower()
 
 
-def _addressee_lines_joined(lines: list[str]) -> list[str]:
-    """The lines of a cable's header text, an addressee line wrapped before or after its
-    "FOR" made one line again ("...; NSC" then "FOR ABRAMS/SINGH/GAVITO"), joined by a
-    space where the line break was (the text keeps its length). A line whose last
-    addressee has its "FOR" already ("HQSOUTHCOM ALSO FOR POLAD") is whole."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and _wrapped_addressee(joined[-1], line):
-            joined[-1] += " " + line
-        else:
-            joined.append(line)
-    return joined
-
-
-def _wrapped_addressee(line: str, following: str) -> bool:
-    last = line.rstrip().rpartition(";")[2]
-    if not last.strip() or not line.strip().isupper():
-        return False
-    if following.startswith("(") and " FOR " in line:  # "...(MONOSSON), S/CIEA" "(GOLDWYN..."
-        return True
-    return last.endswith(" FOR") or (following.startswith("FOR ") and " FOR " not in last)
-
-
 def extract_entities(cable: Cable) -> Entities:
     """The people, places and groups of ``cable``, with their forms and paragraphs."""
     mentions: list[Mention] = []
@@ -943,7 +925,7 @@ def extract_entities(cable: Cable) -> Entities:
         text = _q_restored(para.text) if garbled else para.text
         if para.number == 0:
             kept = []
-            for line in _addressee_lines_joined(text.split("\n")):
+            for line in addressee_lines_joined(text.split("\n")):
                 if is_header_line(line):
                     kept.append(" " * len(line))
                     continue

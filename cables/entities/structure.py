@@ -121,6 +121,31 @@ def addressees(line: str) -> Addressees:
     return found
 
 
+def addressee_lines_joined(lines: list[str]) -> list[str]:
+    """The lines of a cable's header text, an addressee line wrapped before or after its
+    "FOR" made one line again ("...; NSC" then "FOR ABRAMS/SINGH/GAVITO"), joined by a
+    space where the line break was (the text keeps its length). A line whose last
+    addressee has its "FOR" already ("HQSOUTHCOM ALSO FOR POLAD") is whole."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _wrapped_addressee(joined[-1], line):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _wrapped_addressee(line: str, following: str) -> bool:
+    """Whether ``following`` goes on the addressee line ``line`` (see
+    :func:`addressee_lines_joined`)."""
+    last = line.rstrip().rpartition(";")[2]
+    if not last.strip() or not line.strip().isupper():
+        return False
+    if following.startswith("(") and " FOR " in line:  # "...(MONOSSON), S/CIEA" "(GOLDWYN..."
+        return True
+    return last.endswith(" FOR") or (following.startswith("FOR ") and " FOR " not in last)
+
+
 def clean_name(value: str | None) -> str | None:
     """A signer or classified-by value when it looks like a name, else None."""
     if not value:
