@@ -152,7 +152,7 @@ def is_demonym(word: str) -> bool:
     It must be capitalised in the dictionary and either end in -ese or -ish ("Senegalese",
     "Turkish"), be one of a few irregular ones ("French", "Swiss"), or end like a demonym
     (-an, -i, -kh, -ek, -ic) with its plural capitalised too, as names of persons rarely
-    are; never an acronym.
+    are, or a place's name in -ia that the cables write and -n ("Serbian"); never an acronym.
     """
     known = casing_dictionary()
     lower = word.lower()
@@ -162,11 +162,14 @@ def is_demonym(word: str) -> bool:
     if lower.endswith(("ese", "ish")) or lower in _IRREGULAR_DEMONYMS:
         return True
     singular = lower[:-1] if lower.endswith("s") else lower
-    return (
-        singular.endswith(_DEMONYM_ENDINGS)
-        and _capitalised(known.get(singular))
-        and _capitalised(known.get(singular + "s"))
-    )
+    if not singular.endswith(_DEMONYM_ENDINGS) or not _capitalised(known.get(singular)):
+        return False
+    if _capitalised(known.get(singular + "s")):
+        return True
+    # "Serbian": a place the cables name, and -n ("Serbia"), even when no plural is known
+    # (not "Sebastian": the cables never name Sebastia)
+    place = singular[:-1]
+    return singular.endswith("ian") and _capitalised(known.get(place)) and is_place(known[place])
 
 
 def is_capitalised_plural(word: str) -> bool:

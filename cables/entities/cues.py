@@ -32,18 +32,8 @@ TITLES = frozenset(
         pope sayyid foreign defense defence interior finance justice economy trade energy fm
         pm dfm vp defmin econoff poloff polcouns econcouns secdef dcm cda syg sg emin amb
         ambassador member min counselor counsellor affairs relations engineer eng hrh das pdas
-        cos srsg
-        """
-    )
-)
-
-# Titles only ever written before a person's name: a place's name after one is a person's
-# ("Empress Farah", "Princess Fatemeh").
-PERSONAL_TITLES = frozenset(
-    _words(
-        """
-        mr mrs ms miss dr sir dame lord lady madame mme king queen prince princess emperor
-        empress emir amir sheikh shaykh sultan shah
+        cos srsg coas cjcs chod datt pao conoff fso comisaf saceur srap dni asd dasd secgen cg
+        senators congressmen codel staffdel dg ltgen lgen majgen mgen brigen bgen rdml radm vadm
         """
     )
 )
@@ -218,6 +208,14 @@ JARGON = frozenset(
         ipr coin unscr fsn lcs rso e.g i.e etc aka hq id vip mou loi wmd ied ieds uav uavs nw ne
         sw se km mw bpd bcm pct nb ps nnn ct siprnet iir idp idps dtg msg gwot oplan conops
         awacs erw cn circ qte unqte
+        nf nfi rel orcon propin removed contd misc tbd tba
+        amembassy amconsul amcongen usmission secstate secdef washdc niact
+        potus vpotus flotus fsos lno nco
+        tdy niv nivs iv ivs crba acs amcit amcits lpr visa visas dvd pdf isbn phd rpm
+        sofa fta npt ctbt fmct cfe unclos fctc korus vwp esta mepp pko ddr
+        oef oif cerp fmf fms imet esf incle vat ghg heu leu lng co2 icbm manpads vbied
+        vbieds salw apc apcs hvt hvts isr qrf opcon aor mrap mraps suv suvs vsat rfid hiv aids
+        dna rmb gbp pkr ftse kospi wwii scr
         """
     )
 )

@@ -42,7 +42,6 @@ from cables.entities.cues import (
     ORG_WORDS,
     ORG_WORDS_FIRST,
     PERSON_AFTER,
-    PERSONAL_TITLES,
     PLACE_AFTER,
     PREPOSITIONS,
     ROLES,
@@ -133,6 +132,10 @@ class _Part(NamedTuple):
 
 
 _CAPS_WORD = re.compile(r"[A-Z]{3}")
+_LOWER_START = re.compile(r"(?:^| )[a-z]")
+#: Title words that describe an office and never stand right before a person's name: a
+#: place's name after them is the place's ("Vice Canada").
+_OFFICE_ONLY = OFFICE_WORDS - {"general", "chief", "head"}
 _LONGEST_RUN = 24  # words; no name is longer, and longer runs are cut into windows
 
 
@@ -245,6 +248,14 @@ class _Analyser:
                 for i in range(org_at + 1, len(words))
                 if lowers[i] == "and"
                 or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
+                # "Army Chief of Staff Krga": a title phrase ends the organisation's name
+                or (lowers[i] in TITLES and i + 1 < len(words) and lowers[i + 1] == "of")
+                # "Board of Directors Dmitriy Medvedev": a name after a plural title
+                or (
+                    lowers[i - 1][:-1] in TITLES
+                    and lowers[i - 1].endswith("s")
+                    and lowers[i] not in CONNECTORS
+                )
                 # "Commerce Ministry Mohammad Hakimi": a name right after the organisation word
                 or (
                     lowers[i - 1] in ORG_WORDS
@@ -257,8 +268,16 @@ class _Analyser:
             len(words),
         )
         end = stop
+        # what stands before a title is the title's ("Ministry Deputy Minister", "Party
+        # Foreign Minister"), but a department's word after "of" is the organisation's
+        # ("Ministry of Foreign Affairs Deputy Minister")
         while end - 1 > org_at and (
-            lowers[end - 1] in CONNECTORS or (stop < len(words) and lowers[end - 1] in OFFICE_WORDS)
+            lowers[end - 1] in CONNECTORS
+            or (
+                stop < len(words)
+                and lowers[end - 1] in OFFICE_WORDS
+                and (lowers[end - 1] not in DEPARTMENT_WORDS or lowers[end - 2] in ORG_WORDS)
+            )
         ):
             end -= 1
         if end - begin > 1 or lowers[begin] in STANDALONE_ORGS:
@@ -335,13 +354,26 @@ class _Analyser:
         if titles and titles[0] > 0:
             self.segment(tokens[: titles[0]], words[: titles[0]], lowers[: titles[0]])
         if titles:
-            if titles[-1] < len(words) - 1:
-                name_start = tokens[titles[-1] + 1][0]
-                # "Vice Canada" (a title word before a place) is no person; "Empress Farah" is
+            first = titles[-1] + 1
+            # "DG ISI Pasha": an organisation's acronym between the title and the name
+            while (
+                first < len(words) - 1
+                and ACRONYM_WORD.match(words[first])
+                and words[first].isupper()
+                and "." not in words[first]
+                and not words[-1].isupper()
+            ):
+                self.parts.append(_Part(tokens[first][0], tokens[first][1], ACRONYM))
+                first += 1
+            if first < len(words):
+                name_start = tokens[first][0]
+                # A place's name after a title is a person's ("Director Hayden", "Judge
+                # Moreno"), but not after a word that only describes an office ("Vice
+                # Canada", "Foreign Ministers of Canada": see _OFFICE_ONLY)
                 kind = (
                     PLACE
                     if self.places.get(name_start) == tokens[-1][1]
-                    and lowers[titles[-1]] not in PERSONAL_TITLES
+                    and lowers[titles[-1]] in _OFFICE_ONLY
                     else PERSON
                 )
                 self.parts.append(_Part(name_start, tokens[-1][1], kind))
@@ -364,10 +396,44 @@ class _Analyser:
             self.parts.append(_Part(start, end, ACRONYM))
         elif place_end is not None and place_end >= end:
             self.parts.append(_Part(start, end, PLACE))
+        elif (
+            place_end is not None
+            and all(_place_token(self.places, s, e) for s, e in tokens)
+            and any(_country_like(word) for word in words)
+            and not any(" " in word and _LOWER_START.search(word) for word in words)
+        ):
+            # places side by side: "U.S. Iran policy", "Baku Iran" (but "Gloria Polanco")
+            self.parts.extend(_Part(s, self.places[s], PLACE) for s, _ in tokens)
         elif place_end is not None and len(words) > 1 and lowers[-1] in PLACE_AFTER:
             self.parts.append(_Part(start, end, PLACE, core_end=place_end))
         else:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
+
+
+def _place_token(places: dict[int, int], start: int, end: int) -> bool:
+    """Whether the token at start..end is a place's name (its final period aside: "U.S.")."""
+    place_end = places.get(start)
+    return place_end is not None and end - 1 <= place_end <= end
+
+
+def _country_like(name: str) -> bool:
+    """Whether a place's name is written like a country's: an abbreviation ("U.S.", "UK"),
+    or a name whose people the cables name ("Iran": "Iranian"; no "Glorian")."""
+    if name.isupper() or name.endswith("."):
+        return True
+    stem = name[:-1] if name[-1] in "aeiouy" else name
+    return any(
+        is_demonym(form)
+        for form in (
+            stem,
+            name + "n",
+            name + "i",
+            name + "ian",
+            stem + "an",
+            stem + "ese",
+            stem + "ian",
+        )
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -696,6 +762,13 @@ class _Scanner:
                             kind = None  # "the French noted": no person takes an article
                 if kind == PERSON and self.no_person(start, end):
                     kind = None
+        elif (
+            kind == PERSON
+            and part.start
+            and text[max(0, start - part.start - 4) : start - part.start] in _THE
+            and is_place(text[start:end])
+        ):
+            kind = PLACE  # a title after "the" is a common noun: "told the Ambassador Sweden"
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         written = self.original[start:end]
         in_capitals = kind is None and written.isupper()

@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from cables.entities.casing import is_capitalised_plural
-from cables.entities.cues import ORG_WORDS, PREPOSITIONS
+from cables.entities.casing import english_words, is_capitalised_plural, is_common_word
+from cables.entities.cues import NAME_PARTICLES, ORG_WORDS, PREPOSITIONS
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
 from cables.names import variant_key, variant_keys
@@ -228,6 +228,9 @@ def link(mentions: list[Mention]) -> Entities:
                 singles.append(mention)
             else:
                 unknown_multi.append(mention)
+    # the acronyms the cable uses: a name without a cue that they abbreviate is a body's
+    # ("United Nations" and "UN" are one group; no person's initials are an acronym)
+    abbreviated = {a.form.upper() for a in acronyms if len(a.form) > 2 and "." not in a.form}
     for mention in unknown_multi:
         key = key_of(mention.spelling)
         if (GROUP, key) in by_key:
@@ -238,6 +241,12 @@ def link(mentions: list[Mention]) -> Entities:
             add(PERSON, mention, key)
         elif is_place(mention.spelling) or _names_a_place(mention.spelling):
             add(PLACE, mention, key)
+        elif _plural_body(mention.spelling) or (
+            abbreviated
+            and _spelled_out(mention.spelling)
+            and not _initials(mention.spelling).isdisjoint(abbreviated)
+        ):
+            add(GROUP, mention, key)
         elif not mention.weak and _may_be_a_person(mention.spelling):
             add(PERSON, mention, key)
     _join_shorter_names(linker)
@@ -262,7 +271,9 @@ def link(mentions: list[Mention]) -> Entities:
         key = key_of(mention.spelling)
         if not key:
             continue
-        if key in surnames and mention.kind in (None, PERSON, PLACE):
+        if _CLUB.fullmatch(mention.spelling):  # "the G-20 met": a club of countries
+            add(GROUP, mention, key)
+        elif key in surnames and mention.kind in (None, PERSON, PLACE):
             surnames[key].add(mention)
         elif mention.kind == PLACE:
             add(PLACE, mention, key)
@@ -278,8 +289,6 @@ def link(mentions: list[Mention]) -> Entities:
             add(GROUP, mention, key)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
-        elif _CLUB.fullmatch(mention.spelling):
-            add(GROUP, mention, key)
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
         elif mention.count >= FREQUENT and not mention.weak and not _names_no_group(mention.form):
@@ -325,6 +334,7 @@ _NO_BODY_ENDINGS = frozenset(
         *("treaty", "agreement", "accord", "accords", "convention", "protocol", "act", "law"),
         *("declaration", "charter", "resolution", "initiative", "conference", "summit"),
         *("meeting", "talks", "process", "dialogue", "plan", "strategy", "roadmap"),
+        *("report", "operation"),
     )
 )
 _NO_BODY_LINKS = frozenset(("of", "on", "for", "against"))
@@ -345,8 +355,10 @@ def names_no_body(name: str) -> bool:
     words = name.lower().split()
     if not _ORG_WORD_SET.isdisjoint(words):
         return False
-    return words[-1] in _NO_BODY_ENDINGS or (
-        words[0] in _NO_BODY_ENDINGS and words[1] in _NO_BODY_LINKS  # "Declaration of ..."
+    return (
+        words[-1] in _NO_BODY_ENDINGS
+        or (words[0] in _NO_BODY_ENDINGS and words[1] in _NO_BODY_LINKS)  # "Declaration of"
+        or words[0] == "operation"  # "Operation Enduring Freedom"
     )
 
 
@@ -437,7 +449,35 @@ def _may_be_a_person(name: str) -> bool:
     first, _, rest = name.partition(" ")
     if name[name.rfind(" ") + 1 :].lower() in _NO_BODY_ENDINGS and names_no_body(name):
         return False
+    if first.upper() in _SHIP_PREFIXES:
+        return False
     return not (first.isupper() and _PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
+
+
+def _spelled_out(name: str) -> bool:
+    """Whether a name may be what an acronym abbreviates: three words or more, none a
+    particle of a person's name ("bin") nor an abbreviation ("U.S. Gulf")."""
+    words = name.split()
+    return len(words) >= 3 and all(
+        word.lower() not in NAME_PARTICLES and not word.isupper() and not word.endswith(".")
+        for word in words
+    )
+
+
+def _plural_body(name: str) -> bool:
+    """Whether a run of words without a cue names a body by a plural common noun after
+    common words, acronyms or places ("U.S. Marshals", "Royal Engineers"), which no person's
+    name is ("Carla Hills": a given name before the plural)."""
+    words = name.split(" ")
+    last = words[-1]
+    if len(last) < 5 or not last.endswith("s") or last.endswith("ics") or not last[0].isupper():
+        return False
+    if not is_common_word(last[:-1]) and last.lower() not in english_words():
+        return False
+    return all(
+        is_common_word(word) or word.isupper() or word.endswith(".") or is_place(word)
+        for word in words[:-1]
+    )
 
 
 def _names_a_people(name: str) -> bool:
@@ -467,6 +507,10 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _LOWER_SYLLABLE = re.compile(r"-[a-z]+$")
 # A club of states named by a letter and its number of members: G-8, G-20, P-5, P5.
 _CLUB = re.compile(r"[GP]-?\d{1,2}")
+# What a ship's name begins with: no person's ("MV Faina", "USS Cole").
+_SHIP_PREFIXES = frozenset(("MV", "M/V", "MS", "SS", "USS", "HMS", "RV", "MT"))
+# Letters then digits: a fiscal year, a flight, a model ("FY09", "TK1236", "F16").
+_CODE_WITH_NUMBER = re.compile(r"[A-Za-z]\d")
 
 
 def _names_no_group(word: str) -> bool:
@@ -534,5 +578,10 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
             target.add(mention)
         elif mention.form in place_names():
             linker.add(PLACE, mention)
-        else:
+        elif not _CODE_WITH_NUMBER.search(mention.form):  # "FY09", "TK1236": no body
             linker.add(GROUP, mention)
+    # "Abdullah bin Zayed (ABZ)", then "Foreign Minister ABZ": the title made a person of it
+    for person in list(linker.of_kind(PERSON)):
+        target = defined.get(person.forms[0])
+        if len(person.forms) == 1 and target is not None and target.kind == PERSON:
+            linker.join(person, target)
