@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cables.entities import extract_entities
-from cables.model import Cable, Entities, Entity
+from cables.model import Cable, Entities, Entity, Paragraph
 from cables.sources import iter_cables
 
 
@@ -379,3 +379,12 @@ def test_a_departments_word_after_of_stays_in_the_organisations_name(
 ) -> None:
     # "the Spanish Ministry of Defense" before a title: once cut to "Spanish Ministry".
     assert "Spanish Ministry of Defense" in _forms(cables["07MADRID173"].groups)
+
+
+def test_a_departments_word_before_of_does_not_end_an_organisations_name() -> None:
+    # Where a title phrase ends a name ("Army Chief of Staff Krga"), a department's word
+    # does not: organisations of the kind the synthetic corpus names in thousands.
+    text = "The Movement for Defense of Pepu and the Union of Justice of Dufu met."
+    cable = Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),))
+    groups = _forms(extract_entities(cable).groups)
+    assert {"Movement for Defense of Pepu", "Union of Justice of Dufu"} <= groups

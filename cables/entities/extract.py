@@ -249,7 +249,13 @@ class _Analyser:
                 if lowers[i] == "and"
                 or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
                 # "Army Chief of Staff Krga": a title phrase ends the organisation's name
-                or (lowers[i] in TITLES and i + 1 < len(words) and lowers[i + 1] == "of")
+                # (not a department's word: "Union of Defense of Dufu")
+                or (
+                    lowers[i] in TITLES
+                    and lowers[i] not in DEPARTMENT_WORDS
+                    and i + 1 < len(words)
+                    and lowers[i + 1] == "of"
+                )
                 # "Board of Directors Dmitriy Medvedev": a name after a plural title
                 or (
                     lowers[i - 1][:-1] in TITLES
