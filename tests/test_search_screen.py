@@ -24,7 +24,10 @@ SIZES = [(80, 24), (120, 40)]
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
     directory = tmp_path_factory.mktemp("screen") / "store"
-    import_sources(directory, [str(corpus)], workers=0)
+    # every folder but review/, which grows with each review of the entity extractor: the
+    # screens stay the same when it does
+    folders = [str(path) for path in sorted(corpus.iterdir()) if path.is_dir()]
+    import_sources(directory, [f for f in folders if not f.endswith("review")], workers=0)
     return directory
 
 

@@ -172,6 +172,26 @@ def is_demonym(word: str) -> bool:
     return singular.endswith("ian") and _capitalised(known.get(place)) and is_place(known[place])
 
 
+def is_country_like(name: str) -> bool:
+    """Whether a place's name is written like a country's: an abbreviation ("U.S.", "UK"),
+    or a name whose people the cables name ("Iran": "Iranian"; no "Glorian")."""
+    if name.isupper() or name.endswith("."):
+        return True
+    stem = name[:-1] if name[-1] in "aeiouy" else name
+    return any(
+        is_demonym(form)
+        for form in (
+            stem,
+            name + "n",
+            name + "i",
+            name + "ian",
+            stem + "an",
+            stem + "ese",
+            stem + "ian",
+        )
+    )
+
+
 def is_capitalised_plural(word: str) -> bool:
     """Whether ``word`` is the plural of a word the dictionary knows capitalised, the plural
     capitalised too ("Tamils", "Kurds", "Sunnis"): members of a people or a faith, not the

@@ -34,6 +34,7 @@ TITLES = frozenset(
         ambassador member min counselor counsellor affairs relations engineer eng hrh das pdas
         cos srsg coas cjcs chod datt pao conoff fso comisaf saceur srap dni asd dasd secgen cg
         senators congressmen codel staffdel dg ltgen lgen majgen mgen brigen bgen rdml radm vadm
+        vfm
         """
     )
 )
@@ -72,7 +73,8 @@ ORG_WORDS = frozenset(
         parliament assembly senate government administration authority authorities service
         services directorate secretariat brigade brigades militia network society club board
         guard guards command cabinet chamber embassy consulate mission school broadcasting
-        television radio news newspaper journal airlines airways brotherhood forum
+        television radio news newspaper journal airlines airways brotherhood forum museum
+        library hospital laboratory
         """
     )
 )

@@ -23,6 +23,7 @@ from cables.entities.casing import (
     casing_dictionary,
     is_all_caps,
     is_common_word,
+    is_country_like,
     is_demonym,
     is_unknown_word,
     restore_case,
@@ -405,7 +406,7 @@ class _Analyser:
         elif (
             place_end is not None
             and all(_place_token(self.places, s, e) for s, e in tokens)
-            and any(_country_like(word) for word in words)
+            and any(is_country_like(word) for word in words)
             and not any(" " in word and _LOWER_START.search(word) for word in words)
         ):
             # places side by side: "U.S. Iran policy", "Baku Iran" (but "Gloria Polanco")
@@ -420,26 +421,6 @@ def _place_token(places: dict[int, int], start: int, end: int) -> bool:
     """Whether the token at start..end is a place's name (its final period aside: "U.S.")."""
     place_end = places.get(start)
     return place_end is not None and end - 1 <= place_end <= end
-
-
-def _country_like(name: str) -> bool:
-    """Whether a place's name is written like a country's: an abbreviation ("U.S.", "UK"),
-    or a name whose people the cables name ("Iran": "Iranian"; no "Glorian")."""
-    if name.isupper() or name.endswith("."):
-        return True
-    stem = name[:-1] if name[-1] in "aeiouy" else name
-    return any(
-        is_demonym(form)
-        for form in (
-            stem,
-            name + "n",
-            name + "i",
-            name + "ian",
-            stem + "an",
-            stem + "ese",
-            stem + "ian",
-        )
-    )
 
 
 @lru_cache(maxsize=16384)
@@ -775,6 +756,8 @@ class _Scanner:
             and is_place(text[start:end])
         ):
             kind = PLACE  # a title after "the" is a common noun: "told the Ambassador Sweden"
+        if kind is None and not part.start and _quoted(text, start, end):
+            return  # a title in quotation marks: "The book "Unhappy China""
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         written = self.original[start:end]
         in_capitals = kind is None and written.isupper()
@@ -851,6 +834,18 @@ class _Scanner:
 
 
 _THE = ("the ", "The ")
+_OPENING_QUOTES = frozenset('"“')
+_CLOSING_QUOTES = frozenset('"”')
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all a quotation holds ("Unhappy China," or "...")."""
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return False
+    after = text[end : end + 2]
+    return after[:1] in _CLOSING_QUOTES or (after[:1] in ",." and after[1:] in _CLOSING_QUOTES)
+
+
 _PROSE_WORDS = re.compile(r"\b[a-z]{4}.*?\b[a-z]{4}")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 

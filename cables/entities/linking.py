@@ -21,7 +21,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from cables.entities.casing import english_words, is_capitalised_plural, is_common_word
+from cables.entities.casing import (
+    english_words,
+    is_capitalised_plural,
+    is_common_word,
+    is_country_like,
+    is_demonym,
+)
 from cables.entities.cues import NAME_PARTICLES, ORG_WORDS, PREPOSITIONS
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
@@ -247,8 +253,23 @@ def link(mentions: list[Mention]) -> Entities:
             and not _initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
+        elif _ORG_WORD_SET.intersection(_HYPHENED_WORD.split(mention.spelling.lower())):
+            add(GROUP, mention, key)  # "Pakistan Muslim League-Nawaz"
         elif not mention.weak and _may_be_a_person(mention.spelling):
             add(PERSON, mention, key)
+        elif (parts := _country_then_name(mention)) is not None:
+            # "Germany Richard Burt", "U.S. Zardari": a country, then a name
+            country, name = parts
+            for part in parts:
+                linker.keys.setdefault(part.spelling, variant_key(part.spelling))
+            add(PLACE, country)
+            name_key = key_of(name.spelling)
+            if (PERSON, name_key) in by_key:
+                add(PERSON, name, name_key)
+            elif " " not in name.spelling:
+                singles.append(name)  # a surname, joined below to its full name
+            elif not name.weak and _may_be_a_person(name.spelling):
+                add(PERSON, name, name_key)
     _join_shorter_names(linker)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
@@ -338,6 +359,7 @@ _NO_BODY_ENDINGS = frozenset(
     )
 )
 _NO_BODY_LINKS = frozenset(("of", "on", "for", "against"))
+_HYPHENED_WORD = re.compile(r"[ -]")
 _ORG_WORD_SET = frozenset(ORG_WORDS)
 
 
@@ -443,13 +465,21 @@ def _names_a_place(name: str) -> bool:
 def _may_be_a_person(name: str) -> bool:
     """Whether a run of words without a cue may be a person's name: not a people's name
     made of a place's ("Sri Lankan", "South African"), nor a treaty's ("Kyoto Protocol"),
-    nor an acronym before a place ("AKP Istanbul", "USAID Washington")."""
+    nor a ship's ("MV Faina"), nor one holding a country's name ("Unhappy China"), nor an
+    acronym before a place ("AKP Istanbul", "USAID Washington")."""
     if _names_a_people(name):
         return False
     first, _, rest = name.partition(" ")
     if name[name.rfind(" ") + 1 :].lower() in _NO_BODY_ENDINGS and names_no_body(name):
         return False
     if first.upper() in _SHIP_PREFIXES:
+        return False
+    # a country's name is nobody's: "Unhappy China" (a book), "Indonesia Fawthrop"; nor a
+    # people's: "UK Muslims"
+    words = name.split(" ")
+    if any(is_place(word) and is_country_like(word) for word in words):
+        return False
+    if is_demonym(words[-1]):
         return False
     return not (first.isupper() and _PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
 
@@ -462,6 +492,29 @@ def _spelled_out(name: str) -> bool:
         word.lower() not in NAME_PARTICLES and not word.isupper() and not word.endswith(".")
         for word in words
     )
+
+
+def _country_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
+    """A mention without a cue that is a country's name and then other words, as two
+    mentions ("Germany Richard Burt", "U.S. Zardari"), or None."""
+    spelling = mention.spelling
+    first, _, rest = spelling.partition(" ")
+    if not rest or first not in place_names() or not is_country_like(first):
+        return None
+    cut = len(first) + 1
+    parts = []
+    for start, end in ((0, len(first)), (cut, len(spelling))):
+        part = Mention(
+            mention.form[start:end],
+            spelling[start:end],
+            mention.paragraph,
+            None,
+            paragraphs=set(mention.paragraphs or {mention.paragraph}),
+            count=mention.count,
+            weak=mention.weak,
+        )
+        parts.append(part)
+    return parts[0], parts[1]
 
 
 def _plural_body(name: str) -> bool:
