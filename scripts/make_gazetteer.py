@@ -11,7 +11,8 @@ Generated from maintained data packages, used here only (never at run time):
   in one ("Catalunya [Cataluña]", "Dagestan, Respublika");
 - a short list written here of what neither package holds: world regions and seas ("Middle
   East", "Indian Ocean"), the usual abbreviations of a few countries ("U.S.", "UK", "UAE"),
-  and English names of countries and regions ("Britain", "Bosnia", "Catalonia", "Punjab").
+  and English names of countries and regions ("Britain", "Bosnia", "Catalonia", "Punjab"),
+  Pakistan's tribal areas and the cables' spellings of Afghan provinces ("Bajaur", "Wardak").
 Every name is also written folded to ASCII (anyascii; German umlauts as "ue", "oe", "ae").
 
 Names that are also common words, directions or people's names would make false places
@@ -74,6 +75,9 @@ Britain|Great Britain|Bosnia|Herzegovina|Holland|Macedonia|Holy See|Swaziland|Ca
 Crimea|Waziristan|North Waziristan|South Waziristan|Baluchistan|Kordofan|Ogaden|Somaliland
 Puntland|Mindanao|Patagonia|Catalonia|Andalusia|Basque Country|Flanders|Wallonia|Bavaria
 England|Scotland|Wales|Punjab
+FATA|Federally Administered Tribal Areas|NWFP|North-West Frontier Province|Bajaur|Mohmand
+Northwest Frontier Province|Khyber|Kurram|Orakzai|Malakand|Swat|Tora Bora|GTMO|Jawzjan
+Sar-e-Pol|Sar-e Pol|Wardak|Paktia|Oruzgan|Panjshir
 """
 
 # Directions: "the West" is rarely the town of that name.

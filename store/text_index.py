@@ -164,12 +164,12 @@ def document_fields(body: dict[str, Any]) -> str:
     }
     entities = body.get("entities") or {}
     for kind, key in (("person", "people"), ("place", "places"), ("group", "groups")):
-        names: list[str] = []
+        names: dict[str, None] = {}  # each once: a name is most often its first form too
         for entity in entities.get(key) or ():
-            names.append(entity.get("name") or "")
-            names.extend(entity.get("forms") or ())
+            names[entity.get("name") or ""] = None
+            names.update(dict.fromkeys(entity.get("forms") or ()))
         if names:
-            doc[kind] = names
+            doc[kind] = list(names)
     return orjson.dumps(doc).decode()
 
 

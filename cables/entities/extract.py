@@ -100,7 +100,8 @@ _PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
 _SIMPLE_RUN = re.compile(rf"{_PLAIN_WORD}(?: (?:{_PLAIN_WORD}|{_PARTICLE}))*")
 # "NATO", "U.S.", and the "Government of X" style "GoS", "MoC".
 ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$")
-DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
+# "(DOE)" after a name, or after its possessive as pages garble it ("Energy,s (DOE)")
+DEFINITION = re.compile(r"(?:[,'’]s)?\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
 _OPENERS = tuple('.!?:;"“([-*')
 
@@ -320,9 +321,13 @@ class _Analyser:
     def segments(self, tokens: list[tuple[int, int]], words: list[str], lowers: list[str]) -> None:
         """Split at connecting words and common words; classify each part."""
         start = 0  # of the words between two separators
+        # after a title, common words are its office: "Undersecretary of State for Arms
+        # Control and International Security Ellen Tauscher" names no group
+        titled = lowers[0] in TITLES
         for stop in [*(i for i, lower in enumerate(lowers) if lower in SEPARATORS), len(lowers)]:
             if (
                 stop - start >= 2
+                and not titled
                 and (start > 0 or not self.sentence_start)
                 and self.common_words_name(words[start:stop], lowers[start:stop])
             ):
@@ -392,6 +397,10 @@ class _Analyser:
             if words[0][len(head) + 1 : len(head) + 2].islower() and ACRONYM_WORD.match(head):
                 self.parts.append(_Part(start, start + len(head), ACRONYM))  # "MTCR-controlled"
                 return
+            places = _hyphened_places(words[0])
+            if places:  # "the Afghanistan-Iran-Somalia-Yemen pipeline", "UAE-Oman border"
+                self.parts.extend(_Part(start + s, start + e, PLACE) for s, e in places)
+                return
         if len(words) == 1 and lowers[0].endswith(ORG_SUFFIXES) and lowers[0] not in ORG_SUFFIXES:
             self.parts.append(_Part(start, end, GROUP))  # "Citigroup", "Sberbank"
             return
@@ -415,6 +424,21 @@ class _Analyser:
             self.parts.append(_Part(start, end, PLACE, core_end=place_end))
         else:
             self.parts.append(_Part(start, end, None, short=len(words) <= 2))
+
+
+def _hyphened_places(word: str) -> list[tuple[int, int]]:
+    """The spans of a hyphen-joined word's parts when every part is a place's name (and one
+    is written like a country's), else none."""
+    spans = []
+    start = 0
+    for part in word.split("-"):
+        if not is_place(part):
+            return []
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    if len(spans) < 2 or not any(is_country_like(word[s:e]) for s, e in spans):
+        return []
+    return spans
 
 
 def _place_token(places: dict[int, int], start: int, end: int) -> bool:
@@ -828,7 +852,10 @@ class _Scanner:
         initials = {w[0].upper() for w in re.split(r"[\s-]+", self.text[start:end]) if w}
         if (kind is None or kind == PERSON) and match.group(1)[0] not in initials:
             return False  # "Juergen Ruettgers (CDU)": a party after a name, not its acronym
-        self.mention(start, end, kind or GROUP)
+        # a name of words without a cue is left to the linker, which makes it a group unless
+        # the cable calls it a person's elsewhere ("Kim Jong-il's (KJI)")
+        name_kind = kind or (None if " " in self.text[start:end] else GROUP)
+        self.mention(start, end, name_kind)
         self.mention(match.start(1), match.end(1), ACRONYM, expansion=self.text[start:end])
         return True
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cables.entities.casing import (
     english_words,
@@ -237,6 +237,7 @@ def link(mentions: list[Mention]) -> Entities:
     # the acronyms the cable uses: a name without a cue that they abbreviate is a body's
     # ("United Nations" and "UN" are one group; no person's initials are an acronym)
     abbreviated = {a.form.upper() for a in acronyms if len(a.form) > 2 and "." not in a.form}
+    expanded = {a.expansion for a in acronyms if a.expansion}
     for mention in unknown_multi:
         key = key_of(mention.spelling)
         if (GROUP, key) in by_key:
@@ -245,6 +246,8 @@ def link(mentions: list[Mention]) -> Entities:
             add(PLACE, mention, key)
         elif (PERSON, key) in by_key:
             add(PERSON, mention, key)
+        elif mention.spelling in expanded:  # "Hizb ut-Tahrir (HT)"
+            add(PLACE if is_place(mention.spelling) else GROUP, mention, key)
         elif is_place(mention.spelling) or _names_a_place(mention.spelling):
             add(PLACE, mention, key)
         elif _plural_body(mention.spelling) or (
@@ -253,7 +256,9 @@ def link(mentions: list[Mention]) -> Entities:
             and not _initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
-        elif _ORG_WORD_SET.intersection(_HYPHENED_WORD.split(mention.spelling.lower())):
+        elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
+            _HYPHENED_WORD.split(mention.spelling.lower())
+        ):
             add(GROUP, mention, key)  # "Pakistan Muslim League-Nawaz"
         elif not mention.weak and _may_be_a_person(mention.spelling):
             add(PERSON, mention, key)
@@ -326,10 +331,20 @@ def link(mentions: list[Mention]) -> Entities:
         _link_acronyms(linker, acronyms)
     _join_shorter_names(linker, GROUP)
     return Entities(
-        people=tuple(e.entity() for e in linker.of_kind(PERSON)),
-        places=tuple(e.entity() for e in linker.of_kind(PLACE)),
-        groups=tuple(e.entity() for e in linker.of_kind(GROUP)),
+        people=_in_order(linker.of_kind(PERSON)),
+        places=_in_order(linker.of_kind(PLACE)),
+        groups=_in_order(linker.of_kind(GROUP)),
     )
+
+
+def _in_order(entities: list[_Entity]) -> tuple[Entity, ...]:
+    """The entities by the first paragraph that names them (those the linker made later,
+    from names without a cue, take their place among the others)."""
+    return tuple(e.entity() for e in sorted(entities, key=_first_paragraph))
+
+
+def _first_paragraph(entity: _Entity) -> int:
+    return min(entity.paragraphs, default=0)
 
 
 def _surname_of_a_full_name(
@@ -355,7 +370,8 @@ _NO_BODY_ENDINGS = frozenset(
         *("treaty", "agreement", "accord", "accords", "convention", "protocol", "act", "law"),
         *("declaration", "charter", "resolution", "initiative", "conference", "summit"),
         *("meeting", "talks", "process", "dialogue", "plan", "strategy", "roadmap"),
-        *("report", "operation"),
+        *("report", "operation", "program", "training", "exercise", "exercises", "order"),
+        *("ordinance", "decree", "bill", "amendment", "reactor"),
     )
 )
 _NO_BODY_LINKS = frozenset(("of", "on", "for", "against"))
@@ -477,7 +493,7 @@ def _may_be_a_person(name: str) -> bool:
     # a country's name is nobody's: "Unhappy China" (a book), "Indonesia Fawthrop"; nor a
     # people's: "UK Muslims"
     words = name.split(" ")
-    if any(is_place(word) and is_country_like(word) for word in words):
+    if any(map(_names_a_country, words)):
         return False
     if is_demonym(words[-1]):
         return False
@@ -492,6 +508,13 @@ def _spelled_out(name: str) -> bool:
         word.lower() not in NAME_PARTICLES and not word.isupper() and not word.endswith(".")
         for word in words
     )
+
+
+@lru_cache(maxsize=65536)
+def _names_a_country(word: str) -> bool:
+    """Whether one word is a place's name written like a country's (remembered: names
+    recur)."""
+    return is_place(word) and is_country_like(word)
 
 
 def _country_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
@@ -521,9 +544,11 @@ def _plural_body(name: str) -> bool:
     """Whether a run of words without a cue names a body by a plural common noun after
     common words, acronyms or places ("U.S. Marshals", "Royal Engineers"), which no person's
     name is ("Carla Hills": a given name before the plural)."""
+    if name[-1] != "s":
+        return False  # the common case
     words = name.split(" ")
     last = words[-1]
-    if len(last) < 5 or not last.endswith("s") or last.endswith("ics") or not last[0].isupper():
+    if len(last) < 5 or last.endswith("ics") or not last[0].isupper():
         return False
     if not is_common_word(last[:-1]) and last.lower() not in english_words():
         return False
@@ -555,7 +580,9 @@ def _place_last_words() -> frozenset[str]:
 
 _DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
 # ("the North", "the Gulf": a region named by a common word.)
-_NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(("islam", "christianity", "gulf"))
+_NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(
+    ("islam", "christianity", "gulf", "shia", "shiite", "shi", "sunni", "sufi")
+)
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _LOWER_SYLLABLE = re.compile(r"-[a-z]+$")
 # A club of states named by a letter and its number of members: G-8, G-20, P-5, P5.
@@ -619,7 +646,8 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
         upper = mention.form.upper()
         if upper in defined and defined[upper] is None:
             continue
-        key = key_of(mention.spelling)
+        plain = mention.spelling.replace(".", "")  # "U.N." is "UN"
+        key = key_of(mention.spelling) if plain == mention.spelling else variant_key(plain)
         target = (
             defined.get(upper)
             or surnames.get(key)
@@ -632,9 +660,16 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
         elif mention.form in place_names():
             linker.add(PLACE, mention)
         elif not _CODE_WITH_NUMBER.search(mention.form):  # "FY09", "TK1236": no body
-            linker.add(GROUP, mention)
-    # "Abdullah bin Zayed (ABZ)", then "Foreign Minister ABZ": the title made a person of it
-    for person in list(linker.of_kind(PERSON)):
-        target = defined.get(person.forms[0])
-        if len(person.forms) == 1 and target is not None and target.kind == PERSON:
-            linker.join(person, target)
+            linker.add(GROUP, mention, key)
+    # "Abdullah bin Zayed (ABZ)", then "Foreign Minister ABZ": the title made a person of
+    # it; "Federally Administered Tribal Areas (FATA)", then "FATA": the gazetteer a place
+    for kind in (PERSON, PLACE):
+        for entity in list(linker.of_kind(kind)):
+            target = defined.get(entity.forms[0])
+            if (
+                len(entity.forms) == 1
+                and target is not None
+                and target.kind == kind
+                and target is not entity
+            ):
+                linker.join(entity, target)
