@@ -485,3 +485,22 @@ def test_pakistans_tribal_areas_are_places(cables: dict[str, Entities]) -> None:
     islamabad = cables["09ISLAMABAD2185"]
     assert {"Malakand", "Bajaur", "Mohmand", "FATA", "NWFP"} <= _forms(islamabad.places)
     assert not {"FATA", "NWFP"} & _forms(islamabad.groups)
+
+
+def test_an_acronym_after_an_article_or_a_number_is_a_common_noun(
+    cables: dict[str, Entities],
+) -> None:
+    # "open a second PRT", "two more OMLTs and one POMLT.": kinds of units, no group; the
+    # acronyms of bodies the cable names stay ("the Northern Distribution Network (NDN)").
+    ankara = cables["10ANKARA126"]
+    assert not {"PRT", "POMLT"} & _forms(ankara.groups)
+    assert "NDN" in _forms(ankara.groups)
+
+
+def test_attaches_and_their_offices_are_titles_not_names(
+    cables: dict[str, Entities],
+) -> None:
+    # "Naval Attache Erhan Sensoy", "Army Attache Scott Taylor"
+    people = _forms(cables["09ISLAMABAD1118"].people)
+    assert {"Erhan Sensoy", "Scott Taylor"} <= people
+    assert not any("Attache" in form for form in people)

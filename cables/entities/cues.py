@@ -34,7 +34,7 @@ TITLES = frozenset(
         ambassador member min counselor counsellor affairs relations engineer eng hrh das pdas
         cos srsg coas cjcs chod datt pao conoff fso comisaf saceur srap dni asd dasd secgen cg
         senators congressmen codel staffdel dg ltgen lgen majgen mgen brigen bgen rdml radm vadm
-        vfm
+        vfm ltc cpt attache mincouns polmincouns econmincouns nuncio
         """
     )
 )
@@ -56,7 +56,7 @@ DEPARTMENT_WORDS = frozenset(
     _words(
         """
         foreign defense defence interior finance justice economy trade energy state affairs
-        relations prime general
+        relations prime general attache
         """
     )
 )

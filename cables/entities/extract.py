@@ -749,6 +749,8 @@ class _Scanner:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
+        if kind == ACRONYM and not part.start and self.generic(start, end):
+            return
         if kind != ACRONYM and self.parenthesis:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
@@ -791,6 +793,21 @@ class _Scanner:
                 self.out[-1].spelling = _LETTER_RUN.sub(_capitalised_word, written)
             return
         self.mention(start, end, kind, core=core, weak=in_capitals)
+
+    def generic(self, start: int, end: int) -> bool:
+        """Whether an acronym is a common noun here: after an article or a number, with no
+        noun after it ("open a second PRT", "one POMLT.", "a PRT in Jawzjan"; but "a UN
+        agency" names the UN)."""
+        text = self.text
+        before = text[max(0, start - 12) : start].split()
+        if not before or before[-1].lower() not in _GENERIC_BEFORE:
+            return False
+        if text.startswith(("-", "/"), end) or text[start:end] in place_names():
+            return False  # "a DOD-funded", "a U.S. official"
+        after = NEXT_WORDS.match(text, end)
+        if after is not None:
+            return after.group(1) in _NOT_A_NOUN
+        return text[end : end + 1] in ("", ".", ";", ":", ")")  # not "a PMDB, PSB or..."
 
     def no_person(self, start: int, end: int) -> bool:
         """Whether one word that a verb or a noun after it would make a person's name is
@@ -861,6 +878,14 @@ class _Scanner:
 
 
 _THE = ("the ", "The ")
+# Words before an acronym used as a common noun ("a PRT", "one POMLT", "each NGO").
+_GENERIC_BEFORE = frozenset(
+    ("a", "an", "one", "two", "three", "four", "another", "each", "every", "any", "second")
+)
+# Words after it that are no noun it qualifies (prepositions, conjunctions, verbs).
+_NOT_A_NOUN = PREPOSITIONS | frozenset(
+    ("and", "or", "that", "which", "who", "is", "was", "will", "would", "has", "had", "as")
+)
 _OPENING_QUOTES = frozenset('"“')
 _CLOSING_QUOTES = frozenset('"”')
 
