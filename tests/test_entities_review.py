@@ -68,7 +68,7 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "10ANKARA126",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
-    pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173"]
+    pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
     paths = [corpus / "review" / f"{name}.html" for name in review]
     paths += [corpus / "old-format" / f"{name}.html" for name in old]
     paths += [corpus / "wikileaks-html" / f"{name}.html" for name in pages]
@@ -504,3 +504,21 @@ def test_attaches_and_their_offices_are_titles_not_names(
     people = _forms(cables["09ISLAMABAD1118"].people)
     assert {"Erhan Sensoy", "Scott Taylor"} <= people
     assert not any("Attache" in form for form in people)
+
+
+def test_a_name_after_a_preposition_of_place_is_a_place(
+    cables: dict[str, Entities],
+) -> None:
+    # "located in the Al-Hout field off Mina Az-Zour": once a person; a person named after
+    # "in" elsewhere stays a person (the possessive and the cable's other mentions decide).
+    kuwait = cables["10KUWAIT142"]
+    assert "Mina Az-Zour" in _forms(kuwait.places)
+    assert "Mina Az-Zour" not in _forms(kuwait.people)
+
+
+def test_a_post_named_after_a_title_stays_a_place(cables: dict[str, Entities]) -> None:
+    # "have told CG Sao Paulo officers": the consulate general's city, not a person (a place
+    # of one word after a title is a person's: "CIA Director Hayden").
+    brasilia = cables["10BRASILIA49"]
+    assert "Sao Paulo" not in _forms(brasilia.people)
+    assert {6, 7} <= set(_named(brasilia.places, "Sao Paulo").paragraphs)

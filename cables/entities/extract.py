@@ -135,9 +135,9 @@ class _Part(NamedTuple):
 
 _CAPS_WORD = re.compile(r"[A-Z]{3}")
 _LOWER_START = re.compile(r"(?:^| )[a-z]")
-#: Title words that describe an office and never stand right before a person's name: a
-#: place's name after them is the place's ("Vice Canada").
-_OFFICE_ONLY = OFFICE_WORDS - {"general", "chief", "head"}
+#: Title words that describe an office and never stand right before a person's name, or
+#: name a post by its city ("CG Sao Paulo"): a place's name after them is the place's.
+_OFFICE_ONLY = (OFFICE_WORDS - {"general", "chief", "head"}) | {"cg", "congen", "amconsul"}
 _LONGEST_RUN = 24  # words; no name is longer, and longer runs are cut into windows
 
 
@@ -382,10 +382,16 @@ class _Analyser:
                 # A place's name after a title is a person's ("Director Hayden", "Judge
                 # Moreno"), but not after a word that only describes an office ("Vice
                 # Canada", "Foreign Ministers of Canada": see _OFFICE_ONLY)
+                place = self.places.get(name_start) == tokens[-1][1]
                 kind = (
                     PLACE
-                    if self.places.get(name_start) == tokens[-1][1]
-                    and lowers[titles[-1]] in _OFFICE_ONLY
+                    if place
+                    # a place of two words after a title is the place: "Ambassador to Sri
+                    # Lanka" aside, people are rarely named like "Sao Paulo"
+                    and (
+                        lowers[titles[-1]] in _OFFICE_ONLY
+                        or " " in self.text[name_start : tokens[-1][1]]
+                    )
                     else PERSON
                 )
                 self.parts.append(_Part(name_start, tokens[-1][1], kind))
@@ -775,6 +781,8 @@ class _Scanner:
                             kind = None  # "the French noted": no person takes an article
                 if kind == PERSON and self.no_person(start, end):
                     kind = None
+                if kind is None and not part.start and self.located(start, end):
+                    kind = PLACE
         elif (
             kind == PERSON
             and part.start
@@ -793,6 +801,20 @@ class _Scanner:
                 self.out[-1].spelling = _LETTER_RUN.sub(_capitalised_word, written)
             return
         self.mention(start, end, kind, core=core, weak=in_capitals)
+
+    def located(self, start: int, end: int) -> bool:
+        """Whether a name of two words or more follows a preposition of place, as places do
+        and people do not ("operations in Malakand Division", "off Mina Az-Zour"; not "in
+        Narymbetov's view"), in a text not in capitals."""
+        text = self.text
+        if " " not in text[start:end] or text.startswith(_POSSESSIVES, end):
+            return False
+        if _quoted(text, start, end):
+            return False
+        before = text[max(0, start - 12) : start].split()
+        return (
+            bool(before) and before[-1] in _PLACE_PREPOSITIONS and not self.in_capitals(start, end)
+        )
 
     def generic(self, start: int, end: int) -> bool:
         """Whether an acronym is a common noun here: after an article or a number, with no
@@ -878,6 +900,11 @@ class _Scanner:
 
 
 _THE = ("the ", "The ")
+# Prepositions before a place, rarely before a person ("in", not "with" or "to").
+_PLACE_PREPOSITIONS = frozenset(
+    ("in", "at", "near", "off", "outside", "inside", "across", "throughout", "around")
+)
+_POSSESSIVES = ("'", "’", ",s")  # "Narymbetov's", "Jones' view", "Narymbetov,s"
 # Words before an acronym used as a common noun ("a PRT", "one POMLT", "each NGO").
 _GENERIC_BEFORE = frozenset(
     ("a", "an", "one", "two", "three", "four", "another", "each", "every", "any", "second")

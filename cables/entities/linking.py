@@ -275,6 +275,12 @@ def link(mentions: list[Mention]) -> Entities:
                 singles.append(name)  # a surname, joined below to its full name
             elif not name.weak and _may_be_a_person(name.spelling):
                 add(PERSON, name, name_key)
+    # a place only a preposition made ("confidence in Dilma Rousseff") is the person the
+    # cable names the same elsewhere
+    for place in list(linker.of_kind(PLACE)):
+        person = by_key.get((PERSON, place.key))
+        if person is not None and person.key == place.key and " " in place.key:
+            linker.join(place, person)
     _join_shorter_names(linker)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
