@@ -20,7 +20,8 @@ Names that are also common words, directions or people's names would make false 
 month or day names or directions; when the word is frequent in English (wordfreq), the place
 is not a city of a million (or of 150,000 that the cables write capitalised); when the casing
 dictionary (scripts/make_casing.py) says the word is usually written in lower case; or when
-the cables of the development corpus use it as a person's name (after "President", "Mr.").
+the cables of the development corpus use it as a person's name (after "President", "Mr.");
+a single word that names a people ("British", "Kazakh") is dropped too.
 Countries, capitals, continents and cities of a million are kept ("Lagos", "Peshawar"): a
 title before one makes a person of it in the extractor ("President Lagos").
 
@@ -42,6 +43,7 @@ import pycountry
 from anyascii import anyascii
 from wordfreq import zipf_frequency
 
+from cables.entities.casing import is_demonym
 from cables.model import Cable
 from cables.sources import iter_cables
 
@@ -219,6 +221,8 @@ def main() -> int:
     for sub in pycountry.subdivisions:
         regions |= subdivision_forms(sub.name)
     kept |= filtered(local | regions, blocked, capitalised & known)
+    # a people's name is no place's, whatever town bears it ("British", "Kazakh")
+    kept = {n for n in kept if " " in n or not is_demonym(n)}
     kept |= {n.strip() for line in SUPPLEMENT.strip().splitlines() for n in line.split("|")}
 
     names = sorted(kept)

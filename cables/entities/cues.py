@@ -74,7 +74,7 @@ ORG_WORDS = frozenset(
         services directorate secretariat brigade brigades militia network society club board
         guard guards command cabinet chamber embassy consulate mission school broadcasting
         television radio news newspaper journal airlines airways brotherhood forum museum
-        library hospital laboratory
+        library hospital laboratory times post herald tribune gazette telegraph
         """
     )
 )

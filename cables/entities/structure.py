@@ -33,7 +33,10 @@ NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z.'\- ]{1,60}$")
 # CARTER", "PACOM FOR FPA"): neither offices nor people.
 _TITLE_CODES = frozenset(
     {"AMB", "A/S", "DAS", "PDAS", "FPA", "POLAD", "FRC", "DCM", "CDA", "S/E", "SE", "SA"}
+    | {"COL", "LTC", "GEN", "LTG", "MG", "BG", "ADM", "RADM", "VADM", "CAPT", "MAJ", "CDR"}
 )
+# An embassy's sections, offices whatever the cables write them like ("Pol", "Econ").
+_SECTION_CODES = frozenset({"POL", "ECON", "POLECON", "MGT", "MGMT", "CONS", "PAS", "PD", "RSO"})
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 # An item of more words than this is prose that happens to hold "FOR", not an addressee.
 _MOST_WORDS = 3
@@ -55,7 +58,11 @@ def _is_office(code: str) -> bool:
     parts = [p for p in code.split("/") if p]
     if len(parts) > 1:
         return all(len(p) <= 4 or (usual_form(p) or "").isupper() for p in parts)
+    if code in _SECTION_CODES:
+        return True
     known = usual_form(code)
+    if known is not None and known[:1].isupper() and not known.isupper():
+        return False  # a name the cables write capitalised: "DAN FISK", "NANCY LEE"
     return len(code) <= 3 or (known is not None and known.isupper())
 
 
