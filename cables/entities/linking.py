@@ -180,7 +180,8 @@ class _Linker:
 
 
 def link(mentions: list[Mention]) -> Entities:
-    """The entities of one cable from its mentions, in order of first mention."""
+    """The entities of one cable from its mentions, each kind by the first paragraph that
+    names them."""
     unique: dict[tuple[str, str | None, str | None, str | None], Mention] = {}
     for mention in mentions:
         key = (mention.form, mention.kind, mention.core, mention.expansion)
