@@ -781,7 +781,12 @@ class _Scanner:
                             kind = None  # "the French noted": no person takes an article
                 if kind == PERSON and self.no_person(start, end):
                     kind = None
-                if kind is None and not part.start and self.located(start, end):
+                if (
+                    kind is None
+                    and not part.start
+                    and text.endswith(_PLACE_PREPOSITIONS, max(0, start - 12), start)
+                    and self.located(start, end)
+                ):
                     kind = PLACE
         elif (
             kind == PERSON
@@ -790,7 +795,12 @@ class _Scanner:
             and is_place(text[start:end])
         ):
             kind = PLACE  # a title after "the" is a common noun: "told the Ambassador Sweden"
-        if kind is None and not part.start and _quoted(text, start, end):
+        if (
+            kind is None
+            and start
+            and text[start - 1] in _OPENING_QUOTES
+            and _quoted(text, start, end)
+        ):
             return  # a title in quotation marks: "The book "Unhappy China""
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         written = self.original[start:end]
@@ -807,13 +817,13 @@ class _Scanner:
         and people do not ("operations in Malakand Division", "off Mina Az-Zour"; not "in
         Narymbetov's view"), in a text not in capitals."""
         text = self.text
-        if " " not in text[start:end] or text.startswith(_POSSESSIVES, end):
+        if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 12), start):
             return False
-        if _quoted(text, start, end):
-            return False
-        before = text[max(0, start - 12) : start].split()
         return (
-            bool(before) and before[-1] in _PLACE_PREPOSITIONS and not self.in_capitals(start, end)
+            " " in text[start:end]
+            and not text.startswith(_POSSESSIVES, end)
+            and not _quoted(text, start, end)
+            and not self.in_capitals(start, end)
         )
 
     def generic(self, start: int, end: int) -> bool:
@@ -901,8 +911,10 @@ class _Scanner:
 
 _THE = ("the ", "The ")
 # Prepositions before a place, rarely before a person ("in", not "with" or "to").
-_PLACE_PREPOSITIONS = frozenset(
-    ("in", "at", "near", "off", "outside", "inside", "across", "throughout", "around")
+_PLACE_PREPOSITIONS = tuple(
+    f"{space}{word} "
+    for word in ("in", "at", "near", "off", "outside", "inside", "across", "throughout", "around")
+    for space in " \n"
 )
 _POSSESSIVES = ("'", "’", ",s")  # "Narymbetov's", "Jones' view", "Narymbetov,s"
 # Words before an acronym used as a common noun ("a PRT", "one POMLT", "each NGO").

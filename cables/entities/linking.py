@@ -500,7 +500,7 @@ def _may_be_a_person(name: str) -> bool:
     # a country's name is nobody's: "Unhappy China" (a book), "Indonesia Fawthrop"; nor a
     # people's: "UK Muslims"
     words = name.split(" ")
-    if any(map(_names_a_country, words)):
+    if not place_names().isdisjoint(words) and any(map(_names_a_country, words)):
         return False
     if is_demonym(words[-1]):
         return False
@@ -517,11 +517,11 @@ def _spelled_out(name: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _names_a_country(word: str) -> bool:
-    """Whether one word is a place's name written like a country's (remembered: names
-    recur)."""
-    return is_place(word) and is_country_like(word)
+    """Whether one word is a place's name written like a country's (remembered: few
+    words are places)."""
+    return word in place_names() and is_country_like(word)
 
 
 def _country_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
