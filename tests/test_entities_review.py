@@ -545,3 +545,11 @@ def test_a_peoples_name_is_no_place_and_a_newspapers_city_is_its_name(
     abu_dhabi = cables["09ABUDHABI754"]
     assert "Washington Post" in _forms(abu_dhabi.groups)
     assert "Washington" not in _forms(abu_dhabi.places)
+
+
+def test_a_tags_line_wrapped_onto_the_next_line_names_nothing(
+    cables: dict[str, Entities],
+) -> None:
+    # "TAGS: PTER PGOV PREL PARM EAID MOPS IR IS AF PK SY LE SA" then "QA, AE": country
+    # codes, once groups.
+    assert not {"QA", "AE"} & _forms(cables["09ABUDHABI754"].groups)

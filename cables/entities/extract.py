@@ -1070,6 +1070,8 @@ def _name_case(name: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in restore_case(name).split(" "))
 
 
+# A line of TAGS codes alone, as a TAGS line wraps.
+_CODES_LINE = re.compile(r"^\s*[A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*[ ,]*$")
 # What the published cables put for a name they withhold ("a businessman XXXXXXXXXXXX").
 _REDACTED = re.compile(r"X{4,}")
 
@@ -1090,8 +1092,13 @@ def extract_entities(cable: Cable) -> Entities:
         text = _q_restored(para.text) if garbled else para.text
         if para.number == 0:
             kept = []
+            in_tags = False
             for line in addressee_lines_joined(text.split("\n")):
-                if is_header_line(line):
+                # a TAGS line wraps onto lines of codes alone ("TAGS: ... LE SA", "QA, AE")
+                in_tags = (
+                    in_tags and _CODES_LINE.match(line) is not None and " FOR " not in line
+                ) or line.lstrip().startswith("TAGS")
+                if in_tags or is_header_line(line):
                     kept.append(" " * len(line))
                     continue
                 named = addressees(line)
