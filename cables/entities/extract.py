@@ -386,8 +386,7 @@ class _Analyser:
                 kind = (
                     PLACE
                     if place
-                    # a place of two words after a title is the place: "Ambassador to Sri
-                    # Lanka" aside, people are rarely named like "Sao Paulo"
+                    # or is of two words: people are rarely named like "Sao Paulo"
                     and (
                         lowers[titles[-1]] in _OFFICE_ONLY
                         or " " in self.text[name_start : tokens[-1][1]]
@@ -781,12 +780,7 @@ class _Scanner:
                             kind = None  # "the French noted": no person takes an article
                 if kind == PERSON and self.no_person(start, end):
                     kind = None
-                if (
-                    kind is None
-                    and not part.start
-                    and text.endswith(_PLACE_PREPOSITIONS, max(0, start - 12), start)
-                    and self.located(start, end)
-                ):
+                if kind is None and not part.start and self.located(start, end):
                     kind = PLACE
         elif (
             kind == PERSON
@@ -795,12 +789,7 @@ class _Scanner:
             and is_place(text[start:end])
         ):
             kind = PLACE  # a title after "the" is a common noun: "told the Ambassador Sweden"
-        if (
-            kind is None
-            and start
-            and text[start - 1] in _OPENING_QUOTES
-            and _quoted(text, start, end)
-        ):
+        if kind is None and not part.start and _quoted(text, start, end):
             return  # a title in quotation marks: "The book "Unhappy China""
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
         written = self.original[start:end]

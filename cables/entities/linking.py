@@ -529,7 +529,7 @@ def _country_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
     mentions ("Germany Richard Burt", "U.S. Zardari"), or None."""
     spelling = mention.spelling
     first, _, rest = spelling.partition(" ")
-    if not rest or first not in place_names() or not is_country_like(first):
+    if not rest or not _names_a_country(first):
         return None
     cut = len(first) + 1
     parts = []
