@@ -12,6 +12,12 @@ sorted. The case restoration also writes such a word in lower case in a line in 
 subtitles use ("nixon", "helms") are in it too, and lose their capital there unless so
 kept.
 
+It also writes ``cables/data/everyday.txt.gz``: the words of that dictionary frequent
+enough to be everyday English (a count of at least EVERYDAY_COUNT; the rarest words have 50),
+whether the cables capitalise them or not ("army", "studies", "green"). Names of bodies are
+rare there or absent ("mossad", "gazprom", "yabloko"), so a capitalised word in a list of
+bodies that is not everyday English is taken for one of them.
+
 usage: python scripts/make_english.py   (needs the data extra: pip install -e '.[data]')
 """
 
@@ -26,10 +32,19 @@ from cables.entities.casing import casing_dictionary
 
 PROJECT = Path(__file__).resolve().parents[1]
 OUT = PROJECT / "cables" / "data" / "english.txt.gz"
+EVERYDAY_OUT = PROJECT / "cables" / "data" / "everyday.txt.gz"
+EVERYDAY_COUNT = 100
+
+
+def _write(path: Path, words: list[str]) -> None:
+    data = "".join(word + "\n" for word in words).encode()
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"wrote {len(words)} words to {path}, {path.stat().st_size} bytes")
 
 
 def main() -> int:
-    """Read pyspellchecker's English dictionary, write the words the casing one lacks."""
+    """Read pyspellchecker's English dictionary, write the words the casing one lacks and
+    the everyday words."""
     source = resources.files("spellchecker.resources").joinpath("en.json.gz")
     frequencies: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
     known = casing_dictionary()
@@ -38,9 +53,13 @@ def main() -> int:
         for word in frequencies
         if word.isascii() and word.isalpha() and len(word) >= 2 and word not in known
     )
-    data = "".join(word + "\n" for word in words).encode()
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {len(words)} words of {len(frequencies)}, {OUT.stat().st_size} bytes")
+    _write(OUT, words)
+    everyday = sorted(
+        word
+        for word, count in frequencies.items()
+        if count >= EVERYDAY_COUNT and word.isascii() and word.isalpha() and len(word) >= 2
+    )
+    _write(EVERYDAY_OUT, everyday)
     return 0
 
 

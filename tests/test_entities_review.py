@@ -3,7 +3,8 @@
 old-format cables in capitals (a fifth, 73TEHRAN8233, is damaged at the source); the third,
 of ten more pages (seven of them in tests/corpus/review); a fourth (08OTTAWA918 and six more
 pages of tests/corpus/review); a fifth (three pages); a sixth (six pages); a seventh (two
-pages). Each test names the rule and reads the real cable it came from."""
+pages); an eighth (seven pages). Each test names the rule and reads the real cable it came
+from."""
 
 from __future__ import annotations
 
@@ -68,9 +69,17 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "10ANKARA126",
         "06BUENOSAIRES1594",
         "09ABUDHABI754",
+        "10SOFIA31",
+        "10BRUSSELS186",
+        "08ASTANA338",
+        "09TELAVIV1060",
+        "08MOSCOW587",
+        "09PARIS119",
+        "10ISLAMABAD175",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
+    pages += ["08LONDON2651", "08KUWAIT128"]
     paths = [corpus / "review" / f"{name}.html" for name in review]
     paths += [corpus / "old-format" / f"{name}.html" for name in old]
     paths += [corpus / "wikileaks-html" / f"{name}.html" for name in pages]
@@ -553,3 +562,71 @@ def test_a_tags_line_wrapped_onto_the_next_line_names_nothing(
     # "TAGS: PTER PGOV PREL PARM EAID MOPS IR IS AF PK SY LE SA" then "QA, AE": country
     # codes, once groups.
     assert not {"QA", "AE"} & _forms(cables["09ABUDHABI754"].groups)
+
+
+def test_an_acronym_written_with_its_small_words_joins_the_name_it_spells(
+    cables: dict[str, Entities],
+) -> None:
+    # "the Government of Yemen", then "a statement of compliance from the GoY": one body.
+    government = _named(cables["10SOFIA31"].groups, "Government of Yemen")
+    assert "GoY" in government.forms
+
+
+def test_a_name_in_parentheses_after_an_acronym_defines_it(cables: dict[str, Entities]) -> None:
+    # "the AOSIS (Alliance of Small Island States)": once two groups.
+    alliance = _named(cables["10BRUSSELS186"].groups, "Alliance of Small Island States")
+    assert "AOSIS" in alliance.forms
+    assert "AOSIS" not in {group.name for group in cables["10BRUSSELS186"].groups}
+
+
+def test_an_acronym_is_defined_by_every_word_it_spells(cables: dict[str, Entities]) -> None:
+    # "the Foreign and Commonwealth Office (FCO)": the name was cut at "and", and the
+    # acronym joined "Commonwealth Office".
+    london = cables["08LONDON2651"]
+    office = _named(london.groups, "Foreign and Commonwealth Office")
+    assert "FCO" in office.forms
+    assert "Commonwealth Office" not in _forms(london.groups)
+
+
+def test_people_an_acronym_spells_are_no_body(cables: dict[str, Entities]) -> None:
+    # "Members of Parliament (MPs)": people, not a group of their own.
+    assert "Members of Parliament" not in _forms(cables["08KUWAIT128"].groups)
+
+
+def test_the_un_agencies_in_us_spelling_are_bodies(cables: dict[str, Entities]) -> None:
+    # "the World Food Program (WFP)": a program is no body, but the UN's agencies are.
+    food = _named(cables["10ISLAMABAD175"].groups, "World Food Program")
+    assert "WFP" in food.forms
+
+
+def test_a_piece_of_a_name_ending_in_of_is_none(cables: dict[str, Entities]) -> None:
+    # "the State of the Union address": "State of" was a place.
+    assert "State of" not in _forms(cables["10BRUSSELS186"].places)
+
+
+def test_a_name_written_in_camel_case_is_a_company(cables: dict[str, Entities]) -> None:
+    # "ConocoPhillips representatives", "the ExxonMobil country rep", "RosUkrEnergo":
+    # nothing said they were names; the cables' own abbreviations (PolOff) stay out.
+    assert {"ConocoPhillips", "ExxonMobil"} <= _forms(cables["08ASTANA338"].groups)
+    assert "RosUkrEnergo" in _forms(cables["08MOSCOW587"].groups)
+
+
+def test_the_staff_of_a_name_make_it_a_group(cables: dict[str, Entities]) -> None:
+    # "Chevron executives": a company, as "Opel employees" is.
+    assert "Chevron" in _forms(cables["08ASTANA338"].groups)
+
+
+def test_a_name_in_a_list_of_groups_is_a_group(cables: dict[str, Entities]) -> None:
+    # "intelligence from the IDI and Mossad"; "bickering between Gazprom and Naftogaz".
+    assert "Mossad" in _forms(cables["09TELAVIV1060"].groups)
+    assert "Naftogaz" in _forms(cables["08MOSCOW587"].groups)
+
+
+def test_a_comma_alone_between_two_names_makes_no_list(cables: dict[str, Entities]) -> None:
+    # "As for Rafsanjani, MbZ said": MbZ is a person's initials, and a comma is no list.
+    assert "Rafsanjani" not in _forms(cables["09ABUDHABI754"].groups)
+
+
+def test_a_plural_of_a_common_noun_is_nobody(cables: dict[str, Entities]) -> None:
+    # "Poloffs met", from the cables' word for political officers.
+    assert "Poloffs" not in _forms(cables["09PARIS119"].people)

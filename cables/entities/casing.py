@@ -44,6 +44,21 @@ def english_words() -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode().split())
 
 
+@cache
+def _everyday_words() -> frozenset[str]:
+    data = resources.files("cables.data").joinpath("everyday.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode().split())
+
+
+def is_everyday_word(word: str) -> bool:
+    """Whether ``word`` is everyday English, capitalised or not ("Army", "Studies"), from
+    the package data (``cables/data/everyday.txt.gz``, built by ``scripts/make_english.py``);
+    bodies' names are not ("Mossad", "Gazprom"). A hyphened word is when each of its
+    pieces is ("Non-Proliferation")."""
+    everyday = _everyday_words()
+    return all(piece in everyday for piece in word.lower().split("-"))
+
+
 def is_unknown_word(word: str) -> bool:
     """Whether neither the casing dictionary nor the English words know ``word``: in a
     text in capitals, a name's word ("SIAPOUSHI") more often than not."""

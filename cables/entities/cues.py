@@ -126,6 +126,7 @@ GROUP_AFTER = frozenset(
         """
         elements members fighters militants supporters ties leadership cells operatives
         activists plants employees headquarters spokesman spokeswoman officials loyalists
+        executives representatives reps rep shareholders subsidiary staffers
         """
     )
 )

@@ -58,7 +58,7 @@ from cables.entities.gazetteer import (
     may_hold_place,
     place_names,
 )
-from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link
+from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link, spelled_initials
 from cables.entities.structure import (
     addressee_lines_joined,
     addressees,
@@ -693,6 +693,13 @@ class _Scanner:
         self.original = original
         self.paragraph = paragraph
         self.out = out
+        self.first = len(out)  # this paragraph's mentions are out[first:]
+        self.starts: list[int] = []  # where each of them starts in the text
+        self.last_end = -1  # where the last of them ends
+        #: The last of them, when a comma alone joined it to the one before: a list if
+        #: another name follows ("Navique, Vodacom, and SASOL"), else only a comma between
+        #: two names ("As for Rafsanjani, MbZ said").
+        self.comma_joined: Mention | None = None
         self.parenthesis = "(" in text  # no acronym can be defined in a text without one
         #: The whole cable is in capitals and in English: a run of unknown words there is a
         #: name (in a mixed-case cable's subject line, names are found in its text).
@@ -708,6 +715,8 @@ class _Scanner:
         weak: bool = False,
     ) -> None:
         form = self.original[start:end]
+        if form.endswith(_DANGLING):
+            return  # a piece of a longer name ("the State of the Union address")
         if not (form.isascii() and form.isprintable()):
             form = _clean(form)
         if self.text is self.original:
@@ -718,9 +727,17 @@ class _Scanner:
                 spelling = _clean(spelling)
         if len(form) > 1:
             # every field by position (a keyword call costs twice as much)
-            self.out.append(
-                Mention(form, spelling, self.paragraph, kind, core, expansion, None, 1, weak)
-            )
+            mention = Mention(form, spelling, self.paragraph, kind, core, expansion, None, 1, weak)
+            gap = self.text[self.last_end : start]
+            if self.comma_joined is not None and gap not in _COORDINATION:
+                self.end_of_list()
+            if gap in _COORDINATION and len(self.out) > self.first:
+                mention.partner = self.out[-1]  # "the IDI and Mossad"
+                if gap in _COMMAS:
+                    self.comma_joined = mention
+            self.out.append(mention)
+            self.starts.append(start)
+            self.last_end = end
 
     def scan(self) -> None:
         """Find every run of capitals and turn its parts into mentions."""
@@ -749,13 +766,25 @@ class _Scanner:
                     self.mention(start, end, PERSON)
                 else:
                     self.mention(start, end, None, weak=self.in_capitals(start, end))
+        self.end_of_list()
+
+    def end_of_list(self) -> None:
+        """No name follows the one a comma joined to the one before: unless that one was in
+        a list already, the two are no list."""
+        joined = self.comma_joined
+        if joined is not None and joined.partner is not None and joined.partner.partner is None:
+            joined.partner = None
+        self.comma_joined = None
 
     def in_context(self, part: _Part, start: int, end: int) -> None:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
-        if kind == ACRONYM and not part.start and self.generic(start, end):
-            return
+        if kind == ACRONYM:
+            if not part.start and self.generic(start, end):
+                return
+            if self.parenthesis and (self.expanded(start, end) or self.spelled(start, end)):
+                return
         if kind != ACRONYM and self.parenthesis:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
@@ -832,13 +861,18 @@ class _Scanner:
 
     def no_person(self, start: int, end: int) -> bool:
         """Whether one word that a verb or a noun after it would make a person's name is
-        none: an organisation word or a people's ("Embassy noted", "University
-        administration", "French officials")."""
+        none: an organisation word, a people's or a common noun's plural ("Embassy noted",
+        "University administration", "French officials", "Delegates met")."""
         word = self.text[start:end]
         if " " in word:
             return False
         lower = word.lower()
-        return lower in ORG_WORDS or lower in STANDALONE_ORGS or is_demonym(word)
+        return (
+            lower in ORG_WORDS
+            or lower in STANDALONE_ORGS
+            or is_demonym(word)
+            or (lower[-1] == "s" and is_common_word(word[:-1]))  # "Delegates met"
+        )
 
     def in_capitals(self, start: int, end: int) -> bool:
         """Whether the words at start..end are written in capitals, where capitals are no
@@ -882,11 +916,77 @@ class _Scanner:
             return GROUP
         return None
 
+    def expanded(self, start: int, end: int) -> bool:
+        """An acronym then its name in parentheses ("the AOSIS (Alliance of Small Island
+        States)"), whose initials it spells: record the acronym as defined by that name
+        (the scan finds the name itself); True if it was so."""
+        match = _EXPANSION_AFTER.match(self.text, end)
+        if match is None:
+            return False
+        name = match.group(1)
+        if self.text[start:end].replace(".", "").upper() not in spelled_initials(name):
+            return False
+        self.mention(start, end, ACRONYM, expansion=name)
+        return True
+
+    def spelled_before(self, start: int, end: int, acronym_start: int, acronym_end: int) -> bool:
+        """Record the acronym at ``acronym_start`` as defined by the name that ends at
+        ``end`` and takes in words before ``start`` (capitalised words and the small words
+        between them: "Ministry of Industry and Trade (MIT)"), if such a name spells it,
+        in place of the pieces of that name found before; True if one did."""
+        text = self.text
+        letters = text[acronym_start:acronym_end].replace(".", "").upper()
+        words = _WORDS_BEFORE.match(text[max(0, start - 120) : start][::-1])
+        if words is None:
+            return False
+        at = start
+        for word in words.group().split(" ")[1:]:
+            at -= len(word) + 1
+            if word[-1:].isupper() and letters in spelled_initials(text[at:end]):
+                break
+        else:
+            return False
+        name = text[at:end]
+        first, _, rest = name.lower().partition(" ")
+        if (first[-1:] == "s" and (first[:-1] in ROLES or first[:-1] in TITLES)) or (
+            (first in ROLES or first in TITLES) and rest.startswith(_OF_WORDS)
+        ):
+            return False  # "Members of Parliament (MPs)", "Chief of Mission (COM)": people
+        while len(self.out) > self.first and self.starts[-1] >= at:
+            self.out.pop()  # its pieces ("Organization for Security", "Europe (OSCE)")
+            self.starts.pop()
+        self.mention(at, end, PLACE if _names_a_state(name) else GROUP)
+        self.mention(acronym_start, acronym_end, ACRONYM, expansion=name)
+        return True
+
+    def spelled(self, start: int, end: int) -> bool:
+        """An acronym in parentheses that no name just before defined (a common word ends
+        that name: "Ministry of Industry and Trade (MIT)"): see :meth:`spelled_before`."""
+        text = self.text
+        if text[start - 1 : start] != "(" or not text.startswith(")", end):
+            return False
+        if len(self.out) > self.first and self.starts[-1] == start:
+            return False  # :meth:`definition` recorded it with its name
+        name_end = len(text[: start - 1].rstrip())
+        last_word = text.rfind(" ", 0, name_end) + 1
+        if not text[last_word : last_word + 1].isupper():
+            return False  # "the Movement for Democratic Change party (MDC)": no name's end
+        return last_word > 0 and self.spelled_before(last_word, name_end, start, end)
+
     def definition(self, start: int, end: int, kind: str | None, match: re.Match[str]) -> bool:
         """An acronym in parentheses after a name (``match``: :data:`DEFINITION` there):
         record both; True if one was there."""
         if not ACRONYM_WORD.match(match.group(1)):
             return False
+        letters = match.group(1).replace(".", "").upper()
+        if (
+            kind != PERSON
+            and letters not in spelled_initials(self.text[start:end])
+            and self.spelled_before(start, end, match.start(1), match.end(1))
+        ):
+            # "Organization for Security and Cooperation in Europe (OSCE)": the name the
+            # acronym spells began before the last run
+            return True
         initials = {w[0].upper() for w in re.split(r"[\s-]+", self.text[start:end]) if w}
         if (kind is None or kind == PERSON) and match.group(1)[0] not in initials:
             return False  # "Juergen Ruettgers (CDU)": a party after a name, not its acronym
@@ -898,6 +998,34 @@ class _Scanner:
         return True
 
 
+_OF_WORDS = ("of ", "for ", "in ")
+# What joins the names of a list ("the IDI and Mossad", "Navique, Vodacom, and SASOL").
+_COORDINATION = frozenset((", ", " and ", ", and ", " and the ", ", the ", " or ", ", or "))
+_COMMAS = frozenset((", ", ", the "))
+# The end of a piece of a name, never of a whole one.
+_DANGLING = tuple(f" {word}" for word in SEPARATORS)
+# The first words of a state's long name ("Republic of Korea").
+_STATE_WORDS = frozenset(("republic", "kingdom", "state", "sultanate", "emirate", "principality"))
+
+
+def _names_a_state(name: str) -> bool:
+    """Whether a name is a place's: the gazetteer knows it, or it is a state's long name
+    ("Republic of Korea", "Democratic Republic of the Congo")."""
+    if is_place(name):
+        return True
+    head, of, place = name.partition(" of ")
+    return (
+        bool(of)
+        and head.rpartition(" ")[2].lower() in _STATE_WORDS
+        and is_place(place.removeprefix("the "))
+    )
+
+
+# Up to ten words before a name, read backwards ("Ministry of Industry and " reversed):
+# capitalised words and the small words of organisations' names.
+_WORDS_BEFORE = re.compile(r"(?: (?:[\w'’.-]*[A-Z]|fo|dna|eht|no|ni|ta|rof|&|ed|sed|ud|al|el))+")
+# A name in parentheses after an acronym: capitalised words, with small words between.
+_EXPANSION_AFTER = re.compile(r"\s*\(([A-Z][\w.'’-]*(?:[ ][\w.'’&-]+){1,9})\)")
 _THE = ("the ", "The ")
 # Prepositions before a place, rarely before a person ("in", not "with" or "to").
 _PLACE_PREPOSITIONS = tuple(

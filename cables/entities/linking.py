@@ -27,8 +27,9 @@ from cables.entities.casing import (
     is_common_word,
     is_country_like,
     is_demonym,
+    is_everyday_word,
 )
-from cables.entities.cues import NAME_PARTICLES, ORG_WORDS, PREPOSITIONS
+from cables.entities.cues import JARGON, NAME_PARTICLES, ORG_WORDS, PREPOSITIONS, TITLES
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
 from cables.names import variant_key, variant_keys
@@ -57,6 +58,7 @@ class Mention:
     paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
     count: int = 1  # how many times the same mention occurs (see link)
     weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
+    partner: Mention | None = None  # the mention just before, when "and" or a comma join them
 
 
 class _Entity:
@@ -118,15 +120,23 @@ def _country_abbreviations() -> dict[str, str]:
     return keys
 
 
-def _initials(name: str) -> set[str]:
-    """The initials of a name: its words' first letters ("NATO Parliamentary Assembly" ->
-    "NPA"), and with an acronym inside it kept whole ("AK Party" -> "AKP", "U.S.
-    Government" -> "USG")."""
-    words = [w.replace(".", "") for w in name.replace("-", " ").split() if w[0].isupper()]
+def spelled_initials(name: str) -> set[str]:
+    """The initials of a name, in capitals: its capitalised words' first letters ("NATO
+    Parliamentary Assembly" -> "NPA"), with an acronym inside it kept whole ("AK Party" ->
+    "AKP", "U.S. Government" -> "USG"), and with its small words too but "and" and "the"
+    ("Government of Yemen" -> "GOY", written "GoY"; "Ministry of Energy and Economy" ->
+    "MOEE")."""
+    every = [w.replace(".", "") for w in name.replace("-", " ").split()]
+    words = [w for w in every if w and w[0].isupper()]
     return {
-        "".join(w[0] for w in words if w),
+        "".join(w[0] for w in words),
         "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[:1] for w in words),
+        "".join(w[0] for w in every if w and w not in _NOT_INITIALS).upper(),
     }
+
+
+# Small words an acronym leaves out even when it keeps "of" ("GoY", "MOEE").
+_NOT_INITIALS = frozenset(("and", "the", "&"))
 
 
 class _Linker:
@@ -254,7 +264,7 @@ def link(mentions: list[Mention]) -> Entities:
         elif _plural_body(mention.spelling) or (
             abbreviated
             and _spelled_out(mention.spelling)
-            and not _initials(mention.spelling).isdisjoint(abbreviated)
+            and not spelled_initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
         elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
@@ -297,6 +307,7 @@ def link(mentions: list[Mention]) -> Entities:
                 surnames.setdefault(variant_key(last), person)
         if len(words) > 1:
             given.setdefault(words[0], person)
+    following = {id(m.partner): m for m in mentions if m.partner is not None}
     groups = linker.of_kind(GROUP)
     group_heads = {g.key.split()[0]: g for g in groups if " " in g.key}
     frequent: list[Mention] = []  # single words made groups for recurring without a cue
@@ -324,6 +335,18 @@ def link(mentions: list[Mention]) -> Entities:
             group_heads[key].add(mention)
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
+        elif mention.kind is None and _company_word(mention.form):
+            add(GROUP, mention, key)
+        elif (
+            mention.kind is None
+            and not mention.weak
+            and _group_in_list(mention, following)
+            and not is_everyday_word(mention.form)
+            and mention.form.lower().rstrip(".") not in _COMPANY_ABBREVIATIONS
+            and not is_demonym(mention.form)
+            and not _names_no_group(mention.form)
+        ):
+            add(GROUP, mention, key)  # "the IDI and Mossad"
         elif mention.count >= FREQUENT and not mention.weak and not _names_no_group(mention.form):
             add(GROUP, mention, key)
             frequent.append(mention)
@@ -378,9 +401,10 @@ _NO_BODY_ENDINGS = frozenset(
         *("declaration", "charter", "resolution", "initiative", "conference", "summit"),
         *("meeting", "talks", "process", "dialogue", "plan", "strategy", "roadmap"),
         *("report", "operation", "program", "training", "exercise", "exercises", "order"),
-        *("ordinance", "decree", "bill", "amendment", "reactor"),
+        *("ordinance", "decree", "bill", "amendment", "reactor", "estimate"),
     )
 )
+_AGENCY_PROGRAM_FIRST = frozenset(("united", "un", "u.n.", "world"))
 _NO_BODY_LINKS = frozenset(("of", "on", "for", "against"))
 _HYPHENED_WORD = re.compile(r"[ -]")
 _ORG_WORD_SET = frozenset(ORG_WORDS)
@@ -400,6 +424,8 @@ def names_no_body(name: str) -> bool:
     words = name.lower().split()
     if not _ORG_WORD_SET.isdisjoint(words):
         return False
+    if words[-1] == "program" and words[0] in _AGENCY_PROGRAM_FIRST:
+        return False  # the UN's agencies in US spelling ("World Food Program", "UNDP")
     return (
         words[-1] in _NO_BODY_ENDINGS
         or (words[0] in _NO_BODY_ENDINGS and words[1] in _NO_BODY_LINKS)  # "Declaration of"
@@ -600,6 +626,56 @@ _SHIP_PREFIXES = frozenset(("MV", "M/V", "MS", "SS", "USS", "HMS", "RV", "MT"))
 _CODE_WITH_NUMBER = re.compile(r"[A-Za-z]\d")
 
 
+def _group_in_list(mention: Mention, following: dict[int, Mention]) -> bool:
+    """Whether the nearest name a cue settled in the list ``mention`` is part of is a
+    group's ("the IDI and Mossad"); ``following`` maps each mention to the one after it in
+    a list. Only a group's: lists mix places and bodies ("Israel and Hamas"), and people
+    and their offices ("Claudio Lilienfeld, Treasury Deputy Assistant Secretary")."""
+    before, after = mention.partner, following.get(id(mention))
+    for _ in range(6):
+        for neighbour in (before, after):
+            if neighbour is None:
+                continue
+            kind = neighbour.kind
+            if kind == ACRONYM:
+                return neighbour.form not in place_names()
+            if kind is not None:
+                return kind == GROUP
+            if _company_word(neighbour.form):
+                return True
+        before = before.partner if before is not None else None
+        after = following.get(id(after)) if after is not None else None
+        if before is None and after is None:
+            break
+    return False
+
+
+# What follows a company's name after a comma ("Shandong Guoda Gold Company, Ltd.").
+_COMPANY_ABBREVIATIONS = frozenset(
+    ("ltd", "inc", "llc", "plc", "corp", "co", "gmbh", "sa", "ag", "jsc", "ojsc", "cjsc", "bv")
+)
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+")
+_CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,}){2,4}")
+# Name prefixes written with a capital after them ("McCain", "DeLay", "MacArthur").
+_CAMEL_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+
+
+def _company_word(word: str) -> bool:
+    """Whether a word written in camel case is a company's or an agency's name
+    ("ExxonMobil", "RosUkrEnergo", "KazMunaiGas"), not the cables' abbreviations ("PolOff",
+    "FonMin", "PermReps", "PolCounselor": short pieces, or a title's) nor a surname
+    ("McCain")."""
+    if _CAMEL_CASE.fullmatch(word) is None or word.startswith(_CAMEL_NAME_PREFIXES):
+        return False
+    parts = _CAMEL_PART.findall(word)
+    return (
+        max(len(part) for part in parts) >= 5
+        and word.lower() not in TITLES
+        and word.lower() not in JARGON
+        and all(part.lower() not in TITLES for part in parts)
+    )
+
+
 def _names_no_group(word: str) -> bool:
     """Whether a capitalised word that recurs without a cue is no group's name: a doctrine or
     its followers ("Islamist"), a compass word ("Western"), a faith, a plural of capitals
@@ -646,7 +722,7 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     for group in linker.of_kind(GROUP):
         for spelling in group.spellings:
             if " " in spelling:
-                for letters in _initials(spelling):
+                for letters in spelled_initials(spelling):
                     initials.setdefault(letters, group)
     surnames = {p.key.split()[-1]: p for p in linker.of_kind(PERSON)}
     for mention in acronyms:
@@ -668,6 +744,8 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
             linker.add(PLACE, mention)
         elif not _CODE_WITH_NUMBER.search(mention.form):  # "FY09", "TK1236": no body
             linker.add(GROUP, mention, key)
+    for kind in (GROUP, PLACE):  # a definition whose acronym went to a name named before
+        linker.kinds[kind] = [entity for entity in linker.kinds[kind] if entity.forms]
     # "Abdullah bin Zayed (ABZ)", then "Foreign Minister ABZ": the title made a person of
     # it; "Federally Administered Tribal Areas (FATA)", then "FATA": the gazetteer a place
     for kind in (PERSON, PLACE):
