@@ -3,7 +3,7 @@
 old-format cables in capitals (a fifth, 73TEHRAN8233, is damaged at the source); the third,
 of ten more pages (seven of them in tests/corpus/review); a fourth (08OTTAWA918 and six more
 pages of tests/corpus/review); a fifth (three pages); a sixth (six pages); a seventh (two
-pages); an eighth (seven pages). Each test names the rule and reads the real cable it came
+pages); an eighth (eleven pages). Each test names the rule and reads the real cable it came
 from."""
 
 from __future__ import annotations
@@ -76,6 +76,10 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "08MOSCOW587",
         "09PARIS119",
         "10ISLAMABAD175",
+        "09RIYADH716",
+        "10MAPUTO86",
+        "07MOSCOW2429",
+        "08STATE107438",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
@@ -630,3 +634,38 @@ def test_a_comma_alone_between_two_names_makes_no_list(cables: dict[str, Entitie
 def test_a_plural_of_a_common_noun_is_nobody(cables: dict[str, Entities]) -> None:
     # "Poloffs met", from the cables' word for political officers.
     assert "Poloffs" not in _forms(cables["09PARIS119"].people)
+
+
+def test_a_body_named_alone_before_a_persons_name_is_a_group(
+    cables: dict[str, Entities],
+) -> None:
+    # "Treasury David Rundell", "Head of Customs Domingos Tivane": one person each, once
+    # with the body's word in the name.
+    riyadh, maputo = cables["09RIYADH716"], cables["10MAPUTO86"]
+    assert "Treasury" in _forms(riyadh.groups)
+    assert "David Rundell" in _forms(riyadh.people)
+    assert "Treasury David Rundell" not in _forms(riyadh.people)
+    assert "Customs" in _forms(maputo.groups)
+    assert "Domingos Tivane" in _named(maputo.people, "Domingos Tivane").forms
+    assert "Customs" not in _forms(maputo.people)
+
+
+def test_a_parliament_named_by_its_own_word_is_a_group(cables: dict[str, Entities]) -> None:
+    # "Duma Speaker Boris Gryzlov": the Duma was a place.
+    moscow = cables["07MOSCOW2429"]
+    assert "Duma" in _forms(moscow.groups)
+    assert "Duma" not in _forms(moscow.places)
+
+
+def test_military_ranks_and_hyphened_titles_are_titles(cables: dict[str, Entities]) -> None:
+    # "MG Amos Yadlin" and "MG Yadlin" were two people with the rank in their names;
+    # "SYG Ban": a common word after a title is the name.
+    yadlin = _named(cables["09TELAVIV1060"].people, "Amos Yadlin")
+    assert "Yadlin" in yadlin.forms
+    assert not any(form.startswith("MG") for form in _forms(cables["09TELAVIV1060"].people))
+    assert "Ban" in _forms(cables["08STATE107438"].people)
+
+
+def test_embassy_and_a_city_name_a_post(cables: dict[str, Entities]) -> None:
+    # "Andrew Roth, Embassy Riyadh": the post, a group; its city is nested in its name.
+    assert "Embassy Riyadh" in _forms(cables["09RIYADH716"].groups)

@@ -34,7 +34,8 @@ TITLES = frozenset(
         ambassador member min counselor counsellor affairs relations engineer eng hrh das pdas
         cos srsg coas cjcs chod datt pao conoff fso comisaf saceur srap dni asd dasd secgen cg
         senators congressmen codel staffdel dg ltgen lgen majgen mgen brigen bgen rdml radm vadm
-        vfm ltc cpt attache mincouns polmincouns econmincouns nuncio
+        vfm ltc cpt attache mincouns polmincouns econmincouns nuncio mg bg brig
+        secretary-general director-general under-secretary vice-president vice-chairman
         """
     )
 )
@@ -98,7 +99,8 @@ ORG_WORDS = ORG_WORDS | ORG_WORDS_FIRST
 STANDALONE_ORGS = frozenset(
     _words(
         """
-        congress parliament senate duma knesset majlis cabinet
+        congress parliament senate duma knesset majlis cabinet treasury customs kremlin
+        pentagon chancellery
         """
     )
 )

@@ -244,11 +244,15 @@ class _Analyser:
             begin -= 1
         if begin > 0:
             self.segments(tokens[:begin], words[:begin], lowers[:begin])
+        post_end = None  # where the city of a post's name ends ("Embassy Riyadh")
+        if lowers[org_at] in _POST_WORDS and org_at + 1 < len(words):
+            post_end = self.places.get(tokens[org_at + 1][0])
         stop = next(
             (
                 i
                 for i in range(org_at + 1, len(words))
                 if lowers[i] == "and"
+                or (post_end is not None and tokens[i][0] > post_end)
                 or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
                 # "Army Chief of Staff Krga": a title phrase ends the organisation's name
                 # (not a department's word: "Union of Defense of Dufu")
@@ -265,12 +269,14 @@ class _Analyser:
                     and lowers[i] not in CONNECTORS
                 )
                 # "Commerce Ministry Mohammad Hakimi": a name right after the organisation word
+                # (but "Embassy Riyadh" is the post's name)
                 or (
                     lowers[i - 1] in ORG_WORDS
                     and lowers[i - 1] not in ORG_WORDS_FIRST
                     and lowers[i] not in CONNECTORS
                     and lowers[i] not in ORG_WORDS
                     and lowers[i] not in OFFICE_WORDS
+                    and (lowers[i - 1] not in _POST_WORDS or tokens[i][0] not in self.places)
                 )
             ),
             len(words),
@@ -341,7 +347,7 @@ class _Analyser:
                 part.append(i)  # a neutral word (below, the last branch)
             elif lower in NAME_PARTICLES and (part or words[i][0].isupper()):
                 part.append(i)
-            elif _cuts(words[i], lower):
+            elif _cuts(words[i], lower) and not (i and _named_after_title(words, lowers, i)):
                 if part:
                     self.segment(
                         [tokens[j] for j in part],
@@ -396,6 +402,18 @@ class _Analyser:
                 self.parts.append(_Part(name_start, tokens[-1][1], kind))
             return
         start, end = tokens[0][0], tokens[-1][1]
+        if lowers[0] in STANDALONE_ORGS:  # "the Treasury", "Treasury David Rundell"
+            if len(words) == 1:
+                self.parts.append(_Part(start, end, GROUP))
+                return
+            if (
+                words[1][0].isupper()  # not "Majlis al-Shura"
+                and not is_common_word(words[1])
+                and lowers[1] not in _CUE_WORDS
+            ):
+                self.parts.append(_Part(start, tokens[0][1], GROUP))
+                self.segment(tokens[1:], words[1:], lowers[1:])
+                return
         place_end = self.places.get(start)
         if len(words) == 1 and "-" in words[0]:
             head = words[0].split("-", 1)[0]
@@ -465,6 +483,34 @@ def _cuts(word: str, lower: str) -> bool:
         or lower in JARGON
         or (lower not in TITLES and (is_common_word(word) or _demonym(word)))
     )
+
+
+def _named_after_title(words: list[str], lowers: list[str], i: int) -> bool:
+    """Whether a common word right after a title that addresses a person is a name's
+    ("Secretary-General Ban", "Secretary-General Ban Ki-moon"): not an office's word
+    ("Foreign Policy", "General Staff"), a role, a plural, a month or jargon."""
+    lower = lowers[i]
+    return (
+        lowers[i - 1] in TITLES
+        and lowers[i - 1] not in OFFICE_WORDS
+        and words[i][0].isupper()
+        and lower not in CONNECTORS
+        and lower not in CALENDAR_WORDS
+        and lower not in JARGON
+        and lower not in ROLES
+        and lower not in TITLES
+        and lower not in _TITLE_QUALIFIERS
+        and not (lower.endswith("s") and is_common_word(_singular(lower)))
+    )
+
+
+# Words after a title that are its own ("President Elect").
+_TITLE_QUALIFIERS = frozenset(("elect", "designate", "emeritus", "ad", "interim"))
+
+
+def _singular(plural: str) -> str:
+    """A plural's singular, roughly ("activities" -> "activity", "delegates" -> "delegate")."""
+    return plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
 
 
 def _demonym(word: str) -> bool:
@@ -871,7 +917,7 @@ class _Scanner:
             lower in ORG_WORDS
             or lower in STANDALONE_ORGS
             or is_demonym(word)
-            or (lower[-1] == "s" and is_common_word(word[:-1]))  # "Delegates met"
+            or (lower[-1] == "s" and is_common_word(_singular(lower)))  # "Delegates met"
         )
 
     def in_capitals(self, start: int, end: int) -> bool:
@@ -949,7 +995,9 @@ class _Scanner:
         name = text[at:end]
         first, _, rest = name.lower().partition(" ")
         if (first[-1:] == "s" and (first[:-1] in ROLES or first[:-1] in TITLES)) or (
-            (first in ROLES or first in TITLES) and rest.startswith(_OF_WORDS)
+            (first in ROLES or first in TITLES)
+            and "-" not in first  # "Director-General for Territorial Surveillance (DGST)"
+            and rest.startswith(_OF_WORDS)
         ):
             return False  # "Members of Parliament (MPs)", "Chief of Mission (COM)": people
         while len(self.out) > self.first and self.starts[-1] >= at:
@@ -1021,6 +1069,8 @@ def _names_a_state(name: str) -> bool:
     )
 
 
+# Organisation words that a city's name follows to name a post ("Embassy Riyadh").
+_POST_WORDS = frozenset(("embassy", "consulate", "mission"))
 # Up to ten words before a name, read backwards ("Ministry of Industry and " reversed):
 # capitalised words and the small words of organisations' names.
 _WORDS_BEFORE = re.compile(r"(?: (?:[\w'’.-]*[A-Z]|fo|dna|eht|no|ni|ta|rof|&|ed|sed|ud|al|el))+")
