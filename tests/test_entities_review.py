@@ -3,8 +3,8 @@
 old-format cables in capitals (a fifth, 73TEHRAN8233, is damaged at the source); the third,
 of ten more pages (seven of them in tests/corpus/review); a fourth (08OTTAWA918 and six more
 pages of tests/corpus/review); a fifth (three pages); a sixth (six pages); a seventh (two
-pages); an eighth (eleven pages). Each test names the rule and reads the real cable it came
-from."""
+pages); an eighth (eleven pages); a ninth (nine pages, and 10SANAA45). Each test names the
+rule and reads the real cable it came from."""
 
 from __future__ import annotations
 
@@ -80,6 +80,16 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "10MAPUTO86",
         "07MOSCOW2429",
         "08STATE107438",
+        "05PARIS482",
+        "09BRASILIA1540",
+        "10LONDON86",
+        "09TELAVIV1324",
+        "09MOSCOW1488",
+        "09STATE14577",
+        "09BEIJING1761",
+        "09ABUDHABI862",
+        "10RIYADH90",
+        "10SANAA45",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
@@ -669,3 +679,73 @@ def test_military_ranks_and_hyphened_titles_are_titles(cables: dict[str, Entitie
 def test_embassy_and_a_city_name_a_post(cables: dict[str, Entities]) -> None:
     # "Andrew Roth, Embassy Riyadh": the post, a group; its city is nested in its name.
     assert "Embassy Riyadh" in _forms(cables["09RIYADH716"].groups)
+
+
+def test_a_capitalised_article_begins_a_newspapers_name(cables: dict[str, Entities]) -> None:
+    # "profiles in Le Monde, a French center-left daily": "Le" was cut, leaving "Monde".
+    paris = cables["05PARIS482"]
+    assert "Le Monde" in _forms(paris.groups)
+    assert "Monde" not in _forms(paris.groups)
+
+
+def test_an_organisation_noun_before_a_name_makes_it_a_group(
+    cables: dict[str, Entities],
+) -> None:
+    # "the Pakistani-based terrorist organization Lashkar-i-Tayyiba": no cue after it.
+    assert "Lashkar-i-Tayyiba" in _forms(cables["05PARIS482"].groups)
+
+
+def test_particles_and_feature_words_keep_place_names_whole(
+    cables: dict[str, Entities],
+) -> None:
+    # "Rio Grande do Sul" was "Rio Grande" and "Sul"; "Foz de Iguacu" and "Lago Itaipu"
+    # were people; "the Friendship Bridge" and "the Tri-Border Area (TBA)" were missed.
+    brasilia = cables["09BRASILIA1540"]
+    places = _forms(brasilia.places)
+    assert {"Rio Grande do Sul", "Foz de Iguacu", "Lago Itaipu", "Friendship Bridge"} <= places
+    assert "Sul" not in places
+    assert not {"Foz de Iguacu", "Lago Itaipu"} & _forms(brasilia.people)
+    assert "TBA" in _named(brasilia.places, "Tri-Border Area").forms
+
+
+def test_common_words_before_party_nouns_name_parties(cables: dict[str, Entities]) -> None:
+    # "neither the Labour nor Conservative parties": the plural after the list names both.
+    assert {"Labour", "Conservative"} <= _forms(cables["10LONDON86"].groups)
+
+
+def test_an_apostrophe_then_a_letter_is_inside_the_word(cables: dict[str, Entities]) -> None:
+    # "On Sheba’a Farms": cut at the apostrophe, "Sheba" was a group.
+    tel_aviv = cables["09TELAVIV1324"]
+    assert "Sheba’a Farms" in _forms(tel_aviv.places)
+    assert "Sheba" not in _forms(tel_aviv.groups)
+
+
+def test_a_division_is_a_body(cables: dict[str, Entities]) -> None:
+    # "Director of the MFA Political Research Division": "Research Division" was a person.
+    tel_aviv = cables["09TELAVIV1324"]
+    assert "MFA Political Research Division" in _forms(tel_aviv.groups)
+    assert "Research Division" not in _forms(tel_aviv.people)
+
+
+def test_a_name_after_a_title_written_with_a_slash_is_a_person(
+    cables: dict[str, Entities],
+) -> None:
+    # "an idea supposedly floated by S/E Mitchell", "brushed off U/S Burns concerns".
+    assert "Mitchell" in _forms(cables["09MOSCOW1488"].people)
+    assert "Burns" in _forms(cables["09STATE14577"].people)
+
+
+def test_redactions_and_jargon_acronyms_name_no_group(cables: dict[str, Entities]) -> None:
+    # "XXX also suggested", "THAAD and Patriots", "CT/CP Cooperation", "involved in CFT",
+    # "control who makes the Hajj".
+    assert "XXX" not in _forms(cables["09BEIJING1761"].groups)
+    assert not {"THAAD", "CP"} & _forms(cables["09ABUDHABI862"].groups)
+    assert "CFT" not in _forms(cables["09BRASILIA1540"].groups)
+    assert "Hajj" not in _forms(cables["10RIYADH90"].groups)
+
+
+def test_an_acronym_spells_a_name_that_begins_with_al(cables: dict[str, Entities]) -> None:
+    # "al-Qaeda in the Arabian Peninsula (AQAP)": AQAP was the Arabian Peninsula's.
+    sanaa = cables["10SANAA45"]
+    assert "AQAP" in _named(sanaa.groups, "al-Qaeda in the Arabian Peninsula").forms
+    assert "AQAP" not in _forms(sanaa.places)

@@ -73,6 +73,7 @@ ORG_WORDS = frozenset(
         organization organisation league alliance coalition federation confederation congress
         parliament assembly senate government administration authority authorities service
         services directorate secretariat brigade brigades militia network society club board
+        division
         guard guards command cabinet chamber embassy consulate mission school broadcasting
         television radio news newspaper journal airlines airways brotherhood forum museum
         library hospital laboratory times post herald tribune gazette telegraph
@@ -115,6 +116,16 @@ ORG_AFTER = frozenset(
         """
     )
 )
+# Their plurals, after the last name of a list ("the Labour and Conservative parties"); a
+# word alone before one is most often an adjective ("Muslim groups", "Western companies").
+ORG_AFTER_PLURAL = frozenset(
+    _words(
+        """
+        parties movements groups organizations organisations churches ministries newspapers
+        companies banks militias factions
+        """
+    )
+)
 
 # Endings of one-word company names ("Citigroup", "Sberbank", "Gazprom", "Alcatel").
 ORG_SUFFIXES = ("bank", "group", "corp", "com", "tel", "soft", "prom", "neft", "tech")
@@ -130,6 +141,17 @@ GROUP_AFTER = frozenset(
         activists plants employees headquarters spokesman spokeswoman officials loyalists
         executives representatives reps rep shareholders subsidiary staffers
         """
+    )
+)
+
+# Last words of the name of a feature of the land ("Mackenzie River", "Golan Heights",
+# "Friendship Bridge"): a name ending with one is a place's.
+FEATURE_LAST_WORDS = frozenset(
+    (
+        *("river", "mountains", "mountain", "lake", "valley", "sea", "bay", "island"),
+        *("islands", "desert", "strait", "straits", "canal", "peninsula", "basin", "delta"),
+        *("plateau", "coast", "ocean", "gorge", "pass", "range", "highlands", "oasis"),
+        *("bridge", "farms", "heights", "strip", "crossing", "dam", "area"),
     )
 )
 
@@ -220,7 +242,7 @@ JARGON = frozenset(
         sofa fta npt ctbt fmct cfe unclos fctc korus vwp esta mepp pko ddr
         oef oif cerp fmf fms imet esf incle vat ghg heu leu lng co2 icbm manpads vbied
         vbieds salw apc apcs hvt hvts isr qrf opcon aor mrap mraps suv suvs vsat rfid hiv aids
-        dna rmb gbp pkr ftse kospi wwii scr
+        dna rmb gbp pkr ftse kospi wwii scr cft aml cp cve thaad xxx
         """
     )
 )
@@ -246,3 +268,21 @@ ORG_NOUNS = frozenset(
 
 # Words before a name that make it the object of a preposition (no speech verb cue then).
 PREPOSITIONS = frozenset(_words("on of for at in from with about by into over under against to"))
+
+# Articles of other languages that begin names, of newspapers and channels more than of
+# people ("Le Monde", "La Prensa", "El Pais", "Al Jazeera", "Der Spiegel").
+ARTICLES = frozenset(_words("le la el al der il los las les"))
+# Of those, the ones Arabic names do not begin with ("El Masri", "Al Nahyan").
+ARTICLES_OF_TITLES = ARTICLES - frozenset(("al", "el"))
+
+# Nouns just before a name that make it a group's ("the terrorist organization
+# Lashkar-i-Tayyiba", "the newspaper Kommersant", "the group Hamas").
+# Not "party" or "group": "the party Aznar led", "the CSU Bundestag group Peter Ramsauer".
+ORG_BEFORE = frozenset(
+    _words(
+        """
+        organization organisation newspaper daily weekly magazine company firm militia
+        broadcaster airline
+        """
+    )
+)

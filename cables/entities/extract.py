@@ -30,14 +30,18 @@ from cables.entities.casing import (
 )
 from cables.entities.cues import (
     ADVERBS,
+    ARTICLES_OF_TITLES,
     CALENDAR_WORDS,
     CONNECTORS,
     DEPARTMENT_WORDS,
+    FEATURE_LAST_WORDS,
     GROUP_AFTER,
     JARGON,
     NAME_PARTICLES,
     OFFICE_WORDS,
     ORG_AFTER,
+    ORG_AFTER_PLURAL,
+    ORG_BEFORE,
     ORG_NOUNS,
     ORG_SUFFIXES,
     ORG_WORDS,
@@ -80,12 +84,14 @@ _SUFFIX_WORDS = (
     r"|side|level|wing|rich|poor|heavy|ready|proof|bound|scale|class)"
 )
 _WORD = (
-    r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2})\w*)?(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?"
+    r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2}|(?![sdmt]\b)[a-z]\b)\w*)?"
+    r"(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?"
     rf"(?:-(?:(?![a-z]{{3,}}\b)|{_SYLLABLE_BEFORE}(?=[a-z]{{2,5}}\b)(?!{_SUFFIX_WORDS}\b))\w+)*"
 )
 _PREFIX = r"(?:(?:al|el|ut|ul|bin|ibn|ad|as|ash|ar|an|az)-)?"
 _PARTICLE = (
-    r"(?:of|for|the|and|de|del|da|di|du|la|le|al|el|bin|ibn|bint|von|van|der|den|zu|ut|ul|y)"
+    r"(?:of|for|the|and|de|del|da|di|du|la|le|al|el|bin|ibn|bint|von|van|der|den|zu|ut|ul|y"
+    r"|do|dos|das)"  # Portuguese: "Rio Grande do Sul" (in lower case only: "DOS" is State)
 )
 # Between words: spaces, after an initial or a short title its period ("Robert A. Pollard").
 _GAP = (
@@ -103,7 +109,10 @@ ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$
 # "(DOE)" after a name, or after its possessive as pages garble it ("Energy,s (DOE)")
 DEFINITION = re.compile(r"(?:[,'’]s)?\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
+_PORTUGUESE_PARTICLES = frozenset(("do", "dos", "das"))
+_APOSTROPHE_WORD = re.compile(r"[A-Z]\w*['’][a-z]\w*")
 _OPENERS = tuple('.!?:;"“([-*')
+_OPENERS_OR_MARKING = (*_OPENERS, ")")  # "(S//NF) This network"
 
 
 def _skipped_words() -> frozenset[str]:
@@ -156,6 +165,10 @@ class _Analyser:
         if _CAPS_WORD.search(text):  # "CANADA" kept in capitals by the casing dictionary
             for start, end in find_places(text.title()):
                 self.places.setdefault(start, end)
+        if "'" in text or "’" in text:  # "Sana'a": the gazetteer's spans stop at "'"
+            for word in _APOSTROPHE_WORD.finditer(text):
+                if is_place(word.group()):
+                    self.places[word.start()] = word.end()
 
     def tokens(self) -> list[tuple[int, int]]:
         """The run's words (particles included), multi-word places made one token."""
@@ -208,7 +221,16 @@ class _Analyser:
         # Street Journal"): only a sentence's first word is dropped for being one.
         names_org = not ORG_WORDS.isdisjoint(lowers)
         while first < len(words) and (
-            lowers[first] in CONNECTORS
+            (
+                lowers[first] in CONNECTORS
+                # "Le Monde", "La Prensa": a capitalised article begins the name (not "Al" or
+                # "El", which begin Arabic surnames too: "Jaled El Masri", then "Masri")
+                and not (
+                    lowers[first] in ARTICLES_OF_TITLES
+                    and words[first][0].isupper()
+                    and len(words) > 1
+                )
+            )
             or lowers[first] in JARGON
             or lowers[first] in CALENDAR_WORDS
             or (
@@ -347,6 +369,10 @@ class _Analyser:
                 part.append(i)  # a neutral word (below, the last branch)
             elif lower in NAME_PARTICLES and (part or words[i][0].isupper()):
                 part.append(i)
+            elif part and words[i] in _PORTUGUESE_PARTICLES:
+                part.append(i)  # "Rio Grande do Sul"
+            elif part and lower in FEATURE_LAST_WORDS:
+                part.append(i)  # "Friendship Bridge", "Sheba'a Farms": a common word ends it
             elif _cuts(words[i], lower) and not (i and _named_after_title(words, lowers, i)):
                 if part:
                     self.segment(
@@ -787,32 +813,94 @@ class _Scanner:
 
     def scan(self) -> None:
         """Find every run of capitals and turn its parts into mentions."""
-        text = self.text
-        skip = _SKIP
-        for match in CHUNK.finditer(text):
-            run = match.group()
-            if run.lower() in skip and run != "US":  # "US" in capitals: the country
-                continue
-            base = match.start()
-            before = text[max(0, base - 4) : base]
-            stripped = before.rstrip()
-            sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
-            run_len = len(run)
-            parts = _analyse(run, sentence_start)
-            if self.parenthesis and len(parts) > 1:
-                parts = _defined_whole(parts, run, DEFINITION.match(text, base + run_len))
-            for part in parts:
-                start, end = base + part.start, base + part.end
-                if part.end == run_len:
-                    self.in_context(part, start, end)
-                elif part.kind is not None:
-                    core = None if part.core_end is None else text[start : base + part.core_end]
-                    self.mention(start, end, part.kind, core=core)
-                elif self.title_before(start):
-                    self.mention(start, end, PERSON)
-                else:
-                    self.mention(start, end, None, weak=self.in_capitals(start, end))
+        for match in CHUNK.finditer(self.text):
+            self.read_run(match.group(), match.start())
         self.end_of_list()
+
+    def read_run(self, run: str, base: int) -> None:
+        """Turn the parts of one run of capitals, at ``base`` in the text, into mentions."""
+        text = self.text
+        if run.lower() in _SKIP and run != "US":  # "US" in capitals: the country
+            self.common_word(run, base)
+            return
+        before = text[max(0, base - 4) : base]
+        if before.endswith("/") and (name_end := self.after_slash_title(run, base)):
+            rest = CHUNK.search(text, name_end, base + len(run))
+            if rest is not None:
+                self.read_run(rest.group(), rest.start())
+            return
+        stripped = before.rstrip()
+        sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
+        run_len = len(run)
+        parts = _analyse(run, sentence_start)
+        if not parts:
+            self.common_word(run, base)
+        if self.parenthesis and len(parts) > 1:
+            parts = _defined_whole(parts, run, DEFINITION.match(text, base + run_len))
+        for part in parts:
+            start, end = base + part.start, base + part.end
+            if part.end == run_len:
+                self.in_context(part, start, end)
+            elif part.kind is not None:
+                core = None if part.core_end is None else text[start : base + part.core_end]
+                self.mention(start, end, part.kind, core=core)
+            elif self.title_before(start):
+                self.mention(start, end, PERSON)
+            else:
+                self.mention(start, end, None, weak=self.in_capitals(start, end))
+
+    def common_word(self, run: str, base: int) -> None:
+        """A capitalised common word inside a sentence before an organisation noun names
+        a group ("the Conservative party", "neither the Labour nor Conservative parties")."""
+        end = base + len(run)
+        if " " in run or not self.text.startswith(" ", end) or base < 2:
+            return
+        after = NEXT_WORDS.match(self.text, end)
+        if after is None or not self.names_a_group(after.group(1), base):
+            return
+        stripped = self.text[max(0, base - 4) : base].rstrip()
+        if (
+            not stripped
+            or stripped.endswith(_OPENERS_OR_MARKING)
+            or is_demonym(run)
+            or run.lower() in CALENDAR_WORDS
+            or self.original[base:end].isupper()
+        ):
+            return  # a sentence's first word ("(C) Formal coalition"), a people's name
+        self.mention(base, end, GROUP)
+        self.plural_noun_after(after.group(1))
+
+    def names_a_group(self, next_word: str | None, start: int) -> bool:
+        """Whether the organisation noun after a name makes it a group's: a singular one
+        ("Nur Otan party"), a plural one after a list ("the Labour and Conservative
+        parties")."""
+        return next_word in ORG_AFTER or (
+            next_word in ORG_AFTER_PLURAL and self.text[self.last_end : start] in _COORDINATION
+        )
+
+    def plural_noun_after(self, noun: str) -> None:
+        """After a group named by a plural organisation noun after it, the name listed just
+        before is a group's too ("the Labour and Conservative parties")."""
+        if noun[-1] == "s" and self.out:
+            partner = self.out[-1].partner
+            if partner is not None and partner.kind is None:
+                partner.kind = GROUP
+
+    def after_slash_title(self, run: str, base: int) -> int:
+        """A name after a title written with a slash ("S/E Mitchell", "U/S Burns"): the run
+        starts with the letter after the slash; record the person and return where the
+        name ends (0 if it was no such title)."""
+        if base < 2 or not _SLASH_TITLE.match(self.text, base - 2):
+            return 0
+        name = _NAME_WORDS.match(run, run.find(" ") + 1)
+        if name is None or is_common_word(name.group(1)):
+            return 0
+        words = name.group().split(" ")
+        while len(words) > 1 and (words[-1].lower() in CALENDAR_WORDS or len(words[-1]) == 1):
+            words.pop()  # "A/S Welch March 12", "A/S Craig Kelly D Staff"
+        end = name.start() + len(" ".join(words))
+        self.mention(base + name.start(), base + end, PERSON)
+        return base + end
 
     def end_of_list(self) -> None:
         """No name follows the one a comma joined to the one before: unless that one was in
@@ -835,6 +923,8 @@ class _Scanner:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
                 return
+        if kind == PLACE and self.org_noun_before(start):
+            kind = GROUP  # "held by the group Hamas" (a town somewhere is called Hamas)
         if kind == PLACE or kind is None:
             after = NEXT_WORDS.match(text, end)
             next_word = after.group(1) if after else None
@@ -842,7 +932,11 @@ class _Scanner:
                 self.mention(start, after.end(1), PLACE, core=text[start:end])  # type: ignore[union-attr]
                 return
             if kind is None:
-                if next_word in ORG_AFTER or next_word in GROUP_AFTER:
+                if (
+                    self.names_a_group(next_word, start)
+                    or next_word in GROUP_AFTER
+                    or self.org_noun_before(start)
+                ):
                     kind = GROUP
                 elif next_word in PERSON_AFTER or self.title_before(start):
                     kind = PERSON
@@ -883,6 +977,8 @@ class _Scanner:
         text = self.text
         if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 12), start):
             return False
+        if text[start : text.find(" ", start)].lower() in ARTICLES_OF_TITLES:
+            return False  # "in Le Figaro", "in Der Spiegel": newspapers
         return (
             " " in text[start:end]
             and not text.startswith(_POSSESSIVES, end)
@@ -904,6 +1000,11 @@ class _Scanner:
         if after is not None:
             return after.group(1) in _NOT_A_NOUN
         return text[end : end + 1] in ("", ".", ";", ":", ")")  # not "a PMDB, PSB or..."
+
+    def org_noun_before(self, start: int) -> bool:
+        """Whether an organisation noun stands just before ("the group Hamas")."""
+        words = self.text[max(0, start - 16) : start].split()
+        return bool(words) and words[-1] in ORG_BEFORE
 
     def no_person(self, start: int, end: int) -> bool:
         """Whether one word that a verb or a noun after it would make a person's name is
@@ -988,7 +1089,7 @@ class _Scanner:
         at = start
         for word in words.group().split(" ")[1:]:
             at -= len(word) + 1
-            if word[-1:].isupper() and letters in spelled_initials(text[at:end]):
+            if not word.islower() and letters in spelled_initials(text[at:end]):
                 break
         else:
             return False
@@ -1048,7 +1149,13 @@ class _Scanner:
 
 _OF_WORDS = ("of ", "for ", "in ")
 # What joins the names of a list ("the IDI and Mossad", "Navique, Vodacom, and SASOL").
-_COORDINATION = frozenset((", ", " and ", ", and ", " and the ", ", the ", " or ", ", or "))
+_COORDINATION = frozenset(
+    (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
+)
+# A title of two letters with a slash, then a name: "S/E Mitchell", "U/S Burns", "A/S Hill".
+_SLASH_TITLE = re.compile(r"(?<![A-Za-z/])(?:U/S|S/E|A/S|D/S|S/P) [A-Z][a-z]")
+# Capitalised words one space apart (the first one a group).
+_NAME_WORDS = re.compile(r"([A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*")
 _COMMAS = frozenset((", ", ", the "))
 # The end of a piece of a name, never of a whole one.
 _DANGLING = tuple(f" {word}" for word in SEPARATORS)
@@ -1073,7 +1180,9 @@ def _names_a_state(name: str) -> bool:
 _POST_WORDS = frozenset(("embassy", "consulate", "mission"))
 # Up to ten words before a name, read backwards ("Ministry of Industry and " reversed):
 # capitalised words and the small words of organisations' names.
-_WORDS_BEFORE = re.compile(r"(?: (?:[\w'’.-]*[A-Z]|fo|dna|eht|no|ni|ta|rof|&|ed|sed|ud|al|el))+")
+_WORDS_BEFORE = re.compile(
+    r"(?: (?:[\w'’.-]*[A-Z][\w'’.-]*|fo|dna|eht|no|ni|ta|rof|&|ed|sed|ud|al|el)(?![\w'’.-]))+"
+)
 # A name in parentheses after an acronym: capitalised words, with small words between.
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Z][\w.'’-]*(?:[ ][\w.'’&-]+){1,9})\)")
 _THE = ("the ", "The ")
@@ -1240,7 +1349,7 @@ def _name_case(name: str) -> str:
 # A line of TAGS codes alone, as a TAGS line wraps.
 _CODES_LINE = re.compile(r"^\s*[A-Z]{2,5}(?:[ ,]+[A-Z]{2,5})*[ ,]*$")
 # What the published cables put for a name they withhold ("a businessman XXXXXXXXXXXX").
-_REDACTED = re.compile(r"X{4,}")
+_REDACTED = re.compile(r"X{3,}")
 
 
 def _lowered(match: re.Match[str]) -> str:
@@ -1281,7 +1390,7 @@ def extract_entities(cable: Cable) -> Entities:
                     continue
                 kept.append(line)
             text = "\n".join(kept)
-        if "XXXX" in text:  # a redacted name is no part of a name around it
+        if "XXX" in text:  # a redacted name is no part of a name around it
             text = _REDACTED.sub(_lowered, text)
         _Scanner(_restored(text), text, para.number, mentions, in_capitals).scan()
     if name := clean_name(cable.signer):

@@ -29,7 +29,15 @@ from cables.entities.casing import (
     is_demonym,
     is_everyday_word,
 )
-from cables.entities.cues import JARGON, NAME_PARTICLES, ORG_WORDS, PREPOSITIONS, TITLES
+from cables.entities.cues import (
+    ARTICLES_OF_TITLES,
+    FEATURE_LAST_WORDS,
+    JARGON,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PREPOSITIONS,
+    TITLES,
+)
 from cables.entities.gazetteer import is_place, place_names
 from cables.model import Entities, Entity
 from cables.names import variant_key, variant_keys
@@ -127,14 +135,16 @@ def spelled_initials(name: str) -> set[str]:
     ("Government of Yemen" -> "GOY", written "GoY"; "Ministry of Energy and Economy" ->
     "MOEE")."""
     every = [w.replace(".", "") for w in name.replace("-", " ").split()]
-    words = [w for w in every if w and w[0].isupper()]
+    # capitalised words, and the Arabic article ("al-Qa'ida in the Arabian Peninsula")
+    words = [w for w in every if w and (w[0].isupper() or w in _ARABIC_ARTICLES)]
     return {
-        "".join(w[0] for w in words),
-        "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[:1] for w in words),
+        "".join(w[0] for w in words).upper(),
+        "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[:1] for w in words).upper(),
         "".join(w[0] for w in every if w and w not in _NOT_INITIALS).upper(),
     }
 
 
+_ARABIC_ARTICLES = frozenset(("al", "el"))
 # Small words an acronym leaves out even when it keeps "of" ("GoY", "MOEE").
 _NOT_INITIALS = frozenset(("and", "the", "&"))
 
@@ -158,8 +168,10 @@ class _Linker:
         variant key of its spelling: the caller knew it). A country's abbreviation joins
         the country ("U.S." and "US" the United States); a treaty, a meeting or a document
         is no group (:func:`names_no_body`)."""
-        if kind == GROUP and names_no_body(mention.core or mention.spelling):
-            return
+        if kind == GROUP and (
+            names_no_body(mention.core or mention.spelling) or _faith_or_direction(mention.form)
+        ):
+            return  # a treaty; a faith or a compass word ("Shi'a supporters")
         if not key or mention.core is not None:
             key = self.keys[mention.core or mention.spelling]
         if kind == PLACE:
@@ -239,7 +251,10 @@ def link(mentions: list[Mention]) -> Entities:
         else:
             word_count = len(mention.spelling.split())
             if kind == PERSON and word_count > 1:
-                if not _names_a_people(mention.spelling):
+                if _acronym_then_place(mention.spelling):
+                    mention.kind = None
+                    unknown_multi.append(mention)
+                elif not _names_a_people(mention.spelling):
                     add(PERSON, mention)
             elif word_count == 1:
                 singles.append(mention)
@@ -257,8 +272,8 @@ def link(mentions: list[Mention]) -> Entities:
             add(PLACE, mention, key)
         elif (PERSON, key) in by_key:
             add(PERSON, mention, key)
-        elif mention.spelling in expanded:  # "Hizb ut-Tahrir (HT)"
-            add(PLACE if is_place(mention.spelling) else GROUP, mention, key)
+        elif mention.spelling in expanded:  # "Hizb ut-Tahrir (HT)", "Tri-Border Area (TBA)"
+            add(PLACE if _names_a_place_by_name(mention.spelling) else GROUP, mention, key)
         elif is_place(mention.spelling) or _names_a_place(mention.spelling):
             add(PLACE, mention, key)
         elif _plural_body(mention.spelling) or (
@@ -267,6 +282,8 @@ def link(mentions: list[Mention]) -> Entities:
             and not spelled_initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
+        elif mention.spelling[: mention.spelling.find(" ")].lower() in ARTICLES_OF_TITLES:
+            add(GROUP, mention, key)  # "Le Monde", "La Prensa": a person is named so by a cue
         elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
             _HYPHENED_WORD.split(mention.spelling.lower())
         ):
@@ -401,7 +418,7 @@ _NO_BODY_ENDINGS = frozenset(
         *("declaration", "charter", "resolution", "initiative", "conference", "summit"),
         *("meeting", "talks", "process", "dialogue", "plan", "strategy", "roadmap"),
         *("report", "operation", "program", "training", "exercise", "exercises", "order"),
-        *("ordinance", "decree", "bill", "amendment", "reactor", "estimate"),
+        *("ordinance", "decree", "bill", "amendment", "reactor", "estimate", "war"),
     )
 )
 _AGENCY_PROGRAM_FIRST = frozenset(("united", "un", "u.n.", "world"))
@@ -487,12 +504,10 @@ _COMPASS_WORDS = frozenset(
         *("eastern", "western", "northern", "southern", "central", "upper", "lower", "greater"),
     )
 )
-_FEATURE_WORDS = frozenset(("tel", "tell", "wadi", "jebel", "jabal", "jabel", "bir", "ras", "ain"))
-_FEATURE_LAST_WORDS = frozenset(
+_FEATURE_WORDS = frozenset(
     (
-        *("river", "mountains", "mountain", "lake", "valley", "sea", "bay", "island"),
-        *("islands", "desert", "strait", "straits", "canal", "peninsula", "basin", "delta"),
-        *("plateau", "coast", "ocean", "gorge", "pass", "range", "highlands", "oasis"),
+        *("tel", "tell", "wadi", "jebel", "jabal", "jabel", "bir", "ras", "ain", "lake", "lago"),
+        *("mount", "cape", "rio", "foz", "sierra", "laguna", "isla", "ilha", "monte", "cerro"),
     )
 )
 _DEMONYM_SUFFIXES = ("n", "an", "ese", "i")
@@ -507,8 +522,13 @@ def _names_a_place(name: str) -> bool:
     return (
         lower in _FEATURE_WORDS
         or (lower in _COMPASS_WORDS and is_place(rest))
-        or name[name.rfind(" ") + 1 :].lower() in _FEATURE_LAST_WORDS
+        or name[name.rfind(" ") + 1 :].lower() in FEATURE_LAST_WORDS
     )
+
+
+def _names_a_place_by_name(name: str) -> bool:
+    """Whether the gazetteer knows a name or its words say it is a place's."""
+    return is_place(name) or _names_a_place(name)
 
 
 def _may_be_a_person(name: str) -> bool:
@@ -518,7 +538,7 @@ def _may_be_a_person(name: str) -> bool:
     acronym before a place ("AKP Istanbul", "USAID Washington")."""
     if _names_a_people(name):
         return False
-    first, _, rest = name.partition(" ")
+    first = name.partition(" ")[0]
     if name[name.rfind(" ") + 1 :].lower() in _NO_BODY_ENDINGS and names_no_body(name):
         return False
     if first.upper() in _SHIP_PREFIXES:
@@ -528,9 +548,21 @@ def _may_be_a_person(name: str) -> bool:
     words = name.split(" ")
     if not place_names().isdisjoint(words) and any(map(_names_a_country, words)):
         return False
-    if is_demonym(words[-1]):
-        return False
-    return not (first.isupper() and _PLURAL_ACRONYM.fullmatch(first + "s") and is_place(rest))
+    if is_demonym(words[-1]) or (words[-1][-1] == "s" and is_demonym(words[-1][:-1])):
+        return False  # "UK Muslims", "the Gulf Arabs"
+    return not _acronym_then_place(name)
+
+
+def _acronym_then_place(name: str) -> bool:
+    """Whether a name is an acronym then a place, a post's office ("AKP Istanbul", "USAID
+    Washington", "EAC Sana'a met"), not a person's name."""
+    first, _, rest = name.partition(" ")
+    return (
+        first.isupper()
+        and not rest.isupper()  # "PAM DURHAM" in an addressee line is a person
+        and _PLURAL_ACRONYM.fullmatch(first + "s") is not None
+        and is_place(rest)
+    )
 
 
 def _spelled_out(name: str) -> bool:
@@ -614,7 +646,7 @@ def _place_last_words() -> frozenset[str]:
 _DOCTRINE_ENDINGS = ("ism", "isms", "ist", "ists")
 # ("the North", "the Gulf": a region named by a common word.)
 _NO_GROUP_WORDS = _COMPASS_WORDS | frozenset(
-    ("islam", "christianity", "gulf", "shia", "shiite", "shi", "sunni", "sufi")
+    ("islam", "christianity", "gulf", "shia", "shiite", "shi", "sunni", "sufi", "hajj", "umrah")
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _LOWER_SYLLABLE = re.compile(r"-[a-z]+$")
@@ -676,6 +708,11 @@ def _company_word(word: str) -> bool:
     )
 
 
+def _faith_or_direction(word: str) -> bool:
+    """Whether a word is a faith's, its branch's or a compass word ("Shi'a", "West")."""
+    return word.lower().replace("'", "").replace("’", "") in _NO_GROUP_WORDS
+
+
 def _names_no_group(word: str) -> bool:
     """Whether a capitalised word that recurs without a cue is no group's name: a doctrine or
     its followers ("Islamist"), a compass word ("Western"), a faith, a plural of capitals
@@ -683,7 +720,7 @@ def _names_no_group(word: str) -> bool:
     lower = word.lower()
     return (
         lower.endswith(_DOCTRINE_ENDINGS)
-        or lower in _NO_GROUP_WORDS
+        or _faith_or_direction(word)
         or _PLURAL_ACRONYM.fullmatch(word) is not None
         or is_capitalised_plural(word)
     )
@@ -707,7 +744,7 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     defined: dict[str, _Entity | None] = {}  # None: the acronym of no body
     for mention in acronyms:
         if mention.expansion:
-            kind = PLACE if is_place(mention.expansion) else GROUP
+            kind = PLACE if _names_a_place_by_name(mention.expansion) else GROUP
             for candidate in (GROUP, PLACE, PERSON):
                 found = linker.by_key.get((candidate, key_of(mention.expansion)))
                 if found is not None:
