@@ -25,6 +25,7 @@ from cables.entities.casing import (
     is_common_word,
     is_country_like,
     is_demonym,
+    is_everyday_word,
     is_unknown_word,
     restore_case,
 )
@@ -98,7 +99,7 @@ _GAP = (
     r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Dr|Ms|St|Lt))\.|"
     r"(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Amb|Maj|Adm|Sgt))\.)?[ \t]+"
 )
-CHUNK = re.compile(rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
+CHUNK = re.compile(rf"(?<![A-Za-z]){_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
 # A plain word: capitalised ("Narymbetov") or in capitals ("NATO"), letters only.
 _PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
@@ -273,8 +274,10 @@ class _Analyser:
             (
                 i
                 for i in range(org_at + 1, len(words))
-                if lowers[i] == "and"
+                if (lowers[i] == "and" and not _and_in_the_name(words, lowers, org_at, i))
                 or (post_end is not None and tokens[i][0] > post_end)
+                # "Office of Drug Control Policy John Walters": a person's name after it
+                or _person_after_name(words, lowers, i)
                 or (lowers[i] in TITLES and lowers[i] not in OFFICE_WORDS)
                 # "Army Chief of Staff Krga": a title phrase ends the organisation's name
                 # (not a department's word: "Union of Defense of Dufu")
@@ -509,6 +512,56 @@ def _cuts(word: str, lower: str) -> bool:
         or lower in JARGON
         or (lower not in TITLES and (is_common_word(word) or _demonym(word)))
     )
+
+
+def _person_after_name(words: list[str], lowers: list[str], at: int) -> bool:
+    """Whether two name words (neither a common word nor a cue) begin at ``at``, after an
+    organisation's name that ends with a common word: a person's name ("Office of Drug
+    Control Policy John Walters"; not "National Research Council")."""
+    # (Only what a neutral word's stand-in keeps is asked of the name's words: see
+    # _analyse_remembered. A neutral word is no common word and no cue.)
+    return (
+        at + 1 < len(words)
+        and lowers[at - 1] not in CONNECTORS
+        and (is_common_word(words[at - 1]) or lowers[at - 1] in TITLES)  # "Cabinet Chief"
+        and all(
+            word[:1].isupper() and lower not in _CUE_WORDS and not is_common_word(word)
+            for word, lower in zip(words[at : at + 2], lowers[at : at + 2], strict=True)
+        )
+        and ORG_WORDS.isdisjoint(lowers[at:])
+    )
+
+
+def _and_in_the_name(words: list[str], lowers: list[str], org_at: int, at: int) -> bool:
+    """Whether "and" at ``at`` joins two common words inside the name of the organisation
+    whose word is at ``org_at``, after its "of" ("Ministry of Maritime Affairs and
+    Fisheries", "Ministry of Labor and Social Protection"), up to the end of the run."""
+    rest = lowers[at + 1 :]
+    return (
+        "of" in lowers[org_at:at]
+        and 0 < len(rest) <= 2
+        and all(is_common_word(word) for word in words[at + 1 :])
+        and not any(word in TITLES or word in ORG_WORDS or word in CONNECTORS for word in rest)
+    )
+
+
+def _common_words_spell(before: str, acronym: str) -> bool:
+    """Whether the last words of ``before``, in lower case, spell ``acronym`` ("metric
+    tons" MT, "search and rescue" SAR, "memorandum of understanding" MOU)."""
+    words = before.split()
+    letters = acronym.replace(".", "").upper()
+    for count in range(1, min(len(words), len(letters) + 3) + 1):
+        tail = words[-count:]
+        if not all(word.islower() for word in tail):
+            return False
+        if "".join(w[0] for w in tail).upper() == letters:
+            return True
+        if "".join(w[0] for w in tail if w not in _SMALL_WORDS).upper() == letters:
+            return True
+    return False
+
+
+_SMALL_WORDS = frozenset(("and", "the", "of", "for", "in", "on", "to", "a"))
 
 
 def _named_after_title(words: list[str], lowers: list[str], i: int) -> bool:
@@ -789,6 +842,8 @@ class _Scanner:
         form = self.original[start:end]
         if form.endswith(_DANGLING):
             return  # a piece of a longer name ("the State of the Union address")
+        if kind == ACRONYM and self.text[start - 1 : start].isdigit():
+            return  # "6PT": six-party talks
         if not (form.isascii() and form.isprintable()):
             form = _clean(form)
         if self.text is self.original:
@@ -916,7 +971,7 @@ class _Scanner:
         kind = part.kind
         if kind == ACRONYM:
             if not part.start and self.generic(start, end):
-                return
+                return  # "open a second PRT"
             if self.parenthesis and (self.expanded(start, end) or self.spelled(start, end)):
                 return
         if kind != ACRONYM and self.parenthesis:
@@ -932,10 +987,14 @@ class _Scanner:
                 self.mention(start, after.end(1), PLACE, core=text[start:end])  # type: ignore[union-attr]
                 return
             if kind is None:
+                owns = text[end : end + 1] in _APOSTROPHES  # "Kudrin's group": his
                 if (
-                    self.names_a_group(next_word, start)
-                    or next_word in GROUP_AFTER
+                    (
+                        not owns
+                        and (self.names_a_group(next_word, start) or next_word in GROUP_AFTER)
+                    )
                     or self.org_noun_before(start)
+                    or (owns and self.owns_a_person(end))
                 ):
                     kind = GROUP
                 elif next_word in PERSON_AFTER or self.title_before(start):
@@ -992,14 +1051,28 @@ class _Scanner:
         agency" names the UN)."""
         text = self.text
         before = text[max(0, start - 12) : start].split()
-        if not before or before[-1].lower() not in _GENERIC_BEFORE:
-            return False
+        if not before or (
+            before[-1].lower() not in _GENERIC_BEFORE and not _NUMBER.fullmatch(before[-1])
+        ):
+            return False  # not "a PRT", "one POMLT", "20,000 MT of soy"
         if text.startswith(("-", "/"), end) or text[start:end] in place_names():
             return False  # "a DOD-funded", "a U.S. official"
         after = NEXT_WORDS.match(text, end)
         if after is not None:
             return after.group(1) in _NOT_A_NOUN
         return text[end : end + 1] in ("", ".", ";", ":", ")")  # not "a PMDB, PSB or..."
+
+    def owns_a_person(self, end: int) -> bool:
+        """Whether a person's full name follows the name's possessive, as a body's member
+        ("Ekho Moskvy's Aleksey Venediktov", "Norilsk Nickel's Vladimir Potanin")."""
+        match = _OWNS_A_PERSON.match(self.text, end)
+        return (
+            match is not None
+            and _given_name(match.group(1))
+            and not any(  # "Tuyakbay's National Social Democratic Party", "Jamiat Party"
+                is_everyday_word(word) or word.lower() in ORG_WORDS for word in match.groups()
+            )
+        )
 
     def org_noun_before(self, start: int) -> bool:
         """Whether an organisation noun stands just before ("the group Hamas")."""
@@ -1119,7 +1192,9 @@ class _Scanner:
         name_end = len(text[: start - 1].rstrip())
         last_word = text.rfind(" ", 0, name_end) + 1
         if not text[last_word : last_word + 1].isupper():
-            return False  # "the Movement for Democratic Change party (MDC)": no name's end
+            # "6,000 metric tons (MT)", "search and rescue (SAR)": a common noun's letters
+            # (True: no mention); "the Movement for Democratic Change party (MDC)": no name
+            return _common_words_spell(text[max(0, start - 80) : name_end], text[start:end])
         return last_word > 0 and self.spelled_before(last_word, name_end, start, end)
 
     def definition(self, start: int, end: int, kind: str | None, match: re.Match[str]) -> bool:
@@ -1153,6 +1228,9 @@ _COORDINATION = frozenset(
     (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
 )
 # A title of two letters with a slash, then a name: "S/E Mitchell", "U/S Burns", "A/S Hill".
+_APOSTROPHES = frozenset("'’")
+# A possessive, then a given name and a surname.
+_OWNS_A_PERSON = re.compile(r"['’]s ([A-Z][a-z]+) ([A-Z][a-z]+)")
 _SLASH_TITLE = re.compile(r"(?<![A-Za-z/])(?:U/S|S/E|A/S|D/S|S/P) [A-Z][a-z]")
 # Capitalised words one space apart (the first one a group).
 _NAME_WORDS = re.compile(r"([A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*")
@@ -1194,6 +1272,7 @@ _PLACE_PREPOSITIONS = tuple(
 )
 _POSSESSIVES = ("'", "’", ",s")  # "Narymbetov's", "Jones' view", "Narymbetov,s"
 # Words before an acronym used as a common noun ("a PRT", "one POMLT", "each NGO").
+_NUMBER = re.compile(r"\d[\d,.]*")
 _GENERIC_BEFORE = frozenset(
     ("a", "an", "one", "two", "three", "four", "another", "each", "every", "any", "second")
 )

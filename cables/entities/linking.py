@@ -39,6 +39,7 @@ from cables.entities.cues import (
     TITLES,
 )
 from cables.entities.gazetteer import is_place, place_names
+from cables.entities.surnames import is_known_surname
 from cables.model import Entities, Entity
 from cables.names import variant_key, variant_keys
 
@@ -350,6 +351,10 @@ def link(mentions: list[Mention]) -> Entities:
             add(GROUP, mention, key)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
+        elif mention.kind is None and not mention.weak and is_known_surname(mention.spelling):
+            person = linker.entity(PERSON, key)  # "meetings with Medvedev and Putin"
+            person.add(mention)
+            surnames.setdefault(key, person)
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
         elif mention.kind is None and _company_word(mention.form):

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Build the surnames of people the cables name often: ``cables/data/surnames.txt.gz``.
+
+A cable often names a leader by the bare surname, with no title and no given name ("meetings
+with Medvedev and Putin", "the UAE has been supportive of Zardari"): nothing in that cable
+says it is a person's name. Other cables say so, with a title: "President Medvedev",
+"Prime Minister Putin", "President Asif Ali Zardari". This script reads the mixed-case cables
+of a corpus (by default the development corpus, ``../shared/corpus``) and keeps the last word
+of every name written after a title (a capitalised word of the extractor's titles, then up to
+two given names) in at least ``MIN_CABLES`` cables, unless that word is also something else:
+a place the gazetteer knows, everyday English (``cables/data/everyday.txt.gz``: "Brown",
+"Rice"), a word the cables write in lower case, a cue word (titles, organisation words,
+jargon), a people's name, or not a plain capitalised word. The extractor then takes such a
+word, alone and without a cue, for a person's surname. The cables of the gold
+(``gold/entities.json`` of the corpus) are left out, so that the gold still scores the
+extractor on names it did not learn from.
+
+usage: python scripts/make_surnames.py [CORPUS_DIR]   (default: ../shared/corpus)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from cables.entities.casing import casing_dictionary, is_all_caps, is_demonym, is_everyday_word
+from cables.entities.cues import JARGON, ORG_WORDS, ROLES, STANDALONE_ORGS, TITLES
+from cables.entities.gazetteer import is_place
+from cables.model import Cable
+from cables.sources import iter_cables
+
+PROJECT = Path(__file__).resolve().parents[1]
+OUT = PROJECT / "cables" / "data" / "surnames.txt.gz"
+#: In how many cables a surname must follow a title.
+MIN_CABLES = 2
+PLAIN_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+CUE_WORDS = TITLES | ORG_WORDS | STANDALONE_ORGS | ROLES | JARGON
+#: A title as the cables write it inside a sentence, then up to two given names and the
+#: surname ("President Asif Ali Zardari", "FM Lavrov").
+TITLE_THEN_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(t.capitalize()) for t in TITLES if t.isalpha()), key=len)[::-1])
+    + r")\.? (?:[A-Z][a-z]+ ){0,2}([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+def surnames_after_titles(cable: Cable) -> set[str]:
+    """The last words of the names written after a title in ``cable``."""
+    return {
+        match.group(1)
+        for paragraph in cable.paragraphs
+        for match in TITLE_THEN_NAME.finditer(paragraph.text)
+    }
+
+
+def kept(word: str) -> bool:
+    """Whether a surname names nothing else (see the module docstring)."""
+    usual = casing_dictionary().get(word.lower())
+    return (
+        PLAIN_NAME.match(word) is not None
+        and len(word) > 3
+        and word.lower() not in CUE_WORDS
+        and not is_place(word)
+        and not is_everyday_word(word)
+        and not is_demonym(word)
+        and not (usual is not None and usual.islower())
+    )
+
+
+def main() -> int:
+    """Count the surnames over the corpus, keep the frequent ones, write the file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(PROJECT.parent / "shared" / "corpus"))
+    args = parser.parse_args()
+    gold_path = Path(args.corpus) / "gold" / "entities.json"
+    gold = set(json.loads(gold_path.read_text())) if gold_path.exists() else set()
+    counts: Counter[str] = Counter()
+    for item in iter_cables([args.corpus]):
+        if (
+            isinstance(item, Cable)
+            and item.id not in gold
+            and not is_all_caps(" ".join(p.text for p in item.paragraphs[1:4]))
+        ):
+            counts.update(surnames_after_titles(item))
+    words = sorted(w for w, n in counts.items() if n >= MIN_CABLES and kept(w))
+    data = "".join(word + "\n" for word in words).encode()
+    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"wrote {len(words)} surnames to {OUT}, {OUT.stat().st_size} bytes", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
