@@ -855,12 +855,15 @@ class _Scanner:
         if len(form) > 1:
             # every field by position (a keyword call costs twice as much)
             mention = Mention(form, spelling, self.paragraph, kind, core, expansion, None, 1, weak)
-            gap = self.text[self.last_end : start]
-            if self.comma_joined is not None and gap not in _COORDINATION:
+            # (the longest joint is ", and the ": a farther mention is no list's)
+            joined = (
+                start - self.last_end <= 10 and self.text[self.last_end : start] in _COORDINATION
+            )
+            if self.comma_joined is not None and not joined:
                 self.end_of_list()
-            if gap in _COORDINATION and len(self.out) > self.first:
+            if joined and len(self.out) > self.first:
                 mention.partner = self.out[-1]  # "the IDI and Mossad"
-                if gap in _COMMAS:
+                if self.text[self.last_end : start] in _COMMAS:
                     self.comma_joined = mention
             self.out.append(mention)
             self.starts.append(start)
@@ -868,60 +871,57 @@ class _Scanner:
 
     def scan(self) -> None:
         """Find every run of capitals and turn its parts into mentions."""
-        for match in CHUNK.finditer(self.text):
-            self.read_run(match.group(), match.start())
-        self.end_of_list()
-
-    def read_run(self, run: str, base: int) -> None:
-        """Turn the parts of one run of capitals, at ``base`` in the text, into mentions."""
         text = self.text
-        if run.lower() in _SKIP and run != "US":  # "US" in capitals: the country
-            self.common_word(run, base)
-            return
-        before = text[max(0, base - 4) : base]
-        if before.endswith("/") and (name_end := self.after_slash_title(run, base)):
-            rest = CHUNK.search(text, name_end, base + len(run))
-            if rest is not None:
-                self.read_run(rest.group(), rest.start())
-            return
-        stripped = before.rstrip()
-        sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
-        run_len = len(run)
-        parts = _analyse(run, sentence_start)
-        if not parts:
-            self.common_word(run, base)
-        if self.parenthesis and len(parts) > 1:
-            parts = _defined_whole(parts, run, DEFINITION.match(text, base + run_len))
-        for part in parts:
-            start, end = base + part.start, base + part.end
-            if part.end == run_len:
-                self.in_context(part, start, end)
-            elif part.kind is not None:
-                core = None if part.core_end is None else text[start : base + part.core_end]
-                self.mention(start, end, part.kind, core=core)
-            elif self.title_before(start):
-                self.mention(start, end, PERSON)
-            else:
-                self.mention(start, end, None, weak=self.in_capitals(start, end))
+        skip = _SKIP
+        for match in CHUNK.finditer(text):
+            run, base = match.group(), match.start()
+            while True:  # once, or again for what follows a name after a slash title
+                if run.lower() in skip and run != "US":  # "US" in capitals: the country
+                    self.common_word(run, base)
+                    break
+                before = text[max(0, base - 4) : base]
+                if before.endswith("/") and (name_end := self.after_slash_title(run, base)):
+                    rest = CHUNK.search(text, name_end, base + len(run))
+                    if rest is None:
+                        break
+                    run, base = rest.group(), rest.start()
+                    continue
+                stripped = before.rstrip()
+                sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
+                run_len = len(run)
+                parts = _analyse(run, sentence_start)
+                if not parts:
+                    self.common_word(run, base)
+                if self.parenthesis and len(parts) > 1:
+                    parts = _defined_whole(parts, run, DEFINITION.match(text, base + run_len))
+                for part in parts:
+                    start, end = base + part.start, base + part.end
+                    if part.end == run_len:
+                        self.in_context(part, start, end)
+                    elif part.kind is not None:
+                        core = None if part.core_end is None else text[start : base + part.core_end]
+                        self.mention(start, end, part.kind, core=core)
+                    elif self.title_before(start):
+                        self.mention(start, end, PERSON)
+                    else:
+                        self.mention(start, end, None, weak=self.in_capitals(start, end))
+                break
+        self.end_of_list()
 
     def common_word(self, run: str, base: int) -> None:
         """A capitalised common word inside a sentence before an organisation noun names
         a group ("the Conservative party", "neither the Labour nor Conservative parties")."""
         end = base + len(run)
-        if " " in run or not self.text.startswith(" ", end) or base < 2:
+        if base < 2 or " " in run or not self.text.startswith(" ", end):
             return
+        stripped = self.text[max(0, base - 4) : base].rstrip()
+        if not stripped or stripped.endswith(_OPENERS_OR_MARKING):
+            return  # a sentence's first word ("(C) Formal coalition")
         after = NEXT_WORDS.match(self.text, end)
         if after is None or not self.names_a_group(after.group(1), base):
             return
-        stripped = self.text[max(0, base - 4) : base].rstrip()
-        if (
-            not stripped
-            or stripped.endswith(_OPENERS_OR_MARKING)
-            or is_demonym(run)
-            or run.lower() in CALENDAR_WORDS
-            or self.original[base:end].isupper()
-        ):
-            return  # a sentence's first word ("(C) Formal coalition"), a people's name
+        if is_demonym(run) or run.lower() in CALENDAR_WORDS or self.original[base:end].isupper():
+            return  # a people's name ("Russian newspaper"), a month, capitals
         self.mention(base, end, GROUP)
         self.plural_noun_after(after.group(1))
 
@@ -1075,9 +1075,11 @@ class _Scanner:
         )
 
     def org_noun_before(self, start: int) -> bool:
-        """Whether an organisation noun stands just before ("the group Hamas")."""
-        words = self.text[max(0, start - 16) : start].split()
-        return bool(words) and words[-1] in ORG_BEFORE
+        """Whether an organisation noun stands just before ("the newspaper Kommersant")."""
+        text = self.text
+        return text[start - 2 : start - 1].islower() and text.endswith(
+            _ORG_NOUN_BEFORE, max(0, start - 16), start - 1
+        )
 
     def no_person(self, start: int, end: int) -> bool:
         """Whether one word that a verb or a noun after it would make a person's name is
@@ -1229,6 +1231,8 @@ _COORDINATION = frozenset(
 )
 # A title of two letters with a slash, then a name: "S/E Mitchell", "U/S Burns", "A/S Hill".
 _APOSTROPHES = frozenset("'’")
+# An organisation noun as the word before a name ends ("the newspaper Kommersant").
+_ORG_NOUN_BEFORE = tuple(f"{space}{noun}" for noun in ORG_BEFORE for space in " \n")
 # A possessive, then a given name and a surname.
 _OWNS_A_PERSON = re.compile(r"['’]s ([A-Z][a-z]+) ([A-Z][a-z]+)")
 _SLASH_TITLE = re.compile(r"(?<![A-Za-z/])(?:U/S|S/E|A/S|D/S|S/P) [A-Z][a-z]")
