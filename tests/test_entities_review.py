@@ -4,7 +4,8 @@ old-format cables in capitals (a fifth, 73TEHRAN8233, is damaged at the source);
 of ten more pages (seven of them in tests/corpus/review); a fourth (08OTTAWA918 and six more
 pages of tests/corpus/review); a fifth (three pages); a sixth (six pages); a seventh (two
 pages); an eighth (eleven pages); a ninth (nine pages, and 10SANAA45); a tenth (four
-pages). Each test names the rule and reads the real cable it came from."""
+pages); an eleventh (three pages). Each test names the rule and reads the real cable it
+came from."""
 
 from __future__ import annotations
 
@@ -94,6 +95,9 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "05LONDON4981",
         "10SEOUL290",
         "07KABUL1132",
+        "09RANGOON378",
+        "06ABUDHABI1401",
+        "08KABUL1275",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
@@ -803,3 +807,28 @@ def test_a_bare_surname_that_cables_title_elsewhere_is_a_person(
     # in these cables; other cables of the development corpus write "President Medvedev".
     assert "Medvedev" in _forms(cables["09MOSCOW1488"].people)
     assert "Zardari" in _forms(cables["09ABUDHABI862"].people)
+
+
+def test_a_short_common_word_between_a_title_and_a_name_is_the_name(
+    cables: dict[str, Entities],
+) -> None:
+    # "Senior General Than Shwe's grandson", "Secretary of State for Defense Des Browne":
+    # "Than" and "Des" are English words, and the names were cut to "Shwe" and "Browne".
+    assert "Than Shwe" in _forms(cables["09RANGOON378"].people)
+    assert "Des Browne" in _forms(cables["08KABUL1275"].people)
+
+
+def test_a_division_after_a_places_name_is_a_region(cables: dict[str, Entities]) -> None:
+    # "operations in Malakand Division": a division of Pakistan, not an organisation.
+    islamabad = cables["09ISLAMABAD2185"]
+    assert "Malakand Division" in _forms(islamabad.places)
+    assert "Malakand Division" not in _forms(islamabad.groups)
+
+
+def test_the_arabic_article_stays_on_a_name_that_begins_with_it(
+    cables: dict[str, Entities],
+) -> None:
+    # "creating volunteers for al-Qaida": a run of capitals began at "Qaida".
+    groups = _forms(cables["06ABUDHABI1401"].groups)
+    assert "al-Qaida" in groups
+    assert "Qaida" not in groups

@@ -111,6 +111,9 @@ ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$
 DEFINITION = re.compile(r"(?:[,'’]s)?\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
 _PORTUGUESE_PARTICLES = frozenset(("do", "dos", "das"))
+_AL = frozenset(("al", "el"))
+# Organisation words that, after a place's name, name a region of it ("Irrawaddy Division").
+_REGION_WORDS = frozenset(("division",))
 _APOSTROPHE_WORD = re.compile(r"[A-Z]\w*['’][a-z]\w*")
 _OPENERS = tuple('.!?:;"“([-*')
 _OPENERS_OR_MARKING = (*_OPENERS, ")")  # "(S//NF) This network"
@@ -319,7 +322,15 @@ class _Analyser:
             )
         ):
             end -= 1
-        if end - begin > 1 or lowers[begin] in STANDALONE_ORGS:
+        if (
+            lowers[org_at] in _REGION_WORDS
+            and org_at > begin
+            and self.places.get(tokens[begin][0]) == tokens[org_at - 1][1]
+            and not is_country_like(self.text[tokens[begin][0] : tokens[org_at - 1][1]])
+        ):
+            # "Irrawaddy Division", "Malakand Division": a region of a country
+            self.parts.append(_Part(tokens[begin][0], tokens[org_at][1], PLACE))
+        elif end - begin > 1 or lowers[begin] in STANDALONE_ORGS:
             self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
             rest = stop + 1 if lowers[stop] == "and" else stop
@@ -565,13 +576,22 @@ _SMALL_WORDS = frozenset(("and", "the", "of", "for", "in", "on", "to", "a"))
 
 
 def _named_after_title(words: list[str], lowers: list[str], i: int) -> bool:
-    """Whether a common word right after a title that addresses a person is a name's
-    ("Secretary-General Ban", "Secretary-General Ban Ki-moon"): not an office's word
+    """Whether a common word right after a title is a name's: after a title that addresses
+    a person ("Secretary-General Ban", "Secretary-General Ban Ki-moon"), or a short one
+    before a name's word after any title ("Senior General Than Shwe"); not an office's word
     ("Foreign Policy", "General Staff"), a role, a plural, a month or jargon."""
     lower = lowers[i]
     return (
         lowers[i - 1] in TITLES
-        and lowers[i - 1] not in OFFICE_WORDS
+        and (
+            lowers[i - 1] not in OFFICE_WORDS
+            # a short word that is no preposition ("Than", "Win", "Law"): not "Policy"
+            or (
+                len(lower) <= 4
+                and lower not in PREPOSITIONS
+                and _name_word_at(words, lowers, i + 1)
+            )
+        )
         and words[i][0].isupper()
         and lower not in CONNECTORS
         and lower not in CALENDAR_WORDS
@@ -579,7 +599,18 @@ def _named_after_title(words: list[str], lowers: list[str], i: int) -> bool:
         and lower not in ROLES
         and lower not in TITLES
         and lower not in _TITLE_QUALIFIERS
-        and not (lower.endswith("s") and is_common_word(_singular(lower)))
+        and not (len(lower) > 3 and lower[-1] == "s" and is_common_word(_singular(lower)))
+    )
+
+
+def _name_word_at(words: list[str], lowers: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is a name's: capitalised, no common word and no cue (what a
+    neutral word's stand-in keeps, see _analyse_remembered)."""
+    return (
+        i < len(words)
+        and words[i][:1].isupper()
+        and lowers[i] not in _CUE_WORDS
+        and not is_common_word(words[i])
     )
 
 
@@ -839,6 +870,14 @@ class _Scanner:
         expansion: str | None = None,
         weak: bool = False,
     ) -> None:
+        text = self.text
+        if (
+            start > 2
+            and text[start - 1] == "-"
+            and text[start - 3 : start - 1] in _AL
+            and (start == 3 or not text[start - 4].isalpha())
+        ):
+            start -= 3  # "al-Qaida" whole (a run begins with a capital)
         form = self.original[start:end]
         if form.endswith(_DANGLING):
             return  # a piece of a longer name ("the State of the Union address")
