@@ -4,8 +4,8 @@ old-format cables in capitals (a fifth, 73TEHRAN8233, is damaged at the source);
 of ten more pages (seven of them in tests/corpus/review); a fourth (08OTTAWA918 and six more
 pages of tests/corpus/review); a fifth (three pages); a sixth (six pages); a seventh (two
 pages); an eighth (eleven pages); a ninth (nine pages, and 10SANAA45); a tenth (four
-pages); an eleventh (three pages). Each test names the rule and reads the real cable it
-came from."""
+pages); an eleventh (three pages); a twelfth (three pages). Each test names the rule and
+reads the real cable it came from."""
 
 from __future__ import annotations
 
@@ -98,6 +98,9 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "09RANGOON378",
         "06ABUDHABI1401",
         "08KABUL1275",
+        "07ISLAMABAD5388",
+        "08BRASILIA674",
+        "08BISHKEK1095",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
@@ -832,3 +835,25 @@ def test_the_arabic_article_stays_on_a_name_that_begins_with_it(
     groups = _forms(cables["06ABUDHABI1401"].groups)
     assert "al-Qaida" in groups
     assert "Qaida" not in groups
+
+
+def test_ch_before_a_name_is_a_title(cables: dict[str, Entities]) -> None:
+    # "both Ch. Pervaiz and Ch. Shujaat were ultimately admitted": Chaudhry, abbreviated;
+    # "Ch", "Pervaiz" and "Shujaat" were groups.
+    islamabad = cables["07ISLAMABAD5388"]
+    assert not {"Ch", "Pervaiz", "Shujaat"} & _forms(islamabad.groups)
+    assert {"Pervaiz", "Shujaat"} <= _forms(islamabad.people)
+
+
+def test_a_persons_name_defined_by_an_acronym_stays_a_persons(
+    cables: dict[str, Entities],
+) -> None:
+    # "in the Fernando Henrique Cardoso (FHC) administration": a group, for its acronym.
+    brasilia = cables["08BRASILIA674"]
+    assert "FHC" in _named(brasilia.people, "Fernando Henrique Cardoso").forms
+    assert "Fernando Henrique Cardoso" not in _forms(brasilia.groups)
+
+
+def test_an_adverb_that_opens_a_sentence_is_nobody(cables: dict[str, Entities]) -> None:
+    # "(NOTE: Interestingly, the Turkish Ambassador ...": the apposition made it a person.
+    assert "Interestingly" not in _forms(cables["08BISHKEK1095"].people)

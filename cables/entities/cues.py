@@ -34,7 +34,7 @@ TITLES = frozenset(
         ambassador member min counselor counsellor affairs relations engineer eng hrh das pdas
         cos srsg coas cjcs chod datt pao conoff fso comisaf saceur srap dni asd dasd secgen cg
         senators congressmen codel staffdel dg ltgen lgen majgen mgen brigen bgen rdml radm vadm
-        vfm ltc cpt attache mincouns polmincouns econmincouns nuncio mg bg brig
+        vfm ltc cpt attache mincouns polmincouns econmincouns nuncio mg bg brig ch
         secretary-general director-general under-secretary vice-president vice-chairman
         """
     )

@@ -96,7 +96,7 @@ _PARTICLE = (
 )
 # Between words: spaces, after an initial or a short title its period ("Robert A. Pollard").
 _GAP = (
-    r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Dr|Ms|St|Lt))\.|"
+    r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Dr|Ms|St|Lt|Ch))\.|"
     r"(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Amb|Maj|Adm|Sgt))\.)?[ \t]+"
 )
 CHUNK = re.compile(rf"(?<![A-Za-z]){_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
@@ -1008,6 +1008,8 @@ class _Scanner:
         """Classify a part that ends its run by what follows it (and what precedes it)."""
         text = self.text
         kind = part.kind
+        if kind != PLACE and text.startswith(",", end) and self.sentence_adverb(start, end):
+            return  # "(NOTE: Interestingly, the Turkish Ambassador"
         if kind == ACRONYM:
             if not part.start and self.generic(start, end):
                 return  # "open a second PRT"
@@ -1067,6 +1069,18 @@ class _Scanner:
                 self.out[-1].spelling = _LETTER_RUN.sub(_capitalised_word, written)
             return
         self.mention(start, end, kind, core=core, weak=in_capitals)
+
+    def sentence_adverb(self, start: int, end: int) -> bool:
+        """Whether a word that opens a sentence, a comma after it, is an English adverb
+        ("Interestingly,", "Reportedly,")."""
+        word = self.text[start:end]
+        before = self.text[max(0, start - 4) : start].rstrip()
+        return (
+            word.endswith("ly")
+            and " " not in word
+            and (not before or before.endswith(_OPENERS))
+            and is_everyday_word(word)
+        )
 
     def located(self, start: int, end: int) -> bool:
         """Whether a name of two words or more follows a preposition of place, as places do

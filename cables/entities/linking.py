@@ -274,7 +274,10 @@ def link(mentions: list[Mention]) -> Entities:
         elif (PERSON, key) in by_key:
             add(PERSON, mention, key)
         elif mention.spelling in expanded:  # "Hizb ut-Tahrir (HT)", "Tri-Border Area (TBA)"
-            add(PLACE if _names_a_place_by_name(mention.spelling) else GROUP, mention, key)
+            if is_known_surname(mention.spelling.rpartition(" ")[2]):
+                add(PERSON, mention, key)  # "the Fernando Henrique Cardoso (FHC) administration"
+            else:
+                add(PLACE if _names_a_place_by_name(mention.spelling) else GROUP, mention, key)
         elif is_place(mention.spelling) or _names_a_place(mention.spelling):
             add(PLACE, mention, key)
         elif _plural_body(mention.spelling) or (
