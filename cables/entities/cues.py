@@ -269,11 +269,10 @@ ORG_NOUNS = frozenset(
 # Words before a name that make it the object of a preposition (no speech verb cue then).
 PREPOSITIONS = frozenset(_words("on of for at in from with about by into over under against to"))
 
-# Articles of other languages that begin names, of newspapers and channels more than of
-# people ("Le Monde", "La Prensa", "El Pais", "Al Jazeera", "Der Spiegel").
-ARTICLES = frozenset(_words("le la el al der il los las les"))
-# Of those, the ones Arabic names do not begin with ("El Masri", "Al Nahyan").
-ARTICLES_OF_TITLES = ARTICLES - frozenset(("al", "el"))
+# Articles of other languages that begin the names of newspapers and channels more than of
+# people ("Le Monde", "La Prensa", "Der Spiegel"). Not "Al" or "El", which begin Arabic
+# surnames as often as papers ("Jaled El Masri", then "Masri").
+ARTICLES_OF_TITLES = frozenset(_words("le la der il los las les"))
 
 # Nouns just before a name that make it a group's ("the terrorist organization
 # Lashkar-i-Tayyiba", "the newspaper Kommersant", "the group Hamas").

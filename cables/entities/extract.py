@@ -1282,14 +1282,14 @@ _OF_WORDS = ("of ", "for ", "in ")
 _COORDINATION = frozenset(
     (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
 )
-# A title of two letters with a slash, then a name: "S/E Mitchell", "U/S Burns", "A/S Hill".
 _APOSTROPHES = frozenset("'’")
 # An organisation noun as the word before a name ends ("the newspaper Kommersant").
 _ORG_NOUN_BEFORE = tuple(f"{space}{noun}" for noun in ORG_BEFORE for space in " \n")
 # A possessive, then a given name and a surname.
 _OWNS_A_PERSON = re.compile(r"['’]s ([A-Z][a-z]+) ([A-Z][a-z]+)")
+# A title of two letters with a slash, then a name: "S/E Mitchell", "U/S Burns", "A/S Hill".
 _SLASH_TITLE = re.compile(r"(?<![A-Za-z/])(?:U/S|S/E|A/S|D/S|S/P) [A-Z][a-z]")
-# Capitalised words one space apart (the first one a group).
+# Capitalised words one space apart (the first word is the regular expression's group 1).
 _NAME_WORDS = re.compile(r"([A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*")
 _COMMAS = frozenset((", ", ", the "))
 # The end of a piece of a name, never of a whole one.

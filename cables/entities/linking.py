@@ -10,8 +10,10 @@ settled it (person, place, group), or none when only the shape of the name is kn
 - an acronym joins the name it was defined after ("Hizb ut-Tahrir (HT)") or the group whose
   initials it spells ("UNSC" -> "United Nations Security Council");
 - what is left without a kind joins an entity of the same key, else becomes a person when it
-  is two or more name-like words, a place when the gazetteer knows it, a group when a single
-  word recurs three times or more, and is dropped otherwise.
+  is two or more name-like words or a surname the cables title elsewhere
+  (:mod:`cables.entities.surnames`), a place when the gazetteer knows it, a group when it is
+  a company's name in camel case, stands in a list beside a group ("the IDI and Mossad") or
+  recurs three times or more, and is dropped otherwise.
 """
 
 from __future__ import annotations
