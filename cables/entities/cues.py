@@ -273,6 +273,8 @@ PREPOSITIONS = frozenset(_words("on of for at in from with about by into over un
 # people ("Le Monde", "La Prensa", "Der Spiegel"). Not "Al" or "El", which begin Arabic
 # surnames as often as papers ("Jaled El Masri", then "Masri").
 ARTICLES_OF_TITLES = frozenset(_words("le la der il los las les"))
+# The Arabic article, joined to a name by a hyphen ("al-Qaida", "el-Khabar").
+ARABIC_ARTICLES = frozenset(_words("al el"))
 
 # Nouns just before a name that make it a group's ("the terrorist organization
 # Lashkar-i-Tayyiba", "the newspaper Kommersant", "the group Hamas").

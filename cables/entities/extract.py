@@ -31,6 +31,7 @@ from cables.entities.casing import (
 )
 from cables.entities.cues import (
     ADVERBS,
+    ARABIC_ARTICLES,
     ARTICLES_OF_TITLES,
     CALENDAR_WORDS,
     CONNECTORS,
@@ -111,12 +112,18 @@ ACRONYM_WORD = re.compile(r"^(?:[A-Z][a-z]?[A-Z][A-Z0-9&]{0,6}|(?:[A-Z]\.){2,})$
 DEFINITION = re.compile(r"(?:[,'’]s)?\s*\(([A-Z][A-Za-z0-9&./-]{1,9})\)")
 NEXT_WORDS = re.compile(r"(?:['’]s\b)?\s+([a-z]+)(?:\s+([a-z]+))?")
 _PORTUGUESE_PARTICLES = frozenset(("do", "dos", "das"))
-_AL = frozenset(("al", "el"))
 # Organisation words that, after a place's name, name a region of it ("Irrawaddy Division").
 _REGION_WORDS = frozenset(("division",))
 _APOSTROPHE_WORD = re.compile(r"[A-Z]\w*['’][a-z]\w*")
 _OPENERS = tuple('.!?:;"“([-*')
 _OPENERS_OR_MARKING = (*_OPENERS, ")")  # "(S//NF) This network"
+
+
+def _opens_sentence(before: str, openers: tuple[str, ...] = _OPENERS) -> bool:
+    """Whether a name whose text just before is ``before`` (a few characters) opens a
+    sentence: nothing but spaces there, or a mark that ends or opens one."""
+    stripped = before.rstrip()
+    return not stripped or stripped.endswith(openers)
 
 
 def _skipped_words() -> frozenset[str]:
@@ -535,10 +542,8 @@ def _person_after_name(words: list[str], lowers: list[str], at: int) -> bool:
         at + 1 < len(words)
         and lowers[at - 1] not in CONNECTORS
         and (is_common_word(words[at - 1]) or lowers[at - 1] in TITLES)  # "Cabinet Chief"
-        and all(
-            word[:1].isupper() and lower not in _CUE_WORDS and not is_common_word(word)
-            for word, lower in zip(words[at : at + 2], lowers[at : at + 2], strict=True)
-        )
+        and _name_word_at(words, lowers, at)
+        and _name_word_at(words, lowers, at + 1)
         and ORG_WORDS.isdisjoint(lowers[at:])
     )
 
@@ -874,7 +879,7 @@ class _Scanner:
         if (
             start > 2
             and text[start - 1] == "-"
-            and text[start - 3 : start - 1] in _AL
+            and text[start - 3 : start - 1] in ARABIC_ARTICLES
             and (start == 3 or not text[start - 4].isalpha())
         ):
             start -= 3  # "al-Qaida" whole (a run begins with a capital)
@@ -894,15 +899,12 @@ class _Scanner:
         if len(form) > 1:
             # every field by position (a keyword call costs twice as much)
             mention = Mention(form, spelling, self.paragraph, kind, core, expansion, None, 1, weak)
-            # (the longest joint is ", and the ": a farther mention is no list's)
-            joined = (
-                start - self.last_end <= 10 and self.text[self.last_end : start] in _COORDINATION
-            )
-            if self.comma_joined is not None and not joined:
+            joint = self.joint(start)
+            if self.comma_joined is not None and joint is None:
                 self.end_of_list()
-            if joined and len(self.out) > self.first:
+            if joint is not None and len(self.out) > self.first:
                 mention.partner = self.out[-1]  # "the IDI and Mossad"
-                if self.text[self.last_end : start] in _COMMAS:
+                if joint in _COMMAS:
                     self.comma_joined = mention
             self.out.append(mention)
             self.starts.append(start)
@@ -925,8 +927,7 @@ class _Scanner:
                         break
                     run, base = rest.group(), rest.start()
                     continue
-                stripped = before.rstrip()
-                sentence_start = not stripped or stripped.endswith(_OPENERS) or "\n" in before
+                sentence_start = _opens_sentence(before) or "\n" in before
                 run_len = len(run)
                 parts = _analyse(run, sentence_start)
                 if not parts:
@@ -953,8 +954,7 @@ class _Scanner:
         end = base + len(run)
         if base < 2 or " " in run or not self.text.startswith(" ", end):
             return
-        stripped = self.text[max(0, base - 4) : base].rstrip()
-        if not stripped or stripped.endswith(_OPENERS_OR_MARKING):
+        if _opens_sentence(self.text[max(0, base - 4) : base], _OPENERS_OR_MARKING):
             return  # a sentence's first word ("(C) Formal coalition")
         after = NEXT_WORDS.match(self.text, end)
         if after is None or not self.names_a_group(after.group(1), base):
@@ -969,7 +969,7 @@ class _Scanner:
         ("Nur Otan party"), a plural one after a list ("the Labour and Conservative
         parties")."""
         return next_word in ORG_AFTER or (
-            next_word in ORG_AFTER_PLURAL and self.text[self.last_end : start] in _COORDINATION
+            next_word in ORG_AFTER_PLURAL and self.joint(start) is not None
         )
 
     def plural_noun_after(self, noun: str) -> None:
@@ -995,6 +995,14 @@ class _Scanner:
         end = name.start() + len(" ".join(words))
         self.mention(base + name.start(), base + end, PERSON)
         return base + end
+
+    def joint(self, start: int) -> str | None:
+        """What joins the last mention to a name at ``start`` when it is a list's joint
+        (", ", " and "...), else None."""
+        if start - self.last_end > 10:  # the longest joint is ", and the "
+            return None
+        gap = self.text[self.last_end : start]
+        return gap if gap in _COORDINATION else None
 
     def end_of_list(self) -> None:
         """No name follows the one a comma joined to the one before: unless that one was in
@@ -1074,11 +1082,10 @@ class _Scanner:
         """Whether a word that opens a sentence, a comma after it, is an English adverb
         ("Interestingly,", "Reportedly,")."""
         word = self.text[start:end]
-        before = self.text[max(0, start - 4) : start].rstrip()
         return (
             word.endswith("ly")
             and " " not in word
-            and (not before or before.endswith(_OPENERS))
+            and _opens_sentence(self.text[max(0, start - 4) : start])
             and is_everyday_word(word)
         )
 

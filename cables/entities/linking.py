@@ -32,6 +32,7 @@ from cables.entities.casing import (
     is_everyday_word,
 )
 from cables.entities.cues import (
+    ARABIC_ARTICLES,
     ARTICLES_OF_TITLES,
     FEATURE_LAST_WORDS,
     JARGON,
@@ -139,7 +140,7 @@ def spelled_initials(name: str) -> set[str]:
     "MOEE")."""
     every = [w.replace(".", "") for w in name.replace("-", " ").split()]
     # capitalised words, and the Arabic article ("al-Qa'ida in the Arabian Peninsula")
-    words = [w for w in every if w and (w[0].isupper() or w in _ARABIC_ARTICLES)]
+    words = [w for w in every if w and (w[0].isupper() or w in ARABIC_ARTICLES)]
     return {
         "".join(w[0] for w in words).upper(),
         "".join(w if len(w) > 1 and w.isupper() and w.isalpha() else w[:1] for w in words).upper(),
@@ -147,7 +148,6 @@ def spelled_initials(name: str) -> set[str]:
     }
 
 
-_ARABIC_ARTICLES = frozenset(("al", "el"))
 # Small words an acronym leaves out even when it keeps "of" ("GoY", "MOEE").
 _NOT_INITIALS = frozenset(("and", "the", "&"))
 
