@@ -158,7 +158,13 @@ def is_common_word(word: str) -> bool:
 
 _DEMONYM_ENDINGS = ("an", "i", "kh", "ek", "ic")
 # Names of peoples with no demonym's ending (a closed class).
-_IRREGULAR_DEMONYMS = frozenset(("french", "dutch", "czech", "swiss", "greek", "thai", "welsh"))
+_IRREGULAR_DEMONYMS = frozenset(
+    (
+        *("french", "dutch", "czech", "swiss", "greek", "thai", "welsh", "kyrgyz", "tajik"),
+        *("turkmen", "pashtun", "baloch", "tatar", "kurd", "druze", "bedouin", "uighur"),
+        *("uyghur", "sikh"),
+    )
+)
 
 
 def is_demonym(word: str) -> bool:

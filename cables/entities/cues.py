@@ -155,6 +155,19 @@ FEATURE_LAST_WORDS = frozenset(
     )
 )
 
+# Last words of a company's name that are no organisation word elsewhere in a name
+# ("Pinya Manufacturing", "BAE Systems", "Iran Telecom"; but "the Petroleum Minister", "the
+# National Petroleum Regulatory Agency").
+COMPANY_LAST_WORDS = frozenset(
+    _words(
+        """
+        industries holdings manufacturing enterprises technologies telecom telecommunications
+        motors steel electronics petroleum shipping insurance investments trading mining
+        pharmaceuticals cement refinery chemicals logistics systems
+        """
+    )
+)
+
 # Lower-case words after a name that make it a place ("Anbar province").
 PLACE_AFTER = frozenset(
     _words(

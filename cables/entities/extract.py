@@ -34,6 +34,7 @@ from cables.entities.cues import (
     ARABIC_ARTICLES,
     ARTICLES_OF_TITLES,
     CALENDAR_WORDS,
+    COMPANY_LAST_WORDS,
     CONNECTORS,
     DEPARTMENT_WORDS,
     FEATURE_LAST_WORDS,
@@ -230,7 +231,8 @@ class _Analyser:
         first = 0
         # Before an organisation word, capitalised common words belong to its name ("The Wall
         # Street Journal"): only a sentence's first word is dropped for being one.
-        names_org = not ORG_WORDS.isdisjoint(lowers)
+        # a company's word counts as one at the end of the run ("Pinya Manufacturing")
+        names_org = not ORG_WORDS.isdisjoint(lowers) or lowers[-1] in COMPANY_LAST_WORDS
         while first < len(words) and (
             (
                 lowers[first] in CONNECTORS
@@ -265,6 +267,8 @@ class _Analyser:
         org_at = next(
             (i for i, w in enumerate(lowers) if w in ORG_WORDS and words[i][0].isupper()), None
         )
+        if org_at is None and lowers[-1] in COMPANY_LAST_WORDS and words[-1][0].isupper():
+            org_at = len(words) - 1
         if org_at is None or (len(words) == 1 and lowers[0] not in STANDALONE_ORGS):
             self.segments(tokens, words, lowers)
             return []
@@ -1076,7 +1080,31 @@ class _Scanner:
             if self.out and self.out[-1].form == written:  # in a name's case: "Iraj", not "IRAJ"
                 self.out[-1].spelling = _LETTER_RUN.sub(_capitalised_word, written)
             return
+        if kind is None and not in_capitals and self.place_then_name(start, end):
+            return
         self.mention(start, end, kind, core=core, weak=in_capitals)
+
+    def place_then_name(self, start: int, end: int) -> bool:
+        """After an office's title ending with "of" or "to", a place then a person's given
+        name and surname, told apart ("Mayor of Caracas Antonio Ledezma", "Ambassador to
+        the Kyrgyz Republic Paul Brummell"): record both and say so."""
+        text = self.text
+        if _OFFICE_OF.search(text, max(0, start - 30), start) is None:
+            return False
+        words = text[start:end].split(" ")
+        for size in range(min(3, len(words) - 2), 0, -1):
+            place, rest = " ".join(words[:size]), words[size:]
+            if (
+                is_place(place)
+                and rest[0][1:].islower()
+                and not any(map(is_place, rest))
+                and not any(map(is_common_word, rest))
+                and _CUE_WORDS.isdisjoint(word.lower() for word in rest)
+            ):
+                self.mention(start, start + len(place), PLACE)
+                self.mention(start + len(place) + 1, end, None)
+                return True
+        return False
 
     def sentence_adverb(self, start: int, end: int) -> bool:
         """Whether a word that opens a sentence, a comma after it, is an English adverb
@@ -1154,6 +1182,7 @@ class _Scanner:
             or lower in STANDALONE_ORGS
             or is_demonym(word)
             or (lower[-1] == "s" and is_common_word(_singular(lower)))  # "Delegates met"
+            or (lower[-1] == "s" and word[:-1].isupper() and lower[:-1] in TITLES)  # "MPs"
         )
 
     def in_capitals(self, start: int, end: int) -> bool:
@@ -1329,6 +1358,9 @@ _WORDS_BEFORE = re.compile(
 _EXPANSION_AFTER = re.compile(r"\s*\(([A-Z][\w.'’-]*(?:[ ][\w.'’&-]+){1,9})\)")
 _THE = ("the ", "The ")
 # Prepositions before a place, rarely before a person ("in", not "with" or "to").
+#: An office's title that a place completes, just before the place ("Mayor of ",
+#: "Ambassador to the ").
+_OFFICE_OF = re.compile(r"[A-Z][a-z]+ (?:of|to|to the) $")
 _PLACE_PREPOSITIONS = tuple(
     f"{space}{word} "
     for word in ("in", "at", "near", "off", "outside", "inside", "across", "throughout", "around")

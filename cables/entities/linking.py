@@ -34,6 +34,7 @@ from cables.entities.casing import (
 from cables.entities.cues import (
     ARABIC_ARTICLES,
     ARTICLES_OF_TITLES,
+    COMPANY_LAST_WORDS,
     FEATURE_LAST_WORDS,
     JARGON,
     NAME_PARTICLES,
@@ -288,6 +289,8 @@ def link(mentions: list[Mention]) -> Entities:
             and not spelled_initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
+        elif mention.spelling[mention.spelling.rfind(" ") + 1 :].lower() in COMPANY_LAST_WORDS:
+            add(GROUP, mention, key)  # "Pinya Manufacturing Co. Ltd."
         elif mention.spelling[: mention.spelling.find(" ")].lower() in ARTICLES_OF_TITLES:
             add(GROUP, mention, key)  # "Le Monde", "La Prensa": a person is named so by a cue
         elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
@@ -520,7 +523,7 @@ _FEATURE_WORDS = frozenset(
         *("mount", "cape", "rio", "foz", "sierra", "laguna", "isla", "ilha", "monte", "cerro"),
     )
 )
-_DEMONYM_SUFFIXES = ("n", "an", "ese", "i")
+_DEMONYM_SUFFIXES = ("n", "an", "ese", "i", "ern")  # ... "Middle Eastern"
 
 
 def _names_a_place(name: str) -> bool:
@@ -595,13 +598,17 @@ def _names_a_country(word: str) -> bool:
 def _country_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
     """A mention without a cue that is a country's name and then other words, as two
     mentions ("Germany Richard Burt", "U.S. Zardari"), or None."""
-    spelling = mention.spelling
-    first, _, rest = spelling.partition(" ")
+    first, _, rest = mention.spelling.partition(" ")
     if not rest or not _names_a_country(first):
         return None
-    cut = len(first) + 1
+    return _cut(mention, len(first))
+
+
+def _cut(mention: Mention, at: int) -> tuple[Mention, Mention]:
+    """A mention without a cue cut in two at a space (``at``: the first part's length)."""
+    spelling = mention.spelling
     parts = []
-    for start, end in ((0, len(first)), (cut, len(spelling))):
+    for start, end in ((0, at), (at + 1, len(spelling))):
         part = Mention(
             mention.form[start:end],
             spelling[start:end],
@@ -628,7 +635,11 @@ def _plural_body(name: str) -> bool:
     if not is_common_word(last[:-1]) and last.lower() not in english_words():
         return False
     return all(
-        is_common_word(word) or word.isupper() or word.endswith(".") or is_place(word)
+        is_common_word(word)
+        or is_everyday_word(word)
+        or word.isupper()
+        or word.endswith(".")
+        or is_place(word)
         for word in words[:-1]
     )
 
