@@ -162,7 +162,15 @@ _IRREGULAR_DEMONYMS = frozenset(
     (
         *("french", "dutch", "czech", "swiss", "greek", "thai", "welsh", "kyrgyz", "tajik"),
         *("turkmen", "pashtun", "baloch", "tatar", "kurd", "druze", "bedouin", "uighur"),
-        *("uyghur", "sikh"),
+        *("uyghur", "sikh", "saudi", "emirati", "somali", "azeri", "sunni", "arab", "muslim"),
+        *("catholic", "jewish", "jew", "hindu", "buddhist", "protestant", "shiite", "alawite"),
+    )
+)
+# The peoples in -ish (a closed class: "Fneish" and "Jaish" are names).
+_DEMONYMS_IN_ISH = frozenset(
+    (
+        *("british", "english", "irish", "scottish", "spanish", "turkish", "kurdish"),
+        *("swedish", "danish", "polish", "finnish", "flemish", "moorish", "cornish"),
     )
 )
 
@@ -170,21 +178,34 @@ _IRREGULAR_DEMONYMS = frozenset(
 def is_demonym(word: str) -> bool:
     """Whether ``word`` names a people or a faith ("Kazakh(s)", "Christian(s)", "Chinese").
 
-    It must be capitalised in the dictionary and either end in -ese or -ish ("Senegalese",
-    "Turkish"), be one of a few irregular ones ("French", "Swiss"), or end like a demonym
-    (-an, -i, -kh, -ek, -ic) with its plural capitalised too, as names of persons rarely
-    are, or a place's name in -ia that the cables write and -n ("Serbian"); never an acronym.
+    It must be capitalised in the dictionary and either end in -ese ("Senegalese"), be one
+    of the few in -ish ("Turkish") or of a few irregular ones ("French", "Swiss"), or end
+    like a demonym (-an, -kh, -ek, -ic, or -i after a place's name: "Iraqi") in five letters
+    or more, be no place's name, and have its plural capitalised too, as names of persons
+    rarely do, or be a place's name in -ia that the cables write and -n ("Serbian"); never
+    an acronym.
     """
     known = casing_dictionary()
     lower = word.lower()
     usual = known.get(lower)
     if not _capitalised(usual) or usual.isupper():  # type: ignore[union-attr]
         return False  # an acronym is none ("CSIS", "CSI" and "CSIs" are capitalised)
-    if lower.endswith(("ese", "ish")) or lower in _IRREGULAR_DEMONYMS:
-        return True
     singular = lower[:-1] if lower.endswith("s") else lower
-    if not singular.endswith(_DEMONYM_ENDINGS) or not _capitalised(known.get(singular)):
+    if lower.endswith("ese") or lower in _DEMONYMS_IN_ISH:
+        return True
+    if lower in _IRREGULAR_DEMONYMS or singular in _IRREGULAR_DEMONYMS:  # "Swiss", "Arabs"
+        return True
+    usual_singular = known.get(singular)
+    if (
+        len(singular) < 5  # "Khan", "Evans"
+        or not singular.endswith(_DEMONYM_ENDINGS)
+        or not _capitalised(usual_singular)
+    ):
         return False
+    if singular[-1] == "i" and not is_place(usual_singular[:-1]):  # type: ignore[index]
+        return False  # "Iraqi(s)", not "Haqqani(s)" or "Hariri(s)"
+    if is_place(usual_singular):  # type: ignore[arg-type]
+        return False  # "Waziristan"
     if _capitalised(known.get(singular + "s")):
         return True
     # "Serbian": a place the cables name, and -n ("Serbia"), even when no plural is known

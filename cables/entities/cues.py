@@ -73,7 +73,7 @@ ORG_WORDS = frozenset(
         organization organisation league alliance coalition federation confederation congress
         parliament assembly senate government administration authority authorities service
         services directorate secretariat brigade brigades militia network society club board
-        division
+        division fleet
         guard guards command cabinet chamber embassy consulate mission school broadcasting
         television radio news newspaper journal airlines airways brotherhood forum museum
         library hospital laboratory times post herald tribune gazette telegraph
@@ -81,7 +81,8 @@ ORG_WORDS = frozenset(
     )
 )
 # Organisation words of languages that put them first ("Partido Socialista", "Accion
-# Democratica", "Rassemblement National"): the name goes on after them.
+# Democratica", "Rassemblement National", "Jaish-e-Mohammed", "Tehrik-i-Taliban Pakistan"):
+# the name goes on after them.
 ORG_WORDS_FIRST = frozenset(
     _words(
         """
@@ -90,6 +91,8 @@ ORG_WORDS_FIRST = frozenset(
         secretaria secretaría confederacion confederación federacion federación sindicato
         organizacion organización alianza coalicion coalición parti mouvement conseil
         ministère ministere rassemblement assemblée
+        jaish lashkar tehrik tehreek hizb harakat jamaat jamiat sipah ansar jund ittehad
+        tanzim
         """
     )
 )
@@ -164,6 +167,18 @@ COMPANY_LAST_WORDS = frozenset(
         industries holdings manufacturing enterprises technologies telecom telecommunications
         motors steel electronics petroleum shipping insurance investments trading mining
         pharmaceuticals cement refinery chemicals logistics systems
+        """
+    )
+)
+
+# Names of political tendencies that name a party alone and capitalised ("the Labour
+# government", "the Tories", "the Conservatives") or as a name's last word ("Liberal
+# Democrats", "the Lib Dems", "his Lib Dem colleagues", "Sweden Democrats").
+PARTY_WORDS = frozenset(
+    _words(
+        """
+        labour tory tories conservatives liberals socialists communists republicans democrats
+        dems dem greens
         """
     )
 )

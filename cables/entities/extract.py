@@ -65,7 +65,16 @@ from cables.entities.gazetteer import (
     may_hold_place,
     place_names,
 )
-from cables.entities.linking import ACRONYM, GROUP, PERSON, PLACE, Mention, link, spelled_initials
+from cables.entities.linking import (
+    ACRONYM,
+    GROUP,
+    PERSON,
+    PLACE,
+    Mention,
+    link,
+    names_a_place_by_name,
+    spelled_initials,
+)
 from cables.entities.structure import (
     addressee_lines_joined,
     addressees,
@@ -232,7 +241,7 @@ class _Analyser:
         # Before an organisation word, capitalised common words belong to its name ("The Wall
         # Street Journal"): only a sentence's first word is dropped for being one.
         # a company's word counts as one at the end of the run ("Pinya Manufacturing")
-        names_org = not ORG_WORDS.isdisjoint(lowers) or lowers[-1] in COMPANY_LAST_WORDS
+        names_org = any(map(_is_org_word, lowers)) or lowers[-1] in COMPANY_LAST_WORDS
         while first < len(words) and (
             (
                 lowers[first] in CONNECTORS
@@ -265,10 +274,17 @@ class _Analyser:
             self.segment(tokens, words, lowers)
             return []
         org_at = next(
-            (i for i, w in enumerate(lowers) if w in ORG_WORDS and words[i][0].isupper()), None
+            (i for i, w in enumerate(lowers) if _is_org_word(w) and words[i][0].isupper()), None
         )
         if org_at is None and lowers[-1] in COMPANY_LAST_WORDS and words[-1][0].isupper():
             org_at = len(words) - 1
+        if (
+            len(words) == 1
+            and (hyphened := lowers[0].partition("-"))[1]
+            and (hyphened[0] in ORG_WORDS_FIRST)
+        ):
+            self.parts.append(_Part(tokens[0][0], tokens[0][1], GROUP))  # "Hizb-ut-Tahrir"
+            return []
         if org_at is None or (len(words) == 1 and lowers[0] not in STANDALONE_ORGS):
             self.segments(tokens, words, lowers)
             return []
@@ -341,7 +357,11 @@ class _Analyser:
         ):
             # "Irrawaddy Division", "Malakand Division": a region of a country
             self.parts.append(_Part(tokens[begin][0], tokens[org_at][1], PLACE))
-        elif end - begin > 1 or lowers[begin] in STANDALONE_ORGS:
+        elif (
+            end - begin > 1
+            or lowers[begin] in STANDALONE_ORGS
+            or ("-" in lowers[begin] and lowers[begin].partition("-")[0] in ORG_WORDS_FIRST)
+        ):
             self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
             rest = stop + 1 if lowers[stop] == "and" else stop
@@ -519,6 +539,15 @@ def _place_token(places: dict[int, int], start: int, end: int) -> bool:
     """Whether the token at start..end is a place's name (its final period aside: "U.S.")."""
     place_end = places.get(start)
     return place_end is not None and end - 1 <= place_end <= end
+
+
+def _is_org_word(lower: str) -> bool:
+    """Whether a word in lower case is an organisation word, or one hyphened to a name
+    ("Pakistan Muslim League-Nawaz")."""
+    if lower in ORG_WORDS:
+        return True
+    head, hyphen, _ = lower.partition("-")
+    return bool(hyphen) and len(head) > 3 and head in ORG_WORDS  # not "Co-Chairman"
 
 
 @lru_cache(maxsize=16384)
@@ -818,10 +847,20 @@ def _analyse_shape(run: str, sentence_start: bool) -> tuple[_Part, ...]:
 
 
 def _analysed(run: str, sentence_start: bool) -> tuple[_Part, ...]:
-    """The parts the analyser finds in ``run``."""
+    """The parts the analyser finds in ``run``; a regnal number at its end stays with the
+    name before it ("Mohammed VI", "King Abdullah II")."""
     analyser = _Analyser(run, sentence_start)
     analyser.chunk(analyser.tokens(), sentence_start)
-    return tuple(analyser.parts)
+    parts = analyser.parts
+    if parts and run[-1] in "IVX" and (numeral := _REGNAL_NUMBER.search(run)) is not None:
+        last = parts[-1]
+        if last.end == numeral.start() - 1 and last.kind in (None, PERSON):
+            parts[-1] = _Part(last.start, len(run), last.kind, last.core_end, last.short)
+    return tuple(parts)
+
+
+#: A regnal number ending a run of capitals (II to XXIII, not "I" alone nor "X").
+_REGNAL_NUMBER = re.compile(r"(?<= )(?=[IVX]{2})X{0,2}(?:IX|IV|V?I{0,3})$")
 
 
 def _defined_whole(
@@ -890,6 +929,13 @@ class _Scanner:
         form = self.original[start:end]
         if form.endswith(_DANGLING):
             return  # a piece of a longer name ("the State of the Union address")
+        if (
+            "-" in form
+            and kind != GROUP
+            and is_demonym(form[form.rfind("-") + 1 :])
+            and form[form.rfind("-") - 2 : form.rfind("-")].lower() not in ARABIC_ARTICLES
+        ):
+            return  # an adjective: "U.S.-Afghan relations" (not "Shatt al-Arab")
         if kind == ACRONYM and self.text[start - 1 : start].isdigit():
             return  # "6PT": six-party talks
         if not (form.isascii() and form.isprintable()):
@@ -1268,7 +1314,7 @@ class _Scanner:
         while len(self.out) > self.first and self.starts[-1] >= at:
             self.out.pop()  # its pieces ("Organization for Security", "Europe (OSCE)")
             self.starts.pop()
-        self.mention(at, end, PLACE if _names_a_state(name) else GROUP)
+        self.mention(at, end, PLACE if names_a_place_by_name(name) else GROUP)
         self.mention(acronym_start, acronym_end, ACRONYM, expansion=name)
         return True
 
@@ -1291,9 +1337,15 @@ class _Scanner:
     def definition(self, start: int, end: int, kind: str | None, match: re.Match[str]) -> bool:
         """An acronym in parentheses after a name (``match``: :data:`DEFINITION` there):
         record both; True if one was there."""
-        if not ACRONYM_WORD.match(match.group(1)):
+        word = match.group(1)
+        if not ACRONYM_WORD.match(word) and not (
+            # an acronym written as a word: "Congress of South African Trade Unions (Cosatu)"
+            len(word) >= 4
+            and word.isalpha()
+            and word.upper() in spelled_initials(self.text[start:end])
+        ):
             return False
-        letters = match.group(1).replace(".", "").upper()
+        letters = word.replace(".", "").upper()
         if (
             kind != PERSON
             and letters not in spelled_initials(self.text[start:end])
@@ -1330,23 +1382,6 @@ _NAME_WORDS = re.compile(r"([A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*")
 _COMMAS = frozenset((", ", ", the "))
 # The end of a piece of a name, never of a whole one.
 _DANGLING = tuple(f" {word}" for word in SEPARATORS)
-# The first words of a state's long name ("Republic of Korea").
-_STATE_WORDS = frozenset(("republic", "kingdom", "state", "sultanate", "emirate", "principality"))
-
-
-def _names_a_state(name: str) -> bool:
-    """Whether a name is a place's: the gazetteer knows it, or it is a state's long name
-    ("Republic of Korea", "Democratic Republic of the Congo")."""
-    if is_place(name):
-        return True
-    head, of, place = name.partition(" of ")
-    return (
-        bool(of)
-        and head.rpartition(" ")[2].lower() in _STATE_WORDS
-        and is_place(place.removeprefix("the "))
-    )
-
-
 # Organisation words that a city's name follows to name a post ("Embassy Riyadh").
 _POST_WORDS = frozenset(("embassy", "consulate", "mission"))
 # Up to ten words before a name, read backwards ("Ministry of Industry and " reversed):

@@ -30,6 +30,7 @@ from cables.entities.casing import (
     is_country_like,
     is_demonym,
     is_everyday_word,
+    usual_form,
 )
 from cables.entities.cues import (
     ARABIC_ARTICLES,
@@ -39,10 +40,14 @@ from cables.entities.cues import (
     JARGON,
     NAME_PARTICLES,
     ORG_WORDS,
+    PARTY_WORDS,
     PREPOSITIONS,
+    ROLES,
+    STANDALONE_ORGS,
     TITLES,
 )
 from cables.entities.gazetteer import is_place, place_names
+from cables.entities.known_groups import is_known_group
 from cables.entities.surnames import is_known_surname
 from cables.model import Entities, Entity
 from cables.names import variant_key, variant_keys
@@ -258,6 +263,8 @@ def link(mentions: list[Mention]) -> Entities:
                 if _acronym_then_place(mention.spelling):
                     mention.kind = None
                     unknown_multi.append(mention)
+                elif _party_name(mention.spelling):  # "many Liberal Democrats, is"
+                    add(GROUP, mention)
                 elif not _names_a_people(mention.spelling):
                     add(PERSON, mention)
             elif word_count == 1:
@@ -276,11 +283,13 @@ def link(mentions: list[Mention]) -> Entities:
             add(PLACE, mention, key)
         elif (PERSON, key) in by_key:
             add(PERSON, mention, key)
+        elif not mention.weak and is_known_group(mention.spelling):
+            add(GROUP, mention, key)  # "Lashkar-e-Taiba", "Inter-Services Intelligence"
         elif mention.spelling in expanded:  # "Hizb ut-Tahrir (HT)", "Tri-Border Area (TBA)"
             if is_known_surname(mention.spelling.rpartition(" ")[2]):
                 add(PERSON, mention, key)  # "the Fernando Henrique Cardoso (FHC) administration"
             else:
-                add(PLACE if _names_a_place_by_name(mention.spelling) else GROUP, mention, key)
+                add(PLACE if names_a_place_by_name(mention.spelling) else GROUP, mention, key)
         elif is_place(mention.spelling) or _names_a_place(mention.spelling):
             add(PLACE, mention, key)
         elif _plural_body(mention.spelling) or (
@@ -289,29 +298,27 @@ def link(mentions: list[Mention]) -> Entities:
             and not spelled_initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
-        elif mention.spelling[mention.spelling.rfind(" ") + 1 :].lower() in COMPANY_LAST_WORDS:
-            add(GROUP, mention, key)  # "Pinya Manufacturing Co. Ltd."
+        elif mention.spelling[
+            mention.spelling.rfind(" ") + 1 :
+        ].lower() in COMPANY_LAST_WORDS or _party_name(mention.spelling):
+            add(GROUP, mention, key)  # "Pinya Manufacturing Co. Ltd.", "Liberal Democrats"
         elif mention.spelling[: mention.spelling.find(" ")].lower() in ARTICLES_OF_TITLES:
             add(GROUP, mention, key)  # "Le Monde", "La Prensa": a person is named so by a cue
         elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
             _HYPHENED_WORD.split(mention.spelling.lower())
         ):
             add(GROUP, mention, key)  # "Pakistan Muslim League-Nawaz"
+        elif (parts := _long_place_then_name(mention)) is not None:
+            _add_head_and_name(linker, *parts, singles)  # "South Waziristan Maulvi Nazir"
         elif not mention.weak and _may_be_a_person(mention.spelling):
             add(PERSON, mention, key)
-        elif (parts := _country_then_name(mention)) is not None:
-            # "Germany Richard Burt", "U.S. Zardari": a country, then a name
-            country, name = parts
-            for part in parts:
-                linker.keys.setdefault(part.spelling, variant_key(part.spelling))
-            add(PLACE, country)
-            name_key = key_of(name.spelling)
-            if (PERSON, name_key) in by_key:
-                add(PERSON, name, name_key)
-            elif " " not in name.spelling:
-                singles.append(name)  # a surname, joined below to its full name
-            elif not name.weak and _may_be_a_person(name.spelling):
-                add(PERSON, name, name_key)
+        elif _demonym_then_place(mention.spelling):
+            _, place = _cut(mention, mention.spelling.find(" "))
+            add(PLACE, place, linker.keys.setdefault(place.spelling, variant_key(place.spelling)))
+        elif (parts := _head_then_name(mention)) is not None:
+            # "Germany Richard Burt", "U.S. Zardari": a country, then a name; "MOI Atmar": an
+            # acronym, then a name
+            _add_head_and_name(linker, *parts, singles)
     # a place only a preposition made ("confidence in Dilma Rousseff") is the person the
     # cable names the same elsewhere
     for place in list(linker.of_kind(PLACE)):
@@ -337,12 +344,27 @@ def link(mentions: list[Mention]) -> Entities:
     groups = linker.of_kind(GROUP)
     group_heads = {g.key.split()[0]: g for g in groups if " " in g.key}
     frequent: list[Mention] = []  # single words made groups for recurring without a cue
+    # acronyms written as words that the cable defines ("... Trade Unions (Cosatu)")
+    worded = {a.form for a in acronyms if a.expansion and not a.form.isupper()}
     for mention in singles:
         key = key_of(mention.spelling)
         if not key:
             continue
         if _CLUB.fullmatch(mention.spelling):  # "the G-20 met": a club of countries
             add(GROUP, mention, key)
+        elif mention.form in worded:  # then "Cosatu" alone
+            mention.kind = ACRONYM
+            acronyms.append(mention)
+        elif (
+            mention.kind in (None, PERSON)
+            and not mention.weak
+            and mention.spelling.lower() in PARTY_WORDS
+        ):
+            # "the Labour government", "the Conservatives"
+            if key in group_heads:
+                group_heads[key].add(mention)  # "the Labour Party", then "Labour"
+            else:
+                add(GROUP, mention, key)
         elif key in surnames and mention.kind in (None, PERSON, PLACE):
             surnames[key].add(mention)
         elif mention.kind == PLACE:
@@ -359,6 +381,9 @@ def link(mentions: list[Mention]) -> Entities:
             add(GROUP, mention, key)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
+
+        elif mention.kind is None and not mention.weak and is_known_group(mention.spelling):
+            add(GROUP, mention, key)  # "a complement to al-Qaida"
         elif mention.kind is None and not mention.weak and is_known_surname(mention.spelling):
             person = linker.entity(PERSON, key)  # "meetings with Medvedev and Putin"
             person.add(mention)
@@ -387,9 +412,21 @@ def link(mentions: list[Mention]) -> Entities:
         group, person = by_key.get((GROUP, key)), surnames.get(key)
         if group is not None and person is not None and group.kind == GROUP:
             linker.join(group, person)
+    # A group of one word that is the surname of a person the cable names in full is his:
+    # "a potential Abdullah coalition" (Abdullah Abdullah), "the Hariri bloc" (Saad Hariri)
+    for group in list(linker.of_kind(GROUP)):
+        person = surnames.get(group.key)
+        if (
+            " " not in group.key
+            and person is not None
+            and " " in person.key
+            and not is_place(person.spellings[0].partition(" ")[0])  # not "Quetta Taliban"
+        ):
+            linker.join(group, person)
     if acronyms:
         _link_acronyms(linker, acronyms)
     _join_shorter_names(linker, GROUP)
+    _join_abbreviated_groups(linker)
     return Entities(
         people=_in_order(linker.of_kind(PERSON)),
         places=_in_order(linker.of_kind(PLACE)),
@@ -504,6 +541,28 @@ def _join_shorter_names(linker: _Linker, kind: str = PERSON) -> None:
             linker.join(shorter, longer)
 
 
+def _join_abbreviated_groups(linker: _Linker) -> None:
+    """Join a group's name of two words or more to the longer one it abbreviates word by
+    word, or writes in the singular: "Lib Dems" and "Liberal Democrat" to "Liberal
+    Democrats"."""
+    groups = [g for g in linker.of_kind(GROUP) if " " in g.key]
+    groups.sort(key=lambda g: len(g.key), reverse=True)
+    joined: set[int] = set()
+    for shorter in reversed(groups):  # the shortest first
+        words = [w.removesuffix("s") for w in shorter.key.split()]
+        for longer in groups:
+            if len(longer.key) <= len(shorter.key) or id(longer) in joined:
+                continue
+            full = longer.key.split()
+            if len(full) == len(words) and all(
+                len(word) >= 3 and whole.startswith(word)
+                for word, whole in zip(words, full, strict=True)
+            ):
+                linker.join(shorter, longer)
+                joined.add(id(shorter))
+                break
+
+
 def _office_codes(words: str) -> bool:
     """Whether ``words`` are office codes in capitals ("WRA", "PM/WRA"), no name's words."""
     return all(word.isupper() and len(word) <= 6 for word in words.replace("/", " ").split())
@@ -535,13 +594,30 @@ def _names_a_place(name: str) -> bool:
     return (
         lower in _FEATURE_WORDS
         or (lower in _COMPASS_WORDS and is_place(rest))
-        or name[name.rfind(" ") + 1 :].lower() in FEATURE_LAST_WORDS
+        or (
+            name[name.rfind(" ") + 1 :].lower() in FEATURE_LAST_WORDS
+            and " in " not in name  # "al-Qaeda in the Arabian Peninsula"
+        )
     )
 
 
-def _names_a_place_by_name(name: str) -> bool:
-    """Whether the gazetteer knows a name or its words say it is a place's."""
-    return is_place(name) or _names_a_place(name)
+#: The heads of a state's long name ("Republic of Korea", "Kingdom of Saudi Arabia").
+_STATE_WORDS = frozenset(("republic", "kingdom", "state", "sultanate", "emirate", "principality"))
+
+
+def names_a_place_by_name(name: str) -> bool:
+    """Whether a name is a place's by itself: the gazetteer knows it, its words say so
+    (:func:`_names_a_place`), or it is a state's long name ("Republic of Korea",
+    "Democratic Republic of the Congo"). What a name an acronym defines is, with no
+    other cue."""
+    if is_place(name) or _names_a_place(name):
+        return True
+    head, of, place = name.partition(" of ")
+    return (
+        bool(of)
+        and head.rpartition(" ")[2].lower() in _STATE_WORDS
+        and is_place(place.removeprefix("the "))
+    )
 
 
 def _may_be_a_person(name: str) -> bool:
@@ -563,7 +639,7 @@ def _may_be_a_person(name: str) -> bool:
         return False
     if is_demonym(words[-1]) or (words[-1][-1] == "s" and is_demonym(words[-1][:-1])):
         return False  # "UK Muslims", "the Gulf Arabs"
-    return not _acronym_then_place(name)
+    return not (_acronym_then_place(name) or _acronym_then_name(name) or _demonym_then_place(name))
 
 
 def _acronym_then_place(name: str) -> bool:
@@ -595,13 +671,101 @@ def _names_a_country(word: str) -> bool:
     return word in place_names() and is_country_like(word)
 
 
-def _country_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
-    """A mention without a cue that is a country's name and then other words, as two
-    mentions ("Germany Richard Burt", "U.S. Zardari"), or None."""
+def _add_head_and_name(
+    linker: _Linker, head: Mention, name: Mention, singles: list[Mention]
+) -> None:
+    """Record a mention cut in two: its head a place (or, an acronym, a title's: dropped,
+    and the name after it a person's), then the name: the person named so already, a
+    single word left to join a full name (``singles``), or a person's name."""
+    for part in (head, name):
+        linker.keys.setdefault(part.spelling, variant_key(part.spelling))
+    if head.kind is None:
+        linker.add(PLACE, head)
+    else:  # an acronym before a name is most often a title's: "NSA Hadley"
+        name.kind = PERSON
+    name_key = linker.keys[name.spelling]
+    if (PERSON, name_key) in linker.by_key:
+        linker.add(PERSON, name, name_key)
+    elif " " not in name.spelling:
+        singles.append(name)  # a surname, joined later to its full name
+    elif not name.weak and _may_be_a_person(name.spelling):
+        linker.add(PERSON, name, name_key)
+
+
+def _head_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
+    """A mention without a cue that is a country's name ("Germany Richard Burt", "U.S.
+    Zardari") or an acronym ("MOI Atmar's dismissal") and then other words, as two mentions
+    (the acronym's of that kind), or None."""
     first, _, rest = mention.spelling.partition(" ")
-    if not rest or not _names_a_country(first):
+    if not rest:
         return None
-    return _cut(mention, len(first))
+    if _names_a_country(first):
+        return _cut(mention, len(first))
+    if _acronym_then_name(mention.spelling):
+        head, name = _cut(mention, len(first))
+        head.kind = ACRONYM
+        return head, name
+    return None
+
+
+def _party_name(name: str) -> bool:
+    """Whether a name of words ends with a political tendency's ("Liberal Democrats",
+    "the Lib Dems", "Sweden Democrats"): a party's."""
+    return name[name.rfind(" ") + 1 :].lower() in PARTY_WORDS
+
+
+def _long_place_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
+    """A mention without a cue that is a place's name of two or three words, then a name
+    ("South Waziristan Maulvi Nazir"), as two mentions, or None. (A place's name of one
+    word may be a given name: "Victoria Nuland".)"""
+    words = mention.spelling.split(" ")
+    for size in (3, 2):
+        if len(words) > size and words[size - 1][:1].isupper():
+            place, rest = " ".join(words[:size]), words[size:]
+            if not is_place(place):
+                continue
+            if (
+                len(rest[0]) > 3  # not "Aung San Suu Kyi": syllables of one name
+                and not is_place(" ".join(rest))
+                and all(word[:1].isupper() and not is_common_word(word) for word in rest)
+            ):
+                return _cut(mention, len(place))
+            return None
+    return None
+
+
+#: Words after an acronym that make no person's name ("UNSC Coordinator").
+_NO_NAME_AFTER_ACRONYM = ORG_WORDS | STANDALONE_ORGS | TITLES | ROLES
+
+
+def _acronym_then_name(name: str) -> bool:
+    """Whether a name is an organisation's acronym (three letters or more, no title's), then
+    a person's name of one or two words in mixed case ("MOI Atmar", "AKP Erdogan")."""
+    first, _, rest = name.partition(" ")
+    words = rest.split(" ")
+    return (
+        len(first) >= 3
+        and first.isupper()
+        and first.isalpha()
+        and first.lower() not in TITLES
+        and first not in _SHIP_PREFIXES  # "USS Howard"
+        and len(words) <= 2
+        and all(word[:1].isupper() and word[1:].islower() for word in words)
+        and not is_place(rest)
+        and not any(map(is_place, words))
+        and not any(map(is_common_word, words))
+        and not any(word.lower() in _NO_NAME_AFTER_ACRONYM for word in words)
+        # one word: a name the mixed-case cables write, no English word ("FDP Economics")
+        and (len(words) > 1 or (usual_form(rest) is not None and not is_everyday_word(rest)))
+        and not any(map(is_demonym, words))
+    )
+
+
+def _demonym_then_place(name: str) -> bool:
+    """Whether a name is a people's or a faith's word, then a place ("historically Catholic
+    France"): the place, described."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and is_demonym(first) and is_place(rest)
 
 
 def _cut(mention: Mention, at: int) -> tuple[Mention, Mention]:
@@ -765,7 +929,7 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
     defined: dict[str, _Entity | None] = {}  # None: the acronym of no body
     for mention in acronyms:
         if mention.expansion:
-            kind = PLACE if _names_a_place_by_name(mention.expansion) else GROUP
+            kind = PLACE if names_a_place_by_name(mention.expansion) else GROUP
             for candidate in (GROUP, PLACE, PERSON):
                 found = linker.by_key.get((candidate, key_of(mention.expansion)))
                 if found is not None:

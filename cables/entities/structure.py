@@ -20,7 +20,9 @@ HEADER_LINE = re.compile(
     r"^\s*(?:TAGS\b|E\.?\s?O\.?\s|EO\s|SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|DECL|CLASSIFIED BY|"
     r"Classified By|Classified by|DERIVED FROM|REASONS?\b|PASS\b|(?:[A-Z] ){3,}|"
     r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET)\b|SENSITIVE|FOR OFFICIAL USE|"
-    r"SECTION \d|PAGE \d|[A-Z ]+ \d{4,}\s*$)"
+    r"SECTION \d|PAGE \d|[A-Z ]+ \d{4,}\s*$|"
+    # the classification's reasons, their word wrapped: "FOR REAS" then "ONS 1.4 B/D"
+    r"[A-Za-z]{0,8}:?\s*1\.[45]\s?\(?[A-Ha-h]\b)"
 )
 # "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
 ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'.,() -]*)$")

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Build the names of organisations the cables name often: ``cables/data/groups.txt.gz``.
+
+Many organisations carry no organisation word in their names and are named bare, without a
+cue, in the cable at hand ("a complement to al-Qaida", "the Taliban", "Gazprom"): nothing in
+that cable says what they are, and one mention without a cue is dropped. Other cables say it:
+"al-Qaida in the Islamic Maghreb (AQIM)", "Taliban fighters", "Gazprom's CEO". This script runs
+the extractor (without this list) over the cables of a corpus (by default the development
+corpus, ``../shared/corpus``) and keeps every form of a group that it finds in at least
+``MIN_CABLES`` cables, and as a group in far more cables than as a person or a place, unless
+the form is also something else: a place the gazetteer knows, everyday English or a word the
+cables write in lower case, a people's name (or a word whose plural the cables capitalise), a
+cue word, an acronym (the cable's own acronyms are linked to their names already), or a name
+that holds an organisation word (its cue is in the name). The extractor then takes such a
+name, alone and without a cue, for a group's. The cables of the gold (``gold/entities.json``
+of the corpus) are left out, so that the gold still scores the extractor on names it did not
+learn from.
+
+usage: python scripts/make_groups.py [CORPUS_DIR]   (default: ../shared/corpus)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import cables.entities.known_groups as known_groups
+from cables.entities import extract_entities
+from cables.entities.casing import (
+    is_capitalised_plural,
+    is_common_word,
+    is_demonym,
+    is_everyday_word,
+)
+from cables.entities.cues import ORG_WORDS, ROLES, STANDALONE_ORGS, TITLES
+from cables.entities.extract import ACRONYM_WORD
+from cables.entities.gazetteer import is_place
+from cables.model import Cable
+from cables.sources import iter_cables
+
+PROJECT = Path(__file__).resolve().parents[1]
+OUT = PROJECT / "cables" / "data" / "groups.txt.gz"
+#: In how many cables a name must be a group's.
+MIN_CABLES = 2
+#: How many times more cables must make it a group's than a person's or a place's.
+GROUP_SHARE = 4
+CUE_WORDS = TITLES | ORG_WORDS | STANDALONE_ORGS | ROLES
+
+
+def kept(name: str) -> bool:
+    """Whether a group's name names nothing else (see the module docstring)."""
+    words = name.split(" ")
+    return (
+        len(name) > 2
+        and name[0].isalpha()
+        and not name.isupper()
+        and ACRONYM_WORD.match(name) is None
+        and not is_place(name)
+        and not any(map(is_place, words))
+        and not any(word.lower() in CUE_WORDS for word in words)
+        and not all(is_everyday_word(word) or is_common_word(word) for word in words)
+        # a people's name: "Basque", "Guinean" ("Basques", "Guineans")
+        and not (len(words) == 1 and (is_demonym(name) or is_capitalised_plural(name + "s")))
+    )
+
+
+def main() -> int:
+    """Count the groups over the corpus, keep the frequent ones, write the file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(PROJECT.parent / "shared" / "corpus"))
+    args = parser.parse_args()
+    gold_path = Path(args.corpus) / "gold" / "entities.json"
+    gold = set(json.loads(gold_path.read_text())) if gold_path.exists() else set()
+    known_groups.known_group_names = lambda: frozenset()  # learn without the list itself
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in ("groups", "people", "places")}
+    for item in iter_cables([args.corpus]):
+        if not isinstance(item, Cable) or item.id in gold:
+            continue
+        entities = extract_entities(item)
+        for kind, counter in counts.items():
+            counter.update({form for entity in getattr(entities, kind) for form in entity.forms})
+    groups, others = counts["groups"], counts["people"] + counts["places"]
+    names = sorted(
+        name
+        for name, cables in groups.items()
+        if cables >= MIN_CABLES and cables >= GROUP_SHARE * others[name] and kept(name)
+    )
+    data = "".join(name + "\n" for name in names).encode()
+    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    print(f"wrote {len(names)} group names to {OUT}, {OUT.stat().st_size} bytes", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
