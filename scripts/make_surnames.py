@@ -9,9 +9,10 @@ of a corpus (by default the development corpus, ``../shared/corpus``) and keeps 
 of every name written after a title (a capitalised word of the extractor's titles, then up to
 two given names) in at least ``MIN_CABLES`` cables, unless that word is also something else:
 a place the gazetteer knows, everyday English (``cables/data/everyday.txt.gz``: "Brown",
-"Rice"), a word the cables write in lower case, a cue word (titles, organisation words,
-jargon), a people's name, or not a plain capitalised word. The extractor then takes such a
-word, alone and without a cue, for a person's surname. The cables of the gold
+"Rice"; unless titled in ``MIN_CABLES_EVERYDAY`` cables and seldom a given name: "Putin",
+"Obama"), a month, a word the cables write in lower case, a cue word (titles, organisation
+words, jargon), a people's name, or not a plain capitalised word. The extractor then takes such
+a word, alone and without a cue, for a person's surname. The cables of the gold
 (``gold/entities.json`` of the corpus) are left out, so that the gold still scores the
 extractor on names it did not learn from.
 
@@ -29,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from cables.entities.casing import casing_dictionary, is_all_caps, is_demonym, is_everyday_word
-from cables.entities.cues import JARGON, ORG_WORDS, ROLES, STANDALONE_ORGS, TITLES
+from cables.entities.cues import CALENDAR_WORDS, JARGON, ORG_WORDS, ROLES, STANDALONE_ORGS, TITLES
 from cables.entities.gazetteer import is_place
 from cables.model import Cable
 from cables.sources import iter_cables
@@ -38,6 +39,9 @@ PROJECT = Path(__file__).resolve().parents[1]
 OUT = PROJECT / "cables" / "data" / "surnames.txt.gz"
 #: In how many cables a surname must follow a title.
 MIN_CABLES = 2
+#: ... and one that is also an everyday English word ("Putin", "Obama" are in the list of
+#: everyday words that "Brown" and "Rice" are in), seldom a given name.
+MIN_CABLES_EVERYDAY = 10
 PLAIN_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 CUE_WORDS = TITLES | ORG_WORDS | STANDALONE_ORGS | ROLES | JARGON
 #: A title as the cables write it inside a sentence, then up to two given names and the
@@ -58,15 +62,30 @@ def surnames_after_titles(cable: Cable) -> set[str]:
     }
 
 
-def kept(word: str) -> bool:
-    """Whether a surname names nothing else (see the module docstring)."""
+def given_names_after_titles(cable: Cable) -> set[str]:
+    """The words before the last of the names written after a title in ``cable``."""
+    return {
+        word
+        for paragraph in cable.paragraphs
+        for match in TITLE_THEN_NAME.finditer(paragraph.text)
+        for word in match.group().split(" ")[1:-1]
+    }
+
+
+def kept(word: str, cables: int, as_given_name: int) -> bool:
+    """Whether a surname, after a title in ``cables`` cables and among the given names in
+    ``as_given_name``, names nothing else (see the module docstring)."""
     usual = casing_dictionary().get(word.lower())
     return (
         PLAIN_NAME.match(word) is not None
         and len(word) > 3
         and word.lower() not in CUE_WORDS
+        and word.lower() not in CALENDAR_WORDS
         and not is_place(word)
-        and not is_everyday_word(word)
+        and (
+            not is_everyday_word(word)
+            or (cables >= MIN_CABLES_EVERYDAY and as_given_name * 3 < cables)
+        )
         and not is_demonym(word)
         and not (usual is not None and usual.islower())
     )
@@ -80,6 +99,7 @@ def main() -> int:
     gold_path = Path(args.corpus) / "gold" / "entities.json"
     gold = set(json.loads(gold_path.read_text())) if gold_path.exists() else set()
     counts: Counter[str] = Counter()
+    given: Counter[str] = Counter()
     for item in iter_cables([args.corpus]):
         if (
             isinstance(item, Cable)
@@ -87,7 +107,8 @@ def main() -> int:
             and not is_all_caps(" ".join(p.text for p in item.paragraphs[1:4]))
         ):
             counts.update(surnames_after_titles(item))
-    words = sorted(w for w, n in counts.items() if n >= MIN_CABLES and kept(w))
+            given.update(given_names_after_titles(item))
+    words = sorted(w for w, n in counts.items() if n >= MIN_CABLES and kept(w, n, given[w]))
     data = "".join(word + "\n" for word in words).encode()
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     print(f"wrote {len(words)} surnames to {OUT}, {OUT.stat().st_size} bytes", file=sys.stderr)

@@ -164,6 +164,8 @@ _IRREGULAR_DEMONYMS = frozenset(
         *("turkmen", "pashtun", "baloch", "tatar", "kurd", "druze", "bedouin", "uighur"),
         *("uyghur", "sikh", "saudi", "emirati", "somali", "azeri", "sunni", "arab", "muslim"),
         *("catholic", "jewish", "jew", "hindu", "buddhist", "protestant", "shiite", "alawite"),
+        *("serb", "croat", "bosniak", "slovak", "dane", "finn", "scot", "swede", "turk"),
+        *("kosovar", "magyar", "sindhi"),
     )
 )
 # The peoples in -ish (a closed class: "Fneish" and "Jaish" are names).

@@ -92,7 +92,7 @@ ORG_WORDS_FIRST = frozenset(
         organizacion organización alianza coalicion coalición parti mouvement conseil
         ministère ministere rassemblement assemblée
         jaish lashkar tehrik tehreek hizb harakat jamaat jamiat sipah ansar jund ittehad
-        tanzim
+        tanzim polo bloque convergencia
         """
     )
 )
@@ -104,7 +104,8 @@ STANDALONE_ORGS = frozenset(
     _words(
         """
         congress parliament senate duma knesset majlis cabinet treasury customs kremlin
-        pentagon chancellery
+        pentagon chancellery sejm rada bundestag bundesrat storting riksdag folketing
+        eduskunta seimas saeima riigikogu sabor skupstina mazhilis jirga shura
         """
     )
 )
@@ -311,7 +312,7 @@ ORG_BEFORE = frozenset(
     _words(
         """
         organization organisation newspaper daily weekly magazine company firm militia
-        broadcaster airline
+        broadcaster airline paper tabloid
         """
     )
 )

@@ -241,7 +241,12 @@ class _Analyser:
         # Before an organisation word, capitalised common words belong to its name ("The Wall
         # Street Journal"): only a sentence's first word is dropped for being one.
         # a company's word counts as one at the end of the run ("Pinya Manufacturing")
-        names_org = any(map(_is_org_word, lowers)) or lowers[-1] in COMPANY_LAST_WORDS
+        hyphened = any("-" in w for w in lowers)
+        names_org = (
+            not ORG_WORDS.isdisjoint(lowers)
+            or lowers[-1] in COMPANY_LAST_WORDS
+            or (hyphened and any(map(_is_org_word, lowers)))
+        )
         while first < len(words) and (
             (
                 lowers[first] in CONNECTORS
@@ -273,8 +278,9 @@ class _Analyser:
         if len(tokens) > 1 and self.places.get(tokens[0][0]) == tokens[-1][1]:
             self.segment(tokens, words, lowers)
             return []
+        is_org_word = _is_org_word if hyphened else ORG_WORDS.__contains__
         org_at = next(
-            (i for i, w in enumerate(lowers) if _is_org_word(w) and words[i][0].isupper()), None
+            (i for i, w in enumerate(lowers) if is_org_word(w) and words[i][0].isupper()), None
         )
         if org_at is None and lowers[-1] in COMPANY_LAST_WORDS and words[-1][0].isupper():
             org_at = len(words) - 1
@@ -1135,7 +1141,9 @@ class _Scanner:
         name and surname, told apart ("Mayor of Caracas Antonio Ledezma", "Ambassador to
         the Kyrgyz Republic Paul Brummell"): record both and say so."""
         text = self.text
-        if _OFFICE_OF.search(text, max(0, start - 30), start) is None:
+        if not text.endswith(_OF_TO, 0, start) or not _OFFICE_OF.search(
+            text, max(0, start - 30), start
+        ):
             return False
         words = text[start:end].split(" ")
         for size in range(min(3, len(words) - 2), 0, -1):
@@ -1396,6 +1404,7 @@ _THE = ("the ", "The ")
 #: An office's title that a place completes, just before the place ("Mayor of ",
 #: "Ambassador to the ").
 _OFFICE_OF = re.compile(r"[A-Z][a-z]+ (?:of|to|to the) $")
+_OF_TO = (" of ", " to ", " the ")
 _PLACE_PREPOSITIONS = tuple(
     f"{space}{word} "
     for word in ("in", "at", "near", "off", "outside", "inside", "across", "throughout", "around")

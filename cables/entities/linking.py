@@ -298,10 +298,11 @@ def link(mentions: list[Mention]) -> Entities:
             and not spelled_initials(mention.spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
-        elif mention.spelling[
-            mention.spelling.rfind(" ") + 1 :
-        ].lower() in COMPANY_LAST_WORDS or _party_name(mention.spelling):
-            add(GROUP, mention, key)  # "Pinya Manufacturing Co. Ltd.", "Liberal Democrats"
+        elif (last := mention.spelling[mention.spelling.rfind(" ") + 1 :].lower()) in (
+            _GROUP_LAST_WORDS
+        ) or _party_name(mention.spelling):
+            # "Pinya Manufacturing Co. Ltd.", "the CSU Bundestag group", "Liberal Democrats"
+            add(GROUP, mention, key)
         elif mention.spelling[: mention.spelling.find(" ")].lower() in ARTICLES_OF_TITLES:
             add(GROUP, mention, key)  # "Le Monde", "La Prensa": a person is named so by a cue
         elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
@@ -390,6 +391,10 @@ def link(mentions: list[Mention]) -> Entities:
             surnames.setdefault(key, person)
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
+        elif mention.kind is None and not mention.weak and _surname_by_ending(mention.spelling):
+            person = linker.entity(PERSON, key)  # "Kulakhmetov tried to call Chochiev"
+            person.add(mention)
+            surnames.setdefault(key, person)
         elif mention.kind is None and _company_word(mention.form):
             add(GROUP, mention, key)
         elif (
@@ -546,12 +551,18 @@ def _join_abbreviated_groups(linker: _Linker) -> None:
     word, or writes in the singular: "Lib Dems" and "Liberal Democrat" to "Liberal
     Democrats"."""
     groups = [g for g in linker.of_kind(GROUP) if " " in g.key]
+    if len(groups) < 2:
+        return
     groups.sort(key=lambda g: len(g.key), reverse=True)
     joined: set[int] = set()
     for shorter in reversed(groups):  # the shortest first
         words = [w.removesuffix("s") for w in shorter.key.split()]
         for longer in groups:
-            if len(longer.key) <= len(shorter.key) or id(longer) in joined:
+            if (
+                len(longer.key) <= len(shorter.key)
+                or not longer.key.startswith(words[0])
+                or id(longer) in joined
+            ):
                 continue
             full = longer.key.split()
             if len(full) == len(words) and all(
@@ -580,6 +591,7 @@ _FEATURE_WORDS = frozenset(
     (
         *("tel", "tell", "wadi", "jebel", "jabal", "jabel", "bir", "ras", "ain", "lake", "lago"),
         *("mount", "cape", "rio", "foz", "sierra", "laguna", "isla", "ilha", "monte", "cerro"),
+        *("river", "bay", "mt", "lac", "shatt", "bahr", "kuh", "dasht"),
     )
 )
 _DEMONYM_SUFFIXES = ("n", "an", "ese", "i", "ern")  # ... "Middle Eastern"
@@ -708,10 +720,52 @@ def _head_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
     return None
 
 
+#: Endings of Slavic, Georgian, Armenian, Romanian and Turkish surnames.
+_SURNAME_ENDINGS = (
+    *("ov", "ova", "ev", "eva", "enko", "sky", "ski", "skiy", "vich", "shvili", "dze"),
+    *("yan", "escu", "oglu"),
+)
+
+
+def _surname_by_ending(word: str) -> bool:
+    """Whether a word without a cue is a surname by its ending ("Chochiev", "Popov",
+    "Litvinenko"), and no English word, people's name or word the cables write in lower
+    case (a place is asked before)."""
+    if len(word) < 5 or not word.endswith(_SURNAME_ENDINGS) or not word[1:].islower():
+        return False
+    usual = usual_form(word)
+    return (
+        (usual is None or usual[0].isupper())
+        and not is_everyday_word(word)
+        and not is_demonym(word)
+    )
+
+
+#: Last words that make a name without a cue a group's: a company's ("Manufacturing"), a
+#: body's that names one alone ("Bundestag").
+_GROUP_LAST_WORDS = COMPANY_LAST_WORDS | STANDALONE_ORGS
+
+
+#: Words that begin parties' names before a country's ("United Russia", "Our Ukraine").
+_PARTY_ADJECTIVES = frozenset(
+    ("united", "just", "fair", "free", "new", "our", "strong", "great", "whole", "civic")
+)
+
+
 def _party_name(name: str) -> bool:
     """Whether a name of words ends with a political tendency's ("Liberal Democrats",
-    "the Lib Dems", "Sweden Democrats"): a party's."""
-    return name[name.rfind(" ") + 1 :].lower() in PARTY_WORDS
+    "the Lib Dems", "Sweden Democrats") or is one of a few words before a country's
+    ("United Russia", "Our Ukraine", "Just Russia"): a party's."""
+    first, _, last = name.rpartition(" ")
+    return last.lower() in PARTY_WORDS or (
+        first.lower() in _PARTY_ADJECTIVES and _names_a_country(last)
+    )
+
+
+@cache
+def _multiword_place_heads() -> frozenset[str]:
+    """The first word of every place name of two words or more in the gazetteer."""
+    return frozenset(name.partition(" ")[0] for name in place_names() if " " in name)
 
 
 def _long_place_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
@@ -719,6 +773,8 @@ def _long_place_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
     ("South Waziristan Maulvi Nazir"), as two mentions, or None. (A place's name of one
     word may be a given name: "Victoria Nuland".)"""
     words = mention.spelling.split(" ")
+    if words[0] not in _multiword_place_heads():
+        return None
     for size in (3, 2):
         if len(words) > size and words[size - 1][:1].isupper():
             place, rest = " ".join(words[:size]), words[size:]
@@ -742,11 +798,11 @@ def _acronym_then_name(name: str) -> bool:
     """Whether a name is an organisation's acronym (three letters or more, no title's), then
     a person's name of one or two words in mixed case ("MOI Atmar", "AKP Erdogan")."""
     first, _, rest = name.partition(" ")
+    if len(first) < 3 or not first.isupper():
+        return False
     words = rest.split(" ")
     return (
-        len(first) >= 3
-        and first.isupper()
-        and first.isalpha()
+        first.isalpha()
         and first.lower() not in TITLES
         and first not in _SHIP_PREFIXES  # "USS Howard"
         and len(words) <= 2
@@ -765,7 +821,7 @@ def _demonym_then_place(name: str) -> bool:
     """Whether a name is a people's or a faith's word, then a place ("historically Catholic
     France"): the place, described."""
     first, _, rest = name.partition(" ")
-    return bool(rest) and is_demonym(first) and is_place(rest)
+    return bool(rest) and is_place(rest) and is_demonym(first)
 
 
 def _cut(mention: Mention, at: int) -> tuple[Mention, Mention]:

@@ -36,6 +36,7 @@ NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z.'\- ]{1,60}$")
 _TITLE_CODES = frozenset(
     {"AMB", "A/S", "DAS", "PDAS", "FPA", "POLAD", "FRC", "DCM", "CDA", "S/E", "SE", "SA"}
     | {"COL", "LTC", "GEN", "LTG", "MG", "BG", "ADM", "RADM", "VADM", "CAPT", "MAJ", "CDR"}
+    | {"GENERAL", "ADMIRAL", "COLONEL", "AMBASSADOR", "DR", "MR", "MS", "MRS"}
 )
 # An embassy's sections, offices whatever the cables write them like ("Pol", "Econ").
 _SECTION_CODES = frozenset({"POL", "ECON", "POLECON", "MGT", "MGMT", "CONS", "PAS", "PD", "RSO"})
@@ -100,9 +101,13 @@ def addressees(line: str) -> Addressees:
             continue
         said_for = True
         for item in _ITEM_SEPARATORS.split(match.group(1).strip()):
+            if " " in item and not is_place(item.title()):
+                item = item.rpartition(" ")[2]  # "DEPARTMENT PASS USAID": the office
+                if not _is_office(item):
+                    continue
             if is_place(item):
                 found.places.append(item)
-            elif item not in _NOT_OFFICES and item.lower() not in JARGON and " " not in item:
+            elif item not in _NOT_OFFICES and item.lower() not in JARGON:
                 found.offices.append(item)
         for item in _ITEM_SEPARATORS.split(match.group(2).strip(" .")):
             if not item:
@@ -112,6 +117,9 @@ def addressees(line: str) -> Addressees:
                 continue
             written = item.split()
             words = [w for w in written if w not in _TITLE_CODES and not _is_initial(w, written)]
+            if written[0] in _TITLE_CODES and 1 <= len(words) <= 2:
+                found.people.append(" ".join(words))  # "USAREUR FOR GENERAL HAM"
+                continue
             if len(words) > _MOST_WORDS or (len(words) > 1 and all(map(is_common_word, words))):
                 continue  # prose: "... WILL BE HELD, BUT IT IS"
             # "NEA/FO LIMBERT": an office then a person; "AFRICA WATCHERS": no person
