@@ -6,7 +6,8 @@ pages of tests/corpus/review); a fifth (three pages); a sixth (six pages); a sev
 pages); an eighth (eleven pages); a ninth (nine pages, and 10SANAA45); a tenth (four
 pages); an eleventh (three pages); a twelfth (three pages); the errors of the last
 reviews that recur in the development corpus (three pages); a thirteenth (five pages, and
-08RABAT727); a fourteenth (five pages). Each test names the rule and
+08RABAT727); a fourteenth (five pages); a
+fifteenth (three pages). Each test names the rule and
 reads the real cable it came from."""
 
 from __future__ import annotations
@@ -117,6 +118,9 @@ def cables(corpus: Path) -> dict[str, Entities]:
         "10PRISTINA44",
         "10WARSAW110",
         "08BOGOTA2024",
+        "09WARSAW876",
+        "09TALLINN373",
+        "09BRASILIA93",
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
@@ -1083,3 +1087,22 @@ def test_parties_and_papers_named_first_by_their_word(cables: dict[str, Entities
     assert "Polo Democratico" in _forms(cables["08BOGOTA2024"].groups)
     assert "Polo Democratico" not in _forms(cables["08BOGOTA2024"].people)
     assert "Vedemosti" in _forms(cables["08MOSCOW3343"].groups)
+
+
+def test_titles_in_addressee_lines_are_no_offices(cables: dict[str, Entities]) -> None:
+    # "OSD FOR ASD VERSHBOW", "DEPT FOR EUR (A/S GORDON)": "ASD" and "(A/S" were groups;
+    # "STATE FOR WHA/BSC, WHA/AND, INR": "WHA" was a person (the AND of "WHA/AND" split it).
+    warsaw = cables["09WARSAW876"]
+    assert not {"ASD", "(A/S"} & _forms(warsaw.groups)
+    assert {"VERSHBOW", "GORDON"} <= _forms(warsaw.people)
+    assert "WHA" not in _forms(cables["09BRASILIA93"].people)
+
+
+def test_a_peoples_plural_and_a_regions_states_are_no_groups(
+    cables: dict[str, Entities],
+) -> None:
+    # "The Poles tell us", "a clear plan to add the Baltic States to Eagle Guardian".
+    assert "Poles" not in _forms(cables["09WARSAW876"].groups)
+    tallinn = cables["09TALLINN373"]
+    assert "Baltic States" in _forms(tallinn.places)
+    assert "Baltic States" not in _forms(tallinn.groups)

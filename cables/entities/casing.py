@@ -165,7 +165,7 @@ _IRREGULAR_DEMONYMS = frozenset(
         *("uyghur", "sikh", "saudi", "emirati", "somali", "azeri", "sunni", "arab", "muslim"),
         *("catholic", "jewish", "jew", "hindu", "buddhist", "protestant", "shiite", "alawite"),
         *("serb", "croat", "bosniak", "slovak", "dane", "finn", "scot", "swede", "turk"),
-        *("kosovar", "magyar", "sindhi"),
+        *("kosovar", "magyar", "sindhi", "pole", "argentine", "filipino"),
     )
 )
 # The peoples in -ish (a closed class: "Fneish" and "Jaish" are names).

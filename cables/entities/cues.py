@@ -156,6 +156,7 @@ FEATURE_LAST_WORDS = frozenset(
         *("islands", "desert", "strait", "straits", "canal", "peninsula", "basin", "delta"),
         *("plateau", "coast", "ocean", "gorge", "pass", "range", "highlands", "oasis"),
         *("bridge", "farms", "heights", "strip", "crossing", "dam", "area"),
+        "states",  # not of the land, but a region's all the same: "the Baltic States"
     )
 )
 

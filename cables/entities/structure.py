@@ -26,7 +26,7 @@ HEADER_LINE = re.compile(
 )
 # "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
 ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'.,() -]*)$")
-_ITEM_SEPARATORS = re.compile(r"\s*(?:,\s*AND\b|,|;|\bAND\b)\s*")
+_ITEM_SEPARATORS = re.compile(r"\s*(?:,\s*AND\b|,|;|(?<![\w/])AND(?![\w/]))\s*")
 _NOT_OFFICES = frozenset(
     {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
 )
@@ -37,6 +37,7 @@ _TITLE_CODES = frozenset(
     {"AMB", "A/S", "DAS", "PDAS", "FPA", "POLAD", "FRC", "DCM", "CDA", "S/E", "SE", "SA"}
     | {"COL", "LTC", "GEN", "LTG", "MG", "BG", "ADM", "RADM", "VADM", "CAPT", "MAJ", "CDR"}
     | {"GENERAL", "ADMIRAL", "COLONEL", "AMBASSADOR", "DR", "MR", "MS", "MRS"}
+    | {"ASD", "DASD", "PDASD", "U/S", "D/S", "DAS"}
 )
 # An embassy's sections, offices whatever the cables write them like ("Pol", "Econ").
 _SECTION_CODES = frozenset({"POL", "ECON", "POLECON", "MGT", "MGMT", "CONS", "PAS", "PD", "RSO"})
@@ -115,7 +116,7 @@ def addressees(line: str) -> Addressees:
             if is_place(item):
                 found.places.append(item)
                 continue
-            written = item.split()
+            written = item.replace("(", " ").replace(")", " ").split()  # "EUR (A/S GORDON)"
             words = [w for w in written if w not in _TITLE_CODES and not _is_initial(w, written)]
             if written[0] in _TITLE_CODES and 1 <= len(words) <= 2:
                 found.people.append(" ".join(words))  # "USAREUR FOR GENERAL HAM"
