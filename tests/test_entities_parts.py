@@ -53,6 +53,17 @@ def test_an_addressee_line_names_offices_posts_and_people() -> None:
     assert addressees("Narymbetov said the party is active FOR now") == ([], [], [])
 
 
+def test_an_addressee_item_of_brackets_alone_names_nothing() -> None:
+    # An item left empty by its brackets raised IndexError, failing the whole cable.
+    assert addressees("NSC FOR ABRAMS, ()") == (["NSC"], [], ["ABRAMS"])
+
+
+def test_the_reasons_of_a_classification_are_header_furniture() -> None:
+    for line in ("ONS 1.4 B/D", "1.4 (b) and (d)", "REASON: 1.4 (B)"):
+        assert is_header_line(line), line
+    assert not is_header_line("Ambassador Smith 1.4")
+
+
 def test_header_furniture_is_recognised() -> None:
     for line in ("TAGS: PREL PGOV", "E.O. 12958: DECL: 03/03/2019", "SIPDIS", "S E C R E T"):
         assert is_header_line(line), line

@@ -240,10 +240,10 @@ class _Analyser:
         first = 0
         # Before an organisation word, capitalised common words belong to its name ("The Wall
         # Street Journal"): only a sentence's first word is dropped for being one.
-        # a company's word counts as one at the end of the run ("Pinya Manufacturing")
         hyphened = any("-" in w for w in lowers)
         names_org = (
             not ORG_WORDS.isdisjoint(lowers)
+            # a company's word counts as one at the end of the run ("Pinya Manufacturing")
             or lowers[-1] in COMPANY_LAST_WORDS
             or (hyphened and any(map(_is_org_word, lowers)))
         )
@@ -284,11 +284,7 @@ class _Analyser:
         )
         if org_at is None and lowers[-1] in COMPANY_LAST_WORDS and words[-1][0].isupper():
             org_at = len(words) - 1
-        if (
-            len(words) == 1
-            and (hyphened := lowers[0].partition("-"))[1]
-            and (hyphened[0] in ORG_WORDS_FIRST)
-        ):
+        if len(words) == 1 and _names_first_hyphened(lowers[0]):
             self.parts.append(_Part(tokens[0][0], tokens[0][1], GROUP))  # "Hizb-ut-Tahrir"
             return []
         if org_at is None or (len(words) == 1 and lowers[0] not in STANDALONE_ORGS):
@@ -366,7 +362,7 @@ class _Analyser:
         elif (
             end - begin > 1
             or lowers[begin] in STANDALONE_ORGS
-            or ("-" in lowers[begin] and lowers[begin].partition("-")[0] in ORG_WORDS_FIRST)
+            or _names_first_hyphened(lowers[begin])  # "Hizb-ut-Tahrir and ..."
         ):
             self.parts.append(_Part(tokens[begin][0], tokens[end - 1][1], GROUP))
         if stop < len(words):
@@ -545,6 +541,13 @@ def _place_token(places: dict[int, int], start: int, end: int) -> bool:
     """Whether the token at start..end is a place's name (its final period aside: "U.S.")."""
     place_end = places.get(start)
     return place_end is not None and end - 1 <= place_end <= end
+
+
+def _names_first_hyphened(lower: str) -> bool:
+    """Whether a word in lower case is a name of one hyphened word that an organisation
+    word put first begins ("hizb-ut-tahrir", "jamaat-ud-dawa")."""
+    head, hyphen, _ = lower.partition("-")
+    return bool(hyphen) and head in ORG_WORDS_FIRST
 
 
 def _is_org_word(lower: str) -> bool:

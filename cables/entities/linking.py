@@ -382,7 +382,6 @@ def link(mentions: list[Mention]) -> Entities:
             add(GROUP, mention, key)
         elif key in group_heads and not is_place(mention.spelling):
             group_heads[key].add(mention)
-
         elif mention.kind is None and not mention.weak and is_known_group(mention.spelling):
             add(GROUP, mention, key)  # "a complement to al-Qaida"
         elif mention.kind is None and not mention.weak and is_known_surname(mention.spelling):
@@ -620,8 +619,8 @@ _STATE_WORDS = frozenset(("republic", "kingdom", "state", "sultanate", "emirate"
 def names_a_place_by_name(name: str) -> bool:
     """Whether a name is a place's by itself: the gazetteer knows it, its words say so
     (:func:`_names_a_place`), or it is a state's long name ("Republic of Korea",
-    "Democratic Republic of the Congo"). What a name an acronym defines is, with no
-    other cue."""
+    "Democratic Republic of the Congo"). It tells what a name an acronym defines is, when
+    no other cue does."""
     if is_place(name) or _names_a_place(name):
         return True
     head, of, place = name.partition(" of ")
@@ -795,8 +794,9 @@ _NO_NAME_AFTER_ACRONYM = ORG_WORDS | STANDALONE_ORGS | TITLES | ROLES
 
 
 def _acronym_then_name(name: str) -> bool:
-    """Whether a name is an organisation's acronym (three letters or more, no title's), then
-    a person's name of one or two words in mixed case ("MOI Atmar", "AKP Erdogan")."""
+    """Whether a name is an acronym (three letters or more, no title word, no ship's
+    prefix), then a person's name of one or two words in mixed case ("MOI Atmar", "AKP
+    Erdogan")."""
     first, _, rest = name.partition(" ")
     if len(first) < 3 or not first.isupper():
         return False

@@ -37,7 +37,7 @@ _TITLE_CODES = frozenset(
     {"AMB", "A/S", "DAS", "PDAS", "FPA", "POLAD", "FRC", "DCM", "CDA", "S/E", "SE", "SA"}
     | {"COL", "LTC", "GEN", "LTG", "MG", "BG", "ADM", "RADM", "VADM", "CAPT", "MAJ", "CDR"}
     | {"GENERAL", "ADMIRAL", "COLONEL", "AMBASSADOR", "DR", "MR", "MS", "MRS"}
-    | {"ASD", "DASD", "PDASD", "U/S", "D/S", "DAS"}
+    | {"ASD", "DASD", "PDASD", "U/S", "D/S"}
 )
 # An embassy's sections, offices whatever the cables write them like ("Pol", "Econ").
 _SECTION_CODES = frozenset({"POL", "ECON", "POLECON", "MGT", "MGMT", "CONS", "PAS", "PD", "RSO"})
@@ -118,6 +118,8 @@ def addressees(line: str) -> Addressees:
                 continue
             written = item.replace("(", " ").replace(")", " ").split()  # "EUR (A/S GORDON)"
             words = [w for w in written if w not in _TITLE_CODES and not _is_initial(w, written)]
+            if not written:
+                continue  # "()"
             if written[0] in _TITLE_CODES and 1 <= len(words) <= 2:
                 found.people.append(" ".join(words))  # "USAREUR FOR GENERAL HAM"
                 continue
