@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from cables.entities.cues import TITLES
@@ -177,6 +177,7 @@ _DEMONYMS_IN_ISH = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def is_demonym(word: str) -> bool:
     """Whether ``word`` names a people or a faith ("Kazakh(s)", "Christian(s)", "Chinese").
 

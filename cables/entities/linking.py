@@ -549,11 +549,20 @@ def _join_abbreviated_groups(linker: _Linker) -> None:
     """Join a group's name of two words or more to the longer one it abbreviates word by
     word, or writes in the singular: "Lib Dems" and "Liberal Democrat" to "Liberal
     Democrats"."""
-    groups = [g for g in linker.of_kind(GROUP) if " " in g.key]
-    if len(groups) < 2:
-        return
-    groups.sort(key=lambda g: len(g.key), reverse=True)
+    by_start: dict[str, list[_Entity]] = {}  # by the first three letters of their names
+    for group in linker.of_kind(GROUP):
+        if " " in group.key:
+            by_start.setdefault(group.key[:3], []).append(group)
     joined: set[int] = set()
+    for groups in by_start.values():
+        if len(groups) > 1:
+            groups.sort(key=lambda g: len(g.key), reverse=True)
+            _join_abbreviated(linker, groups, joined)
+
+
+def _join_abbreviated(linker: _Linker, groups: list[_Entity], joined: set[int]) -> None:
+    """:func:`_join_abbreviated_groups` among ``groups`` (longest name first); ``joined``
+    holds those joined to another already."""
     for shorter in reversed(groups):  # the shortest first
         words = [w.removesuffix("s") for w in shorter.key.split()]
         for longer in groups:
