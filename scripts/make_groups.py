@@ -22,11 +22,10 @@ usage: python scripts/make_groups.py [CORPUS_DIR]   (default: ../shared/corpus)
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import sys
 from collections import Counter
 from pathlib import Path
+
+from word_list import gold_cable_ids, write_list
 
 import cables.entities.known_groups as known_groups
 from cables.entities import extract_entities
@@ -73,8 +72,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(PROJECT.parent / "shared" / "corpus"))
     args = parser.parse_args()
-    gold_path = Path(args.corpus) / "gold" / "entities.json"
-    gold = set(json.loads(gold_path.read_text())) if gold_path.exists() else set()
+    gold = gold_cable_ids(Path(args.corpus))
     known_groups.known_group_names = lambda: frozenset()  # learn without the list itself
     counts: dict[str, Counter[str]] = {kind: Counter() for kind in ("groups", "people", "places")}
     for item in iter_cables([args.corpus]):
@@ -89,9 +87,7 @@ def main() -> int:
         for name, cables in groups.items()
         if cables >= MIN_CABLES and cables >= GROUP_SHARE * others[name] and kept(name)
     )
-    data = "".join(name + "\n" for name in names).encode()
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {len(names)} group names to {OUT}, {OUT.stat().st_size} bytes", file=sys.stderr)
+    write_list(OUT, names, "group names")
     return 0
 
 

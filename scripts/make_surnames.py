@@ -22,12 +22,11 @@ usage: python scripts/make_surnames.py [CORPUS_DIR]   (default: ../shared/corpus
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
+
+from word_list import gold_cable_ids, write_list
 
 from cables.entities.casing import casing_dictionary, is_all_caps, is_demonym, is_everyday_word
 from cables.entities.cues import CALENDAR_WORDS, JARGON, ORG_WORDS, ROLES, STANDALONE_ORGS, TITLES
@@ -96,8 +95,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(PROJECT.parent / "shared" / "corpus"))
     args = parser.parse_args()
-    gold_path = Path(args.corpus) / "gold" / "entities.json"
-    gold = set(json.loads(gold_path.read_text())) if gold_path.exists() else set()
+    gold = gold_cable_ids(Path(args.corpus))
     counts: Counter[str] = Counter()
     given: Counter[str] = Counter()
     for item in iter_cables([args.corpus]):
@@ -109,9 +107,7 @@ def main() -> int:
             counts.update(surnames_after_titles(item))
             given.update(given_names_after_titles(item))
     words = sorted(w for w, n in counts.items() if n >= MIN_CABLES and kept(w, n, given[w]))
-    data = "".join(word + "\n" for word in words).encode()
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {len(words)} surnames to {OUT}, {OUT.stat().st_size} bytes", file=sys.stderr)
+    write_list(OUT, words, "surnames")
     return 0
 
 

@@ -11,11 +11,10 @@ input, so offsets into it are offsets into the original.
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
+from cables.data import list_entries
 from cables.entities.cues import TITLES
 from cables.entities.gazetteer import is_place
 
@@ -32,22 +31,19 @@ _SHORTEST_ENGLISH = 4
 @cache
 def casing_dictionary() -> dict[str, str]:
     """Lower-case word -> its usual spelling, loaded once from the package data."""
-    data = resources.files("cables.data").joinpath("casing.txt.gz").read_bytes()
-    return {word.lower(): word for word in gzip.decompress(data).decode().split()}
+    return {word.lower(): word for word in list_entries("casing.txt.gz")}
 
 
 @cache
 def english_words() -> frozenset[str]:
     """English words (lower case) that the casing dictionary lacks, from the package data
     (``cables/data/english.txt.gz``, built by ``scripts/make_english.py``)."""
-    data = resources.files("cables.data").joinpath("english.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode().split())
+    return frozenset(list_entries("english.txt.gz"))
 
 
 @cache
 def _everyday_words() -> frozenset[str]:
-    data = resources.files("cables.data").joinpath("everyday.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode().split())
+    return frozenset(list_entries("everyday.txt.gz"))
 
 
 def is_everyday_word(word: str) -> bool:

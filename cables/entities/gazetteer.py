@@ -11,11 +11,11 @@ is matched after its case is restored (:mod:`cables.entities.casing`).
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
-from importlib import resources
 
 import ahocorasick
+
+from cables.data import list_entries
 
 
 def _normaliser() -> dict[int, int]:
@@ -44,8 +44,7 @@ def normalise(text: str) -> str:
 @cache
 def place_names() -> frozenset[str]:
     """Every place name of the gazetteer, as written in the data file."""
-    data = resources.files("cables.data").joinpath("places.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode().splitlines())
+    return frozenset(list_entries("places.txt.gz"))
 
 
 @cache

@@ -4,16 +4,15 @@
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
-from importlib import resources
+
+from cables.data import list_entries
 
 
 @cache
 def known_group_names() -> frozenset[str]:
     """Every name of the list, as written."""
-    data = resources.files("cables.data").joinpath("groups.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode().splitlines())
+    return frozenset(list_entries("groups.txt.gz"))
 
 
 def is_known_group(name: str) -> bool:

@@ -373,9 +373,7 @@ def link(mentions: list[Mention]) -> Entities:
         elif mention.kind == PERSON and key in given:  # "Abdulaziz bin Salman", "Abdulaziz said"
             given[key].add(mention)
         elif mention.kind == PERSON:
-            person = linker.entity(PERSON, key)
-            person.add(mention)
-            surnames.setdefault(key, person)
+            _add_surname(linker, surnames, mention, key)
         elif key in given:
             given[key].add(mention)
         elif (GROUP, key) in by_key:
@@ -385,15 +383,11 @@ def link(mentions: list[Mention]) -> Entities:
         elif mention.kind is None and not mention.weak and is_known_group(mention.spelling):
             add(GROUP, mention, key)  # "a complement to al-Qaida"
         elif mention.kind is None and not mention.weak and is_known_surname(mention.spelling):
-            person = linker.entity(PERSON, key)  # "meetings with Medvedev and Putin"
-            person.add(mention)
-            surnames.setdefault(key, person)
+            _add_surname(linker, surnames, mention, key)  # "meetings with Medvedev and Putin"
         elif is_place(mention.spelling):
             add(PLACE, mention, key)
         elif mention.kind is None and not mention.weak and _surname_by_ending(mention.spelling):
-            person = linker.entity(PERSON, key)  # "Kulakhmetov tried to call Chochiev"
-            person.add(mention)
-            surnames.setdefault(key, person)
+            _add_surname(linker, surnames, mention, key)  # "Kulakhmetov tried to call Chochiev"
         elif mention.kind is None and _company_word(mention.form):
             add(GROUP, mention, key)
         elif (
@@ -436,6 +430,14 @@ def link(mentions: list[Mention]) -> Entities:
         places=_in_order(linker.of_kind(PLACE)),
         groups=_in_order(linker.of_kind(GROUP)),
     )
+
+
+def _add_surname(linker: _Linker, surnames: dict[str, _Entity], mention: Mention, key: str) -> None:
+    """Record a person named by one word (of variant key ``key``), the surname that later
+    mentions of it join (``surnames``)."""
+    person = linker.entity(PERSON, key)
+    person.add(mention)
+    surnames.setdefault(key, person)
 
 
 def _in_order(entities: list[_Entity]) -> tuple[Entity, ...]:

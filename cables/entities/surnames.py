@@ -4,15 +4,14 @@
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
-from importlib import resources
+
+from cables.data import list_entries
 
 
 @cache
 def _surnames() -> frozenset[str]:
-    data = resources.files("cables.data").joinpath("surnames.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode().split())
+    return frozenset(list_entries("surnames.txt.gz"))
 
 
 def is_known_surname(word: str) -> bool:
