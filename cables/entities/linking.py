@@ -276,50 +276,48 @@ def link(mentions: list[Mention]) -> Entities:
     abbreviated = {a.form.upper() for a in acronyms if len(a.form) > 2 and "." not in a.form}
     expanded = {a.expansion for a in acronyms if a.expansion}
     for mention in unknown_multi:
-        key = key_of(mention.spelling)
+        spelling = mention.spelling
+        key = key_of(spelling)
         if (GROUP, key) in by_key:
             add(GROUP, mention, key)
-        elif (PLACE, key) in by_key:
+            continue
+        if (PLACE, key) in by_key:
             add(PLACE, mention, key)
-        elif (PERSON, key) in by_key:
+            continue
+        if (PERSON, key) in by_key:
             add(PERSON, mention, key)
-        elif not mention.weak and is_known_group(mention.spelling):
+            continue
+        verdict = _uncued_verdict(spelling, mention.weak)
+        if verdict == _KNOWN_GROUP:
             add(GROUP, mention, key)  # "Lashkar-e-Taiba", "Inter-Services Intelligence"
-        elif mention.spelling in expanded:  # "Hizb ut-Tahrir (HT)", "Tri-Border Area (TBA)"
-            if is_known_surname(mention.spelling.rpartition(" ")[2]):
+        elif spelling in expanded:  # "Hizb ut-Tahrir (HT)", "Tri-Border Area (TBA)"
+            if is_known_surname(spelling.rpartition(" ")[2]):
                 add(PERSON, mention, key)  # "the Fernando Henrique Cardoso (FHC) administration"
             else:
-                add(PLACE if names_a_place_by_name(mention.spelling) else GROUP, mention, key)
-        elif is_place(mention.spelling) or _names_a_place(mention.spelling):
+                add(PLACE if names_a_place_by_name(spelling) else GROUP, mention, key)
+        elif verdict == _PLACE_NAME:
             add(PLACE, mention, key)
-        elif _plural_body(mention.spelling) or (
+        elif verdict <= _GROUP_NAME or (
             abbreviated
-            and _spelled_out(mention.spelling)
-            and not spelled_initials(mention.spelling).isdisjoint(abbreviated)
+            and _spelled_out(spelling)
+            and not spelled_initials(spelling).isdisjoint(abbreviated)
         ):
             add(GROUP, mention, key)
-        elif (last := mention.spelling[mention.spelling.rfind(" ") + 1 :].lower()) in (
-            _GROUP_LAST_WORDS
-        ) or _party_name(mention.spelling):
-            # "Pinya Manufacturing Co. Ltd.", "the CSU Bundestag group", "Liberal Democrats"
-            add(GROUP, mention, key)
-        elif mention.spelling[: mention.spelling.find(" ")].lower() in ARTICLES_OF_TITLES:
-            add(GROUP, mention, key)  # "Le Monde", "La Prensa": a person is named so by a cue
-        elif "-" in mention.spelling and not _ORG_WORD_SET.isdisjoint(
-            _HYPHENED_WORD.split(mention.spelling.lower())
-        ):
-            add(GROUP, mention, key)  # "Pakistan Muslim League-Nawaz"
-        elif (parts := _long_place_then_name(mention)) is not None:
-            _add_head_and_name(linker, *parts, singles)  # "South Waziristan Maulvi Nazir"
-        elif not mention.weak and _may_be_a_person(mention.spelling):
+        elif verdict == _PLACE_THEN_NAME:
+            head, name = _cut(mention, _long_place_length(spelling))
+            _add_head_and_name(linker, head, name, singles)
+        elif verdict == _PERSON_NAME:
             add(PERSON, mention, key)
-        elif _demonym_then_place(mention.spelling):
-            _, place = _cut(mention, mention.spelling.find(" "))
+        elif verdict == _PEOPLE_THEN_PLACE:
+            _, place = _cut(mention, spelling.find(" "))
             add(PLACE, place, linker.keys.setdefault(place.spelling, variant_key(place.spelling)))
-        elif (parts := _head_then_name(mention)) is not None:
+        elif verdict == _HEAD_THEN_NAME:
             # "Germany Richard Burt", "U.S. Zardari": a country, then a name; "MOI Atmar": an
             # acronym, then a name
-            _add_head_and_name(linker, *parts, singles)
+            head, name = _cut(mention, _head_length(spelling))
+            if not _names_a_country(head.spelling):
+                head.kind = ACRONYM
+            _add_head_and_name(linker, head, name, singles)
     # a place only a preposition made ("confidence in Dilma Rousseff") is the person the
     # cable names the same elsewhere
     for place in list(linker.of_kind(PLACE)):
@@ -430,6 +428,55 @@ def link(mentions: list[Mention]) -> Entities:
         places=_in_order(linker.of_kind(PLACE)),
         groups=_in_order(linker.of_kind(GROUP)),
     )
+
+
+# What the name alone tells of a run of words without a cue (see _uncued_verdict), in the
+# order the linker asks: a known group's, a place's, a group's by its words, a place then a
+# name, a person's, a people's then a place, a head then a name; or nothing.
+(
+    _KNOWN_GROUP,
+    _PLACE_NAME,
+    _GROUP_NAME,
+    _PLACE_THEN_NAME,
+    _PERSON_NAME,
+    _PEOPLE_THEN_PLACE,
+    _HEAD_THEN_NAME,
+    _NOTHING,
+) = range(8)
+
+
+@lru_cache(maxsize=65536)
+def _uncued_verdict(spelling: str, weak: bool) -> int:
+    """What a run of words without a cue is by itself (``weak``: written in capitals in a
+    cable not all in capitals): the first of the linker's questions on it that the name
+    alone answers yes (remembered: names recur across cables). What the cable tells
+    (names it already holds, acronyms it defines) the linker asks between them."""
+    if not weak and is_known_group(spelling):
+        return _KNOWN_GROUP
+    if is_place(spelling) or _names_a_place(spelling):
+        return _PLACE_NAME
+    if (
+        _plural_body(spelling)  # "U.S. Marshals"
+        # "Pinya Manufacturing Co. Ltd.", "the CSU Bundestag group", "Liberal Democrats"
+        or spelling[spelling.rfind(" ") + 1 :].lower() in _GROUP_LAST_WORDS
+        or _party_name(spelling)
+        # "Le Monde", "La Prensa": a person is named so by a cue
+        or spelling[: spelling.find(" ")].lower() in ARTICLES_OF_TITLES
+        # "Pakistan Muslim League-Nawaz"
+        or (
+            "-" in spelling and not _ORG_WORD_SET.isdisjoint(_HYPHENED_WORD.split(spelling.lower()))
+        )
+    ):
+        return _GROUP_NAME
+    if _long_place_length(spelling):
+        return _PLACE_THEN_NAME  # "South Waziristan Maulvi Nazir"
+    if not weak and _may_be_a_person(spelling):
+        return _PERSON_NAME
+    if _demonym_then_place(spelling):
+        return _PEOPLE_THEN_PLACE
+    if _head_length(spelling):
+        return _HEAD_THEN_NAME
+    return _NOTHING
 
 
 def _add_surname(linker: _Linker, surnames: dict[str, _Entity], mention: Mention, key: str) -> None:
@@ -714,20 +761,14 @@ def _add_head_and_name(
         linker.add(PERSON, name, name_key)
 
 
-def _head_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
-    """A mention without a cue that is a country's name ("Germany Richard Burt", "U.S.
-    Zardari") or an acronym ("MOI Atmar's dismissal") and then other words, as two mentions
-    (the acronym's of that kind), or None."""
-    first, _, rest = mention.spelling.partition(" ")
-    if not rest:
-        return None
-    if _names_a_country(first):
-        return _cut(mention, len(first))
-    if _acronym_then_name(mention.spelling):
-        head, name = _cut(mention, len(first))
-        head.kind = ACRONYM
-        return head, name
-    return None
+def _head_length(name: str) -> int:
+    """The length of the head of a name without a cue that is a country's name ("Germany
+    Richard Burt", "U.S. Zardari") or an acronym ("MOI Atmar's dismissal"), then other
+    words; 0 for any other name."""
+    first, _, rest = name.partition(" ")
+    if rest and (_names_a_country(first) or _acronym_then_name(name)):
+        return len(first)
+    return 0
 
 
 #: Endings of Slavic, Georgian, Armenian, Romanian and Turkish surnames.
@@ -778,13 +819,13 @@ def _multiword_place_heads() -> frozenset[str]:
     return frozenset(name.partition(" ")[0] for name in place_names() if " " in name)
 
 
-def _long_place_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
-    """A mention without a cue that is a place's name of two or three words, then a name
-    ("South Waziristan Maulvi Nazir"), as two mentions, or None. (A place's name of one
-    word may be a given name: "Victoria Nuland".)"""
-    words = mention.spelling.split(" ")
+def _long_place_length(name: str) -> int:
+    """The length of the place's name of two or three words that begins a name without a
+    cue, then a name ("South Waziristan Maulvi Nazir"); 0 for any other name. (A place's
+    name of one word may be a given name: "Victoria Nuland".)"""
+    words = name.split(" ")
     if words[0] not in _multiword_place_heads():
-        return None
+        return 0
     for size in (3, 2):
         if len(words) > size and words[size - 1][:1].isupper():
             place, rest = " ".join(words[:size]), words[size:]
@@ -795,9 +836,9 @@ def _long_place_then_name(mention: Mention) -> tuple[Mention, Mention] | None:
                 and not is_place(" ".join(rest))
                 and all(word[:1].isupper() and not is_common_word(word) for word in rest)
             ):
-                return _cut(mention, len(place))
-            return None
-    return None
+                return len(place)
+            return 0
+    return 0
 
 
 #: Words after an acronym that make no person's name ("UNSC Coordinator").
