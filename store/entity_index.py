@@ -214,21 +214,23 @@ SPILL_BUFFER = 1 << 20
 _spill_serial = itertools.count()
 
 
-#: Counts of texts (names or forms): most entities have one name and one form, so a single
-#: text is a (text, count) pair, about a quarter of the memory of a dict (1.4 million
-#: entities on the full synthetic corpus); two texts or more, a dict.
-Tally = tuple[str, int] | dict[str, int] | None
+#: Counts of texts (names or forms). Most entities have one name and one form, seen once
+#: (1.4 million entities on the full synthetic corpus, most in one cable): a single text
+#: counted once is the text itself; counted more, a (text, count) pair; two texts or more,
+#: a dict (about four times the memory of a pair, which is twice that of a text alone).
+Tally = str | tuple[str, int] | dict[str, int] | None
 
 
 def _tally_add(tally: Tally, text: str, count: int) -> Tally:
     """The tally with ``count`` more of ``text``."""
     if tally is None:
-        return (text, count)
-    if type(tally) is tuple:
+        return text if count == 1 else (text, count)
+    if isinstance(tally, str):
+        return (text, 1 + count) if tally == text else {tally: 1, text: count}
+    if isinstance(tally, tuple):
         if tally[0] == text:
             return (text, tally[1] + count)
         return {tally[0]: tally[1], text: count}
-    assert isinstance(tally, dict)
     tally[text] = tally.get(text, 0) + count
     return tally
 
@@ -236,7 +238,9 @@ def _tally_add(tally: Tally, text: str, count: int) -> Tally:
 def _tally_has(tally: Tally, text: str) -> bool:
     if tally is None:
         return False
-    if type(tally) is tuple:
+    if isinstance(tally, str):
+        return tally == text
+    if isinstance(tally, tuple):
         return tally[0] == text
     return text in tally
 
@@ -244,9 +248,10 @@ def _tally_has(tally: Tally, text: str) -> bool:
 def _tally_dict(tally: Tally) -> dict[str, int]:
     if tally is None:
         return {}
-    if type(tally) is tuple:
+    if isinstance(tally, str):
+        return {tally: 1}
+    if isinstance(tally, tuple):
         return {tally[0]: tally[1]}
-    assert isinstance(tally, dict)
     return tally
 
 
@@ -321,7 +326,9 @@ def _encode_counts(counts: dict[str, int]) -> str:
 
 def _encode_tally(tally: Tally) -> str:
     """:func:`_encode_counts` of a tally (most entities: one text, packed at once)."""
-    if type(tally) is tuple:
+    if isinstance(tally, str):
+        return f"{tally}{_COUNT_SEP}1"
+    if isinstance(tally, tuple):
         return f"{tally[0]}{_COUNT_SEP}{tally[1]}"
     return _encode_counts(_tally_dict(tally))
 
@@ -363,7 +370,9 @@ def _folded_column(tallies: Iterable[Tally]) -> list[str]:
 
     folded: list[str] = []
     for forms in tallies:
-        if type(forms) is tuple:  # one form (most entities)
+        if isinstance(forms, str):  # one form (most entities)
+            folded.append(_folded(forms))
+        elif isinstance(forms, tuple):
             folded.append(_folded(forms[0]))
         else:
             forms_folded = dict.fromkeys(_folded(t) for t in _tally_dict(forms))

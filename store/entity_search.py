@@ -93,7 +93,7 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     # Entities in more cables first: each word's holders, and each prefix's top entities,
     # are stored in this order, so the first few of a common word are its most cited
     # entities. (A stable sort in reverse keeps entities of one count in ascending order.)
-    by_count = sorted(range(len(folded)), key=counts.__getitem__, reverse=True)
+    by_count = array("I", sorted(range(len(folded)), key=counts.__getitem__, reverse=True))
     for entity in by_count:
         # FORM_SEPARATOR is whitespace to str.split: one split gives every form's words.
         words = set(folded[entity].split())
@@ -112,50 +112,58 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
                 chosen.append(entity)
     words = sorted(word_entities)
     starts = [0]
-    flat: list[int] = []
+    flat = array("I")  # arrays, not lists of ints: 4 bytes an item, not 8 and an object
     for word in words:
         flat.extend(word_entities[word])
         starts.append(len(flat))
     del word_entities
-    trigram_words: dict[str, list[int]] = {}
-    variants: list[tuple[int, int]] = []
-    skeletons: list[tuple[int, int]] = []
+    trigram_words: dict[str, array[int]] = {}
+    # Hashes in arrays, then the words in the order of their hashes (a stable sort: words
+    # of one hash in ascending order): a tenth of the memory of (hash, word) pairs.
+    variant_hashes = array("I")
+    skeleton_hashes = array("I")
     for position, word in enumerate(words):
         for trigram in _trigrams(word):
-            trigram_words.setdefault(trigram, []).append(position)
+            holding = trigram_words.get(trigram)
+            if holding is None:
+                trigram_words[trigram] = array("I", (position,))
+            else:
+                holding.append(position)
         key = word_key(word)
-        variants.append((_hash(key), position))
-        skeletons.append((_hash(skeleton(key)), position))
-    variants.sort()
-    skeletons.sort()
+        variant_hashes.append(_hash(key))
+        skeleton_hashes.append(_hash(skeleton(key)))
+    variant_words = array("I", sorted(range(len(words)), key=variant_hashes.__getitem__))
+    skeleton_words = array("I", sorted(range(len(words)), key=skeleton_hashes.__getitem__))
     trigrams = sorted(trigram_words)
     tri_starts = [0]
-    tri_flat: list[int] = []
+    tri_flat = array("I")
     for trigram in trigrams:
         tri_flat.extend(trigram_words[trigram])
         tri_starts.append(len(tri_flat))
+    del trigram_words
     prefixes = sorted(top)
     top_start = [0]
-    top_flat: list[int] = []
+    top_flat = array("I")
     for prefix in prefixes:
         top_flat.extend(top[prefix])
         top_start.append(len(top_flat))
+    del top
     return {
         "word_lines": line_starts_of(words),
         "folded_lines": line_starts_of(folded),
         "words": words,
         "word_start": array("I", starts),
-        "word_entities": array("I", flat),
+        "word_entities": flat,
         "trigrams": trigrams,
         "trigram_start": array("I", tri_starts),
-        "trigram_words": array("I", tri_flat),
-        "variant_hash": array("I", (h for h, _ in variants)),
-        "variant_word": array("I", (w for _, w in variants)),
-        "skeleton_hash": array("I", (h for h, _ in skeletons)),
-        "skeleton_word": array("I", (w for _, w in skeletons)),
+        "trigram_words": tri_flat,
+        "variant_hash": array("I", (variant_hashes[w] for w in variant_words)),
+        "variant_word": variant_words,
+        "skeleton_hash": array("I", (skeleton_hashes[w] for w in skeleton_words)),
+        "skeleton_word": skeleton_words,
         "top_prefixes": prefixes,
         "top_start": array("I", top_start),
-        "top_entities": array("I", top_flat),
+        "top_entities": top_flat,
     }
 
 
