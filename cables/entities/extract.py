@@ -1407,6 +1407,7 @@ _THE = ("the ", "The ")
 #: An office's title that a place completes, just before the place ("Mayor of ",
 #: "Ambassador to the ").
 _OFFICE_OF = re.compile(r"[A-Z][a-z]+ (?:of|to|to the) $")
+#: How a text must end for :data:`_OFFICE_OF` to match at its end (a cheaper test first).
 _OF_TO = (" of ", " to ", " the ")
 _PLACE_PREPOSITIONS = tuple(
     f"{space}{word} "
