@@ -215,7 +215,7 @@ def _stdin_units() -> Iterator[SourceUnit | ParseError]:
     if not isinstance(buffer, io.BufferedReader):
         yield from _stream_units(sys.stdin, STDIN)
         return
-    raw: io.BufferedIOBase = buffer
+    raw: io.BufferedReader | gzip.GzipFile = buffer
     if buffer.peek(2)[:2] == GZIP_MAGIC:
         raw = gzip.GzipFile(fileobj=buffer, mode="rb")
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors=DECODE_ERRORS, newline="")

@@ -215,10 +215,10 @@ def link(mentions: list[Mention]) -> Entities:
     names them."""
     unique: dict[tuple[str, str | None, str | None, str | None], Mention] = {}
     for mention in mentions:
-        key = (mention.form, mention.kind, mention.core, mention.expansion)
-        first = unique.get(key)
+        identity = (mention.form, mention.kind, mention.core, mention.expansion)
+        first = unique.get(identity)
         if first is None:
-            unique[key] = mention
+            unique[identity] = mention
             mention.paragraphs = {mention.paragraph}
         else:
             first.paragraphs.add(mention.paragraph)  # type: ignore[union-attr]
@@ -320,10 +320,10 @@ def link(mentions: list[Mention]) -> Entities:
             _add_head_and_name(linker, head, name, singles)
     # a place only a preposition made ("confidence in Dilma Rousseff") is the person the
     # cable names the same elsewhere
-    for place in list(linker.of_kind(PLACE)):
-        person = by_key.get((PERSON, place.key))
-        if person is not None and person.key == place.key and " " in place.key:
-            linker.join(place, person)
+    for place_entity in list(linker.of_kind(PLACE)):
+        person = by_key.get((PERSON, place_entity.key))
+        if person is not None and person.key == place_entity.key and " " in place_entity.key:
+            linker.join(place_entity, person)
     _join_shorter_names(linker)
     people = linker.of_kind(PERSON)
     surnames: dict[str, _Entity] = {}
@@ -1048,7 +1048,7 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
                     continue
                 found = linker.entity(kind, key_of(mention.expansion))
             defined[mention.form.upper()] = found
-    initials = {}
+    initials: dict[str, _Entity] = {}
     for group in linker.of_kind(GROUP):
         for spelling in group.spellings:
             if " " in spelling:

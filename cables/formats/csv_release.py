@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from cables.dates import parse_timestamp
 from cables.errors import ParseError
@@ -45,13 +45,11 @@ _OVERLAP = 64
 _SHORT = r'"((?:[^"\\\n]|\\.)*+)",'
 _SHAPE = re.compile(_SHORT * 6 + r'"((?:[^"\\]|\\.)*+)","(.*)"[\r\n]*', re.DOTALL)
 _ESCAPED = re.compile(r"\\(.)", re.DOTALL)
-# The csv module's reading of the release, for records of another shape.
-_DIALECT: dict[str, object] = {
-    "quotechar": '"',
-    "escapechar": "\\",
-    "doublequote": True,
-    "strict": False,
-}
+
+
+def _csv_rows(lines: Iterable[str]) -> Iterator[list[str]]:
+    """The csv module's reading of the release, for records of another shape."""
+    return csv.reader(lines, quotechar='"', escapechar="\\", doublequote=True, strict=False)
 
 
 def _split_records(read: Callable[[int], str], head: str) -> Iterator[tuple[int, str | None, int]]:
@@ -103,14 +101,10 @@ def _fields(text: str) -> tuple[tuple[str, ...] | None, str]:
     if shape is not None:
         return tuple(_ESCAPED.sub(r"\1", f) if "\\" in f else f for f in shape.groups()), ""
     try:
-        rows = [row for row in csv.reader([text], **_DIALECT) if row and row != [""]]
+        rows = [row for row in _csv_rows([text]) if row and row != [""]]
     except csv.Error:
         try:  # a newline outside quotes ends a record: more than one here
-            rows = [
-                row
-                for row in csv.reader(io.StringIO(text, newline=""), **_DIALECT)
-                if row and row != [""]
-            ]
+            rows = [row for row in _csv_rows(io.StringIO(text, newline="")) if row and row != [""]]
         except csv.Error as problem:
             return None, f"malformed csv record: {problem}"
     if len(rows) == 1 and len(rows[0]) == COLUMNS:

@@ -71,6 +71,7 @@ def parse_html(text: str, source: str, location: str | None = None) -> Cable:
         body = _SITE_QUERY_LINE.sub("\n", body)
     routing = blocks[-2] if len(blocks) >= 2 else ""
     values = _table_values(tree)
+    raw_id: str | None
     if values:
         raw_id, created, released, classification, origin = values
     else:

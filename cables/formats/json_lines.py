@@ -107,5 +107,5 @@ def parse_json_line(line: str | bytes, source: str, location: str | None = None)
         paragraphs=tuple(paragraphs),
         entities=_entities(cable.entities, where),
         routing=routing,
-        **values,
+        **values,  # type: ignore[arg-type]  # text fields, each checked above
     )
