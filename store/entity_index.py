@@ -57,7 +57,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from cables.names import tokens, variant_key
-from store.files import TMP_SUFFIX, fsync_dir, gc_paused, write_atomic
+from store.files import TMP_SUFFIX, fsync_dir, gc_paused, release_free_heap, write_atomic
 from store.layout import GENERATIONS, SEGMENTS, Manifest
 from store.storage import OrjsonStorage, StoreFileError, open_db, write_encoded_table
 
@@ -454,9 +454,10 @@ class IndexBuilder:
     ) -> dict[str, Any]:
         """Write every entity's postings to ``postings_out``; return the index columns.
 
-        The search keys are built from the entities' folded forms and counts, known first:
-        for a large index, in a child process while the postings are written, its
-        temporary file in ``keys_folder`` (see :mod:`store.search_keys_job`)."""
+        The search keys are built from the entities' folded forms and counts once the
+        postings are written and the entities' own memory is released: for a large index,
+        in a child process, its temporary file in ``keys_folder`` (see
+        :mod:`store.search_keys_job`)."""
         from store.search_keys_job import SearchKeysJob
 
         buckets: list[list[bytes]] = [[] for _ in range(SPILL_BUCKETS)]
@@ -467,12 +468,10 @@ class IndexBuilder:
         entries = self.entries
         folded = _folded_column(entries[tag].forms for members in buckets for tag in members)
         counts = array("I", (entries[tag].count for members in buckets for tag in members))
+        places, offset = self._write_postings(postings_out, buckets, folded, counts)
+        del buckets
+        release_free_heap()  # the entities popped while their postings were written
         keys_job = SearchKeysJob(keys_folder, folded, counts)
-        try:
-            places, offset = self._write_postings(postings_out, buckets, folded, counts)
-        except BaseException:
-            keys_job.cancel()  # the child stops and its file goes with the error
-            raise
         places.update(keys_job.write(postings_out, offset))
         return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
 

@@ -1,16 +1,20 @@
-"""The search keys of a large entity index, built in a child process while the compaction
-writes the postings.
+"""The search keys of a large entity index, built in a child process after the compaction
+has written the postings.
 
-At the end of a large import the compaction runs alone: the parsing workers and the text
-index are done, and one core would idle while the importer writes every entity's postings
-and then builds the search keys (:func:`store.entity_search.build_search_keys`), about two
-fifths of the compaction's time. The keys need only the entities' folded forms and cable
-counts, known before the postings are written, so a child process (spawned: the importer
-may hold threads) builds them meanwhile into a temporary file beside the generation files,
-which the parent then copies to the end of the postings file. Should the child fail (killed,
-out of memory), the parent builds the keys itself: the index written is the same either
-way. A kill of the importer kills the child (:func:`store.pipeline.init_child`); its
-temporary file is removed by the next writer, as every ``*.tmp`` there is.
+At the end of a large import the compaction writes every entity's postings, then builds
+the search keys (:func:`store.entity_search.build_search_keys`) from the entities' folded
+forms and cable counts. The keys' working set is large (about 450 MB for the full
+synthetic corpus's 1.46 million entities), and the importer is at its largest while it
+holds every entity: building the keys beside the postings (as this module did until
+2026-11-30, in a child, to use the idle core) put the two peaks on top of each other, the
+whole import's peak near 2 GB. So the postings are written first, the entities' memory
+released, and then a child (spawned: the importer may hold threads) builds the keys into
+a temporary file beside the generation files, which the parent copies to the end of the
+postings file; the child's memory goes back to the system when it ends, where the
+importer's own heap would keep it. Should the child fail (killed, out of memory), the
+parent builds the keys itself: the index written is the same either way. A kill of the
+importer kills the child (:func:`store.pipeline.init_child`); its temporary file is
+removed by the next writer, as every ``*.tmp`` there is.
 """
 
 from __future__ import annotations
@@ -103,11 +107,6 @@ class SearchKeysJob:
             return _keys_section(self.folded, self.counts, out, offset)
         finally:
             self._stop()
-
-    def cancel(self) -> None:
-        """Give up the keys (the index is not being written after all): stop the child and
-        remove its file."""
-        self._stop()
 
     def _stop(self) -> None:
         """Let the child go and remove its file."""

@@ -194,7 +194,7 @@ def _postings_bytes(directory: Path) -> bytes:
 def test_search_keys_built_in_a_child_process_give_the_same_index_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_fails: bool
 ) -> None:
-    """A large compaction builds the search keys in a child while it writes the postings;
+    """A large compaction builds the search keys in a child after it writes the postings;
     the file is the same byte for byte as one built in-process, also when the child fails
     (here: it cannot create its file), and no temporary file is left behind."""
     cables = _cables()
@@ -226,11 +226,38 @@ def test_search_keys_built_in_a_child_process_give_the_same_index_file(
     assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
 
 
-def test_a_compaction_that_fails_stops_the_keys_child_and_leaves_no_file(
+def test_the_keys_child_starts_once_the_entities_are_written_and_released(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A full disk while the postings are written: the error goes on, the child building
-    the search keys is waited for and its temporary file removed."""
+    """The importer's memory peaks while it holds every entity; the keys' child, large
+    too, starts only when every entity's postings are written and the entities let go,
+    so the two peaks never add up."""
+    write_cables(tmp_path / "store", _cables())
+    builder = entity_index.IndexBuilder(None)
+    builder.add_cables(entity_index.read_segment_cables(tmp_path / "store", 1), lambda _: True)
+    entities = len(builder.entries)
+    monkeypatch.setattr(search_keys_job, "CHILD_FROM", 1)
+    seen: list[tuple[int, int]] = []
+    real_start = search_keys_job.SearchKeysJob._start
+    out = io.BytesIO()
+
+    def start(job: search_keys_job.SearchKeysJob) -> None:
+        seen.append((len(builder.entries), out.tell()))
+        real_start(job)
+
+    monkeypatch.setattr(search_keys_job.SearchKeysJob, "_start", start)
+    builder.write(out, 1, keys_folder=tmp_path)
+    assert entities > 0
+    ((held, written),) = seen
+    assert held == 0
+    assert written > 0
+
+
+def test_a_compaction_that_fails_starts_no_keys_child_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the postings are written: the error goes on, no child building
+    the search keys is left behind, nor any temporary file."""
     write_cables(tmp_path / "store", _cables())
     builder = entity_index.IndexBuilder(None)
     builder.add_cables(entity_index.read_segment_cables(tmp_path / "store", 1), lambda _: True)
