@@ -190,12 +190,7 @@ def test_a_worker_makes_no_reference_cycles_the_collector_would_have_to_find(
     )
     assert len(units) > 20
     gc.collect()
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         for unit in units:
             _prepare(unit)
         assert gc.collect() == 0
-    finally:
-        if was_enabled:
-            gc.enable()
