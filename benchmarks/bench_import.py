@@ -5,11 +5,13 @@ usage: python benchmarks/bench_import.py CSV [--limit N] [--workers N] [--keep D
 Imports ``CSV`` (its first ``N`` cables with ``--limit``, copied to /tmp first) into a fresh
 store under /tmp with ``cables import``, in a child process whose process tree is sampled in
 ``/proc`` ten times a second: each process's peak RSS (and its anonymous part: RSS also
-counts the pages of files mapped in memory, such as tantivy's segments) and the CPU time of
-every process and thread. The importer's main thread times its own stages from inside
-(:mod:`store.stages`); the parsing workers (reading is in the importer's feeder thread;
-parsing, extraction, serialising, the text-index document and entity keys in the workers)
-and tantivy's threads are measured from ``/proc``.
+counts the pages of files mapped in memory, such as tantivy's segments) and CPU time; once
+a second, each process's PSS and each thread's CPU time (costly to read: at ten times a
+second the sampler took about 30% of a core, out of the import's two). The importer's
+main thread times its own stages from inside (:mod:`store.stages`); the parsing workers
+(reading is in the importer's feeder thread; parsing, extraction, serialising, the
+text-index document and entity keys in the workers) and tantivy's threads are measured
+from ``/proc``.
 
 Results go to stdout and, as a dated section with the machine, to benchmarks/RESULTS.md.
 """
@@ -36,13 +38,16 @@ from store.layout import read_manifest
 from store.pipeline import TEXT_INDEX_NAME
 
 TICK = 0.1
+#: Ticks between two samples of PSS and of the threads' CPU (RSS and each process's CPU
+#: are sampled every tick).
+FULL_EVERY = 10
 IMPORT = "import sys; from tui.cli import main; sys.exit(main())"
 STAGE_LABELS = {
     "open": "open the store (lock, state, text index)",
     "wait": "main thread waiting for the workers",
     "body": "main: per-cable bookkeeping (dedup, references)",
     "text": "main: documents to the text index",
-    "mentions": "main: entity mentions aggregated",
+    "mentions": "main: entity mentions set aside",
     "segments": "main: segment files written",
     "commit": "main: generation files, checksums, manifest, fsync",
     "text_commit": "main: tantivy commit",
@@ -96,8 +101,10 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def _sample(root: int, seen: dict[int, Process]) -> tuple[int, int]:
-    """Sample the tree under ``root``; return its total RSS and PSS now."""
+def _sample(root: int, seen: dict[int, Process], full: bool = True) -> tuple[int, int]:
+    """Sample the tree under ``root``; return its total RSS and PSS now (PSS 0 unless
+    ``full``: the proportional set size and every thread's CPU are read only then, as
+    reading ``smaps_rollup`` ten times a second took about 30% of a core)."""
     total = total_pss = 0
     stack = [(root, 0)]
     while stack:
@@ -111,7 +118,7 @@ def _sample(root: int, seen: dict[int, Process]) -> tuple[int, int]:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
             process.cpu = _cpu_of(Path(f"/proc/{pid}/stat").read_text())
-            for task in os.listdir(f"/proc/{pid}/task"):
+            for task in os.listdir(f"/proc/{pid}/task") if full else ():
                 try:
                     comm = Path(f"/proc/{pid}/task/{task}/comm").read_text().strip()
                     cpu = _cpu_of(Path(f"/proc/{pid}/task/{task}/stat").read_text())
@@ -128,10 +135,11 @@ def _sample(root: int, seen: dict[int, Process]) -> tuple[int, int]:
                 anon = int(line.split()[1]) * 1024
         process.peak_rss = max(process.peak_rss, rss)
         process.peak_anon = max(process.peak_anon, anon)
-        pss = _pss(pid)
+        pss = _pss(pid) if full else 0
         process.peak_pss = max(process.peak_pss, pss)
-        with contextlib.suppress(OSError):
-            process.name = Path(f"/proc/{pid}/comm").read_text().strip()
+        if not process.name:
+            with contextlib.suppress(OSError):
+                process.name = Path(f"/proc/{pid}/comm").read_text().strip()
         total += rss
         total_pss += pss
     return total, total_pss
@@ -176,8 +184,10 @@ def run(source: Path, workers: int | None, keep: Path | None = None) -> dict:
             start = time.perf_counter()
             command = [sys.executable, "-c", IMPORT, "import", str(source), "--store", str(store)]
             child = subprocess.Popen(command, cwd=work, env=env, stdout=log, stderr=log)
+            ticks = 0
             while child.poll() is None:
-                tree, tree_pss = _sample(child.pid, seen)
+                tree, tree_pss = _sample(child.pid, seen, full=ticks % FULL_EVERY == 0)
+                ticks += 1
                 peak_tree, peak_tree_pss = max(peak_tree, tree), max(peak_tree_pss, tree_pss)
                 time.sleep(TICK)
             elapsed = time.perf_counter() - start

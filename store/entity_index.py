@@ -13,10 +13,12 @@ cables and the postings (cable id, created date, paragraphs). How it is stored::
 The manifest's ``extra["entities"]`` names the two generation files and ``upto``, the last
 segment they cover. Why this shape: the import commits every 4,000 cables, and rewriting a
 corpus-wide index at each commit would make the import quadratic. So a commit only adds its
-segments' entity files (no per-entity work), while the writer aggregates those entities in
-memory as it goes (:class:`PendingEntities`: names, forms and counts; postings spilled to
-bucket files); the import compacts once, at its end: the previous compacted index plus the
-new segments become new generation files, written before the manifest that names them. A
+segments' entity files (no per-entity work), while the writer sets their mentions aside as
+it goes, by bucket (:class:`PendingEntities`: one line per cable and entity, in bucket
+files); the import compacts once, at its end, a bucket at a time: the previous compacted
+index plus the new segments become new generation files, written before the manifest that
+names them. Memory holds one bucket's entities at a time (aggregating every entity as the
+import went held 1.1-1.3 GB by the end of the full synthetic corpus's import). A
 ``kill -9`` before that leaves the previous index and the new segments' files: a reader
 whose manifest names segments beyond ``upto`` merges them in memory when it loads (the same
 code), and the next import compacts them.
@@ -49,7 +51,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -137,10 +139,18 @@ def identity_key(name: str) -> str:
     return variant_key(name)
 
 
-#: One entity of one cable, ready for :meth:`IndexBuilder.add_mentions`: its tag (kind code
-#: and identity key, UTF-8), its name, its other forms, and its spill line
-#: (``tag TAB [id, created, paragraphs] NEWLINE``).
-Mention = tuple[bytes, str, tuple[str, ...], bytes]
+#: One cable's entities of one identity (kind code and variant key), ready for
+#: :meth:`IndexBuilder.add_mentions`: the spill bucket of the identity, and its spill line
+#: ``tag TAB [names, forms] TAB [id, created, paragraphs] NEWLINE`` (``tag``: the kind code
+#: and the key, UTF-8, never holding a tab; the rest JSON, never holding a raw tab or line
+#: break). ``names``: the cable's names of the entity, each once; ``forms``: each of its
+#: entities' name and forms (counted as often as the cable lists them).
+Mention = tuple[int, bytes]
+
+
+def spill_bucket(tag: bytes) -> int:
+    """The bucket an entity's postings are set aside in (see :class:`_Spill`)."""
+    return zlib.crc32(tag) % SPILL_BUCKETS
 
 
 def mention_row(body: dict[str, Any]) -> list[Any]:
@@ -150,12 +160,13 @@ def mention_row(body: dict[str, Any]) -> list[Any]:
 
 
 def cable_mentions(cable_id: str, created: str | None, entities: Any) -> list[Mention]:
-    """The entities of one cable as the entity index aggregates them (keys computed here,
-    so that the import's parsing workers do it, not the writer)."""
-    mentions: list[Mention] = []
+    """The entities of one cable as the entity index sets them aside: keys computed and
+    lines encoded here, so that the import's parsing workers do it, not the writer.
+    Entities of one kind whose names share a key are one identity: one line, their
+    paragraphs merged."""
     if not entities or not isinstance(entities, dict):
-        return mentions
-    dumps = orjson.dumps
+        return []
+    grouped: dict[bytes, tuple[list[str], list[str], list[Any]]] = {}
     for kind, code in KIND_CODES.items():
         for entity in entities.get(kind) or ():
             name = entity.get("name")
@@ -165,14 +176,30 @@ def cable_mentions(cable_id: str, created: str | None, entities: Any) -> list[Me
             if not key:
                 continue
             tag = f"{code}{key}".encode()
-            forms = tuple(
+            forms = [
                 form
                 for form in entity.get("forms") or ()
                 if form != name and isinstance(form, str) and form
-            )
-            posting = dumps([cable_id, created, entity.get("paragraphs") or []])
-            mentions.append((tag, name, forms, tag + b"\t" + posting + b"\n"))
-    return mentions
+            ]
+            paragraphs = entity.get("paragraphs") or []
+            held = grouped.get(tag)
+            if held is None:
+                grouped[tag] = ([name], [name, *forms], paragraphs)
+                continue
+            names, all_forms, merged = held
+            if name not in names:
+                names.append(name)
+            all_forms.append(name)
+            all_forms.extend(forms)
+            grouped[tag] = (names, all_forms, sorted({*merged, *paragraphs}))
+    dumps = orjson.dumps
+    return [
+        (
+            spill_bucket(tag),
+            b"%s\t%s\t%s\n" % (tag, dumps([names, forms]), dumps([cable_id, created, paragraphs])),
+        )
+        for tag, (names, forms, paragraphs) in grouped.items()
+    ]
 
 
 def prepare_mentions(body: dict[str, Any]) -> tuple[bytes, list[Mention]]:
@@ -214,64 +241,21 @@ SPILL_BUFFER = 1 << 20
 _spill_serial = itertools.count()
 
 
-#: Counts of texts (names or forms). Most entities have one name and one form, seen once
-#: (1.4 million entities on the full synthetic corpus, most in one cable): a single text
-#: counted once is the text itself; counted more, a (text, count) pair; two texts or more,
-#: a dict (about four times the memory of a pair, which is twice that of a text alone).
-Tally = str | tuple[str, int] | dict[str, int] | None
-
-
-def _tally_add(tally: Tally, text: str, count: int) -> Tally:
-    """The tally with ``count`` more of ``text``."""
-    if tally is None:
-        return text if count == 1 else (text, count)
-    if isinstance(tally, str):
-        return (text, 1 + count) if tally == text else {tally: 1, text: count}
-    if isinstance(tally, tuple):
-        if tally[0] == text:
-            return (text, tally[1] + count)
-        return {tally[0]: tally[1], text: count}
-    tally[text] = tally.get(text, 0) + count
-    return tally
-
-
-def _tally_has(tally: Tally, text: str) -> bool:
-    if tally is None:
-        return False
-    if isinstance(tally, str):
-        return tally == text
-    if isinstance(tally, tuple):
-        return tally[0] == text
-    return text in tally
-
-
-def _tally_dict(tally: Tally) -> dict[str, int]:
-    if tally is None:
-        return {}
-    if isinstance(tally, str):
-        return {tally: 1}
-    if isinstance(tally, tuple):
-        return {tally[0]: tally[1]}
-    return tally
-
-
 @dataclass(slots=True)
 class _Entry:
-    """An entity being built: counts of its canonical names and forms (:data:`Tally`) and
-    of its cables, its tag (kind code + key, as spilled postings name it), its bucket, and
-    where its postings are in the previous compacted index (if they are)."""
+    """An entity of one bucket being built: the number of cables giving each of its names
+    and of each of its forms, the number of its cables, where its postings are in the
+    previous compacted index (if they are) and its postings set aside since."""
 
-    tag: bytes
-    bucket: int
-    names: Tally = None
-    forms: Tally = None
+    names: dict[str, int]
+    forms: dict[str, int]
     count: int = 0
-    last: str | None = None
     base: tuple[int, int] | None = None
+    spilled: list[bytes] = field(default_factory=list)
 
 
 class _Spill:
-    """Postings set aside by bucket: one line each, ``tag TAB posting-json``; in files
+    """Mentions set aside by bucket: one line each (see :data:`Mention`); in files
     beside the store's generation files (``spill-*.tmp``, removed when read, and by the next
     writer if a kill leaves them), or in memory when ``folder`` is None."""
 
@@ -286,7 +270,7 @@ class _Spill:
         return self.folder / f"spill-{os.getpid()}-{self.serial}-{bucket:02d}{TMP_SUFFIX}"
 
     def add(self, bucket: int, line: bytes) -> None:
-        """Set one posting line aside."""
+        """Set one line aside."""
         buffer = self.buffers[bucket]
         buffer += line
         if len(buffer) >= SPILL_BUFFER and self.folder is not None:
@@ -320,17 +304,11 @@ class _Spill:
 
 
 def _encode_counts(counts: dict[str, int]) -> str:
+    if len(counts) == 1:  # most entities: one text
+        ((text, count),) = counts.items()
+        return f"{text}{_COUNT_SEP}{count}"
     ordered = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0]), item[0]))
     return _REC.join(f"{text}{_COUNT_SEP}{count}" for text, count in ordered)
-
-
-def _encode_tally(tally: Tally) -> str:
-    """:func:`_encode_counts` of a tally (most entities: one text, packed at once)."""
-    if isinstance(tally, str):
-        return f"{tally}{_COUNT_SEP}1"
-    if isinstance(tally, tuple):
-        return f"{tally[0]}{_COUNT_SEP}{tally[1]}"
-    return _encode_counts(_tally_dict(tally))
 
 
 def _decode_counts(packed: str) -> dict[str, int]:
@@ -363,90 +341,77 @@ def _folded(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def _folded_column(tallies: Iterable[Tally]) -> list[str]:
-    """Each entity's forms (its tally of them) folded (:func:`cables.names.tokens`), the
-    distinct ones joined by the search keys' form separator."""
+def _folded_forms(forms: dict[str, int]) -> str:
+    """An entity's forms folded (:func:`cables.names.tokens`), the distinct ones joined by
+    the search keys' form separator."""
     from store.entity_search import FORM_SEPARATOR
 
-    folded: list[str] = []
-    for forms in tallies:
-        if isinstance(forms, str):  # one form (most entities)
-            folded.append(_folded(forms))
-        elif isinstance(forms, tuple):
-            folded.append(_folded(forms[0]))
-        else:
-            forms_folded = dict.fromkeys(_folded(t) for t in _tally_dict(forms))
-            folded.append(FORM_SEPARATOR.join(filter(None, forms_folded)))
-    return folded
+    if len(forms) == 1:  # most entities
+        return _folded(next(iter(forms)))
+    folded = dict.fromkeys(_folded(text) for text in forms)
+    return FORM_SEPARATOR.join(filter(None, folded))
+
+
+class _BaseIndex:
+    """A compacted index being merged into a new one: its columns, and its entities by
+    bucket (their numbers in it)."""
+
+    def __init__(self, columns: dict[str, Any], postings: PostingsReader) -> None:
+        loaded = load_columns(columns, postings)
+        self.postings = postings
+        self.kinds: str = loaded["kinds"]
+        self.keys: list[str] = loaded["keys"]
+        self.folded: list[str] = loaded["folded"]
+        self.counts: array[int] = loaded["counts"]
+        self.offsets: array[int] = loaded["offsets"]
+        self.lengths: array[int] = loaded["lengths"]
+        self.records = EntityRecords(loaded, postings)
+        self.members = [array("I") for _ in range(SPILL_BUCKETS)]
+        kinds = self.kinds
+        for entity, key in enumerate(self.keys):
+            self.members[spill_bucket(f"{kinds[entity]}{key}".encode())].append(entity)
+
+    def tag(self, entity: int) -> bytes:
+        """The tag (kind code and key) of one of its entities."""
+        return f"{self.kinds[entity]}{self.keys[entity]}".encode()
 
 
 class IndexBuilder:
     """Merges a compacted index and newer segments' entities into a new compacted index.
 
-    Entity statistics (names, forms, counts) stay in memory; postings are set aside by
-    bucket (:class:`_Spill`, in ``spill_folder`` or in memory) and written a bucket at a
-    time, so memory stays bounded whatever the size of the corpus. Entities are numbered in
-    bucket order, then by kind and key.
+    Nothing is aggregated while cables come in: each cable's mentions (:data:`Mention`) are
+    set aside by bucket (:class:`_Spill`, in ``spill_folder`` or in memory), and the index
+    is built a bucket at a time when it is written, the previous index's entities of that
+    bucket with the new ones. So memory holds one bucket's entities at a time, whatever the
+    size of the corpus. Entities are numbered in bucket order, then by kind and key.
     """
 
     def __init__(self, spill_folder: Path | None = None) -> None:
-        #: Entities by tag (kind code and identity key, UTF-8: sorts as (kind, key) does).
-        self.entries: dict[bytes, _Entry] = {}
         self.spill = _Spill(spill_folder)
-        self._base: PostingsReader | None = None
-
-    def _entry(self, tag: bytes) -> _Entry:
-        entry = self.entries.get(tag)
-        if entry is None:
-            entry = self.entries[tag] = _Entry(tag, zlib.crc32(tag) % SPILL_BUCKETS)
-        return entry
+        #: Mentions set aside (one per cable and entity).
+        self.mentions = 0
+        self._base: _BaseIndex | None = None
 
     def add_base(self, columns: dict[str, Any], postings: PostingsReader) -> None:
         """Add a compacted index (its columns, and its postings read where they are)."""
-        loaded = load_columns(columns, postings)
-        kinds, keys = loaded["kinds"], loaded["keys"]
-        records = EntityRecords(loaded, postings)
-        counts, offsets, lengths = loaded["counts"], loaded["offsets"], loaded["lengths"]
-        self._base = postings
-        for i, key in enumerate(keys):
-            entry = self._entry(f"{kinds[i]}{key}".encode())
-            names, forms = records.get(i)
-            for name, count in _decode_counts(names).items():
-                entry.names = _tally_add(entry.names, name, count)
-            for form, count in _decode_counts(forms).items():
-                entry.forms = _tally_add(entry.forms, form, count)
-            entry.count += counts[i]
-            entry.base = (offsets[i], lengths[i])
+        self._base = _BaseIndex(columns, postings)
 
     def add_cables(self, rows: Iterable[list[Any]], live: Callable[[str], bool]) -> None:
         """Add the entities of these cables (rows of :func:`read_segment_cables`) whose
-        version is current (``live(cable_id)``). Entities of one kind in one cable whose
-        names share a key count once (their postings are merged when written)."""
+        version is current (``live(cable_id)``)."""
         for cable_id, created, entities in rows:
             if entities and live(cable_id):
-                self.add_mentions(cable_id, cable_mentions(cable_id, created, entities))
+                self.add_mentions(cable_mentions(cable_id, created, entities))
 
-    def add_mentions(self, cable_id: str, mentions: Iterable[Mention]) -> None:
-        """Add one cable's :func:`cable_mentions` (the cable is current)."""
-        entries = self.entries
+    def add_mentions(self, mentions: list[Mention]) -> None:
+        """Add one cable's :func:`cable_mentions` (the cable is current, and added once)."""
         spill = self.spill.add
-        add = _tally_add
-        for tag, name, forms, line in mentions:
-            entry = entries.get(tag) or self._entry(tag)
-            if entry.last != cable_id:
-                entry.count += 1
-                entry.last = cable_id
-                entry.names = add(entry.names, name, 1)
-            elif not _tally_has(entry.names, name):
-                entry.names = add(entry.names, name, 1)
-            known = add(entry.forms, name, 1)
-            for form in forms:
-                known = add(known, form, 1)
-            entry.forms = known
-            spill(entry.bucket, line)
+        for bucket, line in mentions:
+            spill(bucket, line)
+        self.mentions += len(mentions)
 
     def discard(self) -> None:
-        """Forget the postings set aside (their files removed)."""
+        """Forget the mentions set aside (their files removed)."""
         self.spill.discard()
 
     def write(
@@ -455,36 +420,58 @@ class IndexBuilder:
         """Write every entity's postings to ``postings_out``; return the index columns.
 
         The search keys are built from the entities' folded forms and counts once the
-        postings are written and the entities' own memory is released: for a large index,
-        in a child process, its temporary file in ``keys_folder`` (see
+        postings are written and each bucket's entities released: for a large index, in a
+        child process, its temporary file in ``keys_folder`` (see
         :mod:`store.search_keys_job`)."""
         from store.search_keys_job import SearchKeysJob
 
-        buckets: list[list[bytes]] = [[] for _ in range(SPILL_BUCKETS)]
-        for tag, entry in self.entries.items():
-            buckets[entry.bucket].append(tag)
-        for members in buckets:
-            members.sort()
-        entries = self.entries
-        folded = _folded_column(entries[tag].forms for members in buckets for tag in members)
-        counts = array("I", (entries[tag].count for members in buckets for tag in members))
-        places, offset = self._write_postings(postings_out, buckets, folded, counts)
-        del buckets
-        release_free_heap()  # the entities popped while their postings were written
+        folded: list[str] = []
+        counts = array("I")
+        places, offset = self._write_postings(postings_out, folded, counts)
+        self._base = None
+        release_free_heap()  # the buckets' entities, and the previous index's columns
         keys_job = SearchKeysJob(keys_folder, folded, counts)
         places.update(keys_job.write(postings_out, offset))
         return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
 
+    def _bucket(self, bucket: int) -> dict[bytes, _Entry]:
+        """The entities of one bucket: the previous index's, and the mentions set aside."""
+        entries: dict[bytes, _Entry] = {}
+        base = self._base
+        if base is not None:
+            for entity in base.members[bucket]:
+                names, forms = base.records.get(entity)
+                entries[base.tag(entity)] = _Entry(
+                    _decode_counts(names),
+                    _decode_counts(forms),
+                    base.counts[entity],
+                    (base.offsets[entity], base.lengths[entity]),
+                )
+        loads = orjson.loads
+        for line in self.spill.take(bucket).split(b"\n"):
+            if not line:
+                continue
+            tag, meta, posting = line.split(b"\t", 2)
+            names, forms = loads(meta)
+            entry = entries.get(tag)
+            if entry is None:
+                entry = entries[tag] = _Entry({}, {})
+            tally = entry.names
+            for name in names:
+                tally[name] = tally.get(name, 0) + 1
+            tally = entry.forms
+            for form in forms:
+                tally[form] = tally.get(form, 0) + 1
+            entry.count += 1
+            entry.spilled.append(posting)
+        return entries
+
     def _write_postings(
-        self,
-        postings_out: BinaryIO,
-        buckets: list[list[bytes]],
-        folded: list[str],
-        counts: array[int],
+        self, postings_out: BinaryIO, folded: list[str], counts: array[int]
     ) -> tuple[dict[str, list[Any]], int]:
-        """Write every entity's postings, bucket by bucket, then the index columns; return
-        where the columns are and the offset after them."""
-        entries = self.entries
+        """Write every entity's postings, bucket by bucket, then the index columns (filling
+        ``folded`` and ``counts`` as it goes); return where the columns are and the offset
+        after them."""
         kinds: list[str] = []
         keys: list[str] = []
         # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
@@ -494,25 +481,21 @@ class IndexBuilder:
         offsets = array("Q")
         lengths = array("I")
         offset = 0
-        for bucket, members in enumerate(buckets):
-            spilled: dict[bytes, list[bytes]] = {}
-            for line in self.spill.take(bucket).split(b"\n"):
-                if line:
-                    tag, _, posting = line.partition(b"\t")
-                    items = spilled.get(tag)
-                    if items is None:
-                        spilled[tag] = [posting]
-                    else:
-                        items.append(posting)
-            for tag in members:
+        dumps = orjson.dumps
+        for bucket in range(SPILL_BUCKETS):
+            with gc_paused():  # many small containers, no cycle among them
+                entries = self._bucket(bucket)
+            for tag in sorted(entries):
                 entry = entries.pop(tag)
-                data = self._postings(entry, spilled.pop(tag, []))
+                data = self._postings(entry)
                 postings_out.write(data)
                 code_key = tag.decode()
                 kinds.append(code_key[0])
                 keys.append(code_key[1:])
                 record_offsets.append(len(records))
-                records += orjson.dumps([_encode_tally(entry.names), _encode_tally(entry.forms)])
+                records += dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
+                folded.append(_folded_forms(entry.forms))
+                counts.append(entry.count)
                 offsets.append(offset)
                 lengths.append(len(data))
                 offset += len(data)
@@ -535,19 +518,23 @@ class IndexBuilder:
         offset += sum(place[1] for place in places.values())
         return places, offset
 
-    def _postings(self, entry: _Entry, spilled: list[bytes]) -> bytes:
-        """The JSON array of an entity's postings, newest first."""
+    def _postings(self, entry: _Entry) -> bytes:
+        """The JSON array of an entity's postings, newest first (its count made the number
+        of cables they name when two lists are merged)."""
         base = None
         if entry.base is not None:
             assert self._base is not None
-            base = self._base.read_bytes(*entry.base)
+            base = self._base.postings.read_bytes(*entry.base)
+        spilled = entry.spilled
         if not spilled:
             return base or b"[]"
         if base is None and len(spilled) == 1:
             return b"[" + spilled[0] + b"]"
         items = orjson.loads(base) if base else []
         items.extend(orjson.loads(posting) for posting in spilled)
-        return orjson.dumps(_sorted_postings(items))
+        merged = _sorted_postings(items)
+        entry.count = len(merged)
+        return orjson.dumps(merged)
 
 
 def write_sections(out: BinaryIO, offset: int, sections: dict[str, Any]) -> dict[str, list[Any]]:
@@ -707,7 +694,7 @@ def _read_columns(directory: Path, name: str) -> dict[str, Any]:
 
 
 class PendingEntities:
-    """The entities of the segments one writer has written so far, aggregated as it writes
+    """The entities of the segments one writer has written so far, set aside as it writes
     them (while the parsing workers run), so that the compaction at the end of an import
     does not read them back. Every cable a writer adds is the current version of its id."""
 
@@ -717,17 +704,17 @@ class PendingEntities:
         self.last: int | None = None
         self._contiguous = True
 
-    def add(self, segment: int, cables: Iterable[tuple[str, Iterable[Mention]]]) -> None:
-        """Aggregate the cables of a segment just written: (id, :func:`cable_mentions`)."""
+    def add(self, segment: int, cables: Iterable[list[Mention]]) -> None:
+        """Set aside the mentions of the cables of a segment just written (each cable's
+        :func:`cable_mentions`)."""
         if self.first is None:
             self.first = segment
         elif self.last is not None and segment != self.last + 1:
             self._contiguous = False
         self.last = segment
         add = self.builder.add_mentions
-        with gc_paused():
-            for cable_id, mentions in cables:
-                add(cable_id, mentions)
+        for mentions in cables:
+            add(mentions)
 
     def covers(self, start: int, end: int) -> bool:
         """True if these are the segments from some point after ``start`` up to ``end``."""
@@ -745,7 +732,7 @@ def compact(
 ) -> EntityFiles | None:
     """Write the compacted entity index of ``generation`` covering every segment of
     ``manifest``; return the files to name in the next manifest (None: already compact).
-    ``pending`` holds what the writer aggregated of its own segments (else they are read).
+    ``pending`` holds what the writer set aside of its own segments (else they are read).
 
     The caller writes the manifest (the commit point), then deletes the previous files.
     """

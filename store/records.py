@@ -32,7 +32,7 @@ class Record:
     What the writer does with the body, made beside it (in the workers) so that the writer
     never decodes it: ``text`` is the cable's full-text document but its place
     (:func:`store.text_index.document_fields`), ``mentions_row`` its row of its segment's
-    mentions file and ``mentions`` its entities as the entity index aggregates them
+    mentions file and ``mentions`` its entities as the entity index sets them aside
     (:func:`store.entity_index.prepare_mentions`). None: the writer derives them from
     ``body``.
     """

@@ -24,7 +24,7 @@ STAGE_NAMES = (
     "wait",  # waiting for the parsing workers' next cable
     "body",  # per-cable work in the writer: dedup, references, bookkeeping
     "text",  # handing documents to the text index
-    "mentions",  # aggregating entity mentions
+    "mentions",  # setting entity mentions aside
     "segments",  # writing segment files (catalog, bodies, mentions)
     "commit",  # generation files, checksums, manifest, fsync
     "text_commit",  # tantivy's commit

@@ -2,7 +2,7 @@
 
 tantivy indexes and merges in threads of the process that holds its writer; in the
 importing process they would add their memory (indexing buffers, merges reading whole
-segments) to the entity index the writer aggregates, and parse every document under the
+segments) to the importer's own, and parse every document under the
 importer's lock. :class:`TextIndexProcess` has the interface of
 :class:`store.text_index.TextIndexWriter` and forwards to one in a child process: documents
 go in batches down a pipe, a commit waits for the child's answer (the state the manifest

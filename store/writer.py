@@ -517,7 +517,7 @@ class StoreWriter:
             self.directory, segment, (r.mentions_row or b"" for r in records)
         )
         started = CLOCK.stop("segments", started)
-        self._entities.add(segment, ((r.id, r.mentions or ()) for r in records))
+        self._entities.add(segment, (r.mentions or [] for r in records))
         started = CLOCK.stop("mentions", started)
         # The bodies are JSON already (encoded once, in the workers): written as they are.
         write_encoded_table(

@@ -226,31 +226,43 @@ def test_search_keys_built_in_a_child_process_give_the_same_index_file(
     assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
 
 
-def test_the_keys_child_starts_once_the_entities_are_written_and_released(
+def test_the_index_is_built_a_bucket_at_a_time_and_the_keys_child_starts_after_the_last(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The importer's memory peaks while it holds every entity; the keys' child, large
-    too, starts only when every entity's postings are written and the entities let go,
-    so the two peaks never add up."""
+    """While cables come in, no entity is held in memory (their mentions are set aside);
+    the index is then built one bucket's entities at a time, each bucket let go before the
+    next; and the keys' child, large too, starts only once every postings list is written,
+    so its memory never adds to the entities'."""
     write_cables(tmp_path / "store", _cables())
     builder = entity_index.IndexBuilder(None)
     builder.add_cables(entity_index.read_segment_cables(tmp_path / "store", 1), lambda _: True)
-    entities = len(builder.entries)
+    assert builder.mentions > 0
+    assert not any(hasattr(builder, name) for name in ("entries", "tallies"))
     monkeypatch.setattr(search_keys_job, "CHILD_FROM", 1)
+    held: list[dict[bytes, Any]] = []
+    real_bucket = entity_index.IndexBuilder._bucket
+
+    def bucket(self: entity_index.IndexBuilder, number: int) -> dict[bytes, Any]:
+        assert all(not entries for entries in held), "a bucket was still held"
+        held.append(real_bucket(self, number))
+        return held[-1]
+
     seen: list[tuple[int, int]] = []
     real_start = search_keys_job.SearchKeysJob._start
     out = io.BytesIO()
 
     def start(job: search_keys_job.SearchKeysJob) -> None:
-        seen.append((len(builder.entries), out.tell()))
+        seen.append((len(held), out.tell()))
         real_start(job)
 
+    monkeypatch.setattr(entity_index.IndexBuilder, "_bucket", bucket)
     monkeypatch.setattr(search_keys_job.SearchKeysJob, "_start", start)
-    builder.write(out, 1, keys_folder=tmp_path)
-    assert entities > 0
-    ((held, written),) = seen
-    assert held == 0
+    columns = builder.write(out, 1, keys_folder=tmp_path)
+    assert len(held) == entity_index.SPILL_BUCKETS
+    ((buckets_built, written),) = seen
+    assert buckets_built == entity_index.SPILL_BUCKETS
     assert written > 0
+    assert columns["sections"]["counts"][3] > max(1, *(len(b) for b in held))
 
 
 def test_a_compaction_that_fails_starts_no_keys_child_and_leaves_no_file(
