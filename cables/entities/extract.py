@@ -95,11 +95,13 @@ _SUFFIX_WORDS = (
     r"(?:led|run|wide|based|born|era|type|like|only|made|style|owned|held|free|sized|area|zone"
     r"|side|level|wing|rich|poor|heavy|ready|proof|bound|scale|class)"
 )
-_WORD = (
-    r"[A-Z]\w*(?:['’](?:[A-Z]|[a-z]{2}|(?![sdmt]\b)[a-z]\b)\w*)?"
+# The capitalised word, its capital apart (CHUNK begins with the capital):
+_WORD_REST = (
+    r"\w*(?:['’](?:[A-Z]|[a-z]{2}|(?![sdmt]\b)[a-z]\b)\w*)?"
     r"(?:\.[A-Z]\w*)*(?:(?<=\.[A-Z])\.)?"
     rf"(?:-(?:(?![a-z]{{3,}}\b)|{_SYLLABLE_BEFORE}(?=[a-z]{{2,5}}\b)(?!{_SUFFIX_WORDS}\b))\w+)*"
 )
+_WORD = f"[A-Z]{_WORD_REST}"
 _PREFIX = r"(?:(?:al|el|ut|ul|bin|ibn|ad|as|ash|ar|an|az)-)?"
 _PARTICLE = (
     r"(?:of|for|the|and|de|del|da|di|du|la|le|al|el|bin|ibn|bint|von|van|der|den|zu|ut|ul|y"
@@ -110,7 +112,14 @@ _GAP = (
     r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Dr|Ms|St|Lt|Ch))\.|"
     r"(?<=\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Amb|Maj|Adm|Sgt))\.)?[ \t]+"
 )
-CHUNK = re.compile(rf"(?<![A-Za-z]){_WORD}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*")
+# A run of capitalised words, not inside a word. The capital comes first and the letter
+# before it is checked after it (a 2-character look-behind): a pattern that begins with a
+# set of characters lets the regular expression engine skip to the next capital, where a
+# look-behind first made it try the whole pattern at every position of the text (the
+# search took 30% longer on 2,000 synthetic cables; the same runs found).
+CHUNK = re.compile(
+    rf"[A-Z](?<![A-Za-z][A-Z]){_WORD_REST}(?:{_GAP}(?:{_PARTICLE}[ \t]+)*{_PREFIX}{_WORD})*"
+)
 TOKEN = re.compile(rf"{_PREFIX}{_WORD}|\b{_PARTICLE}\b")
 # A plain word: capitalised ("Narymbetov") or in capitals ("NATO"), letters only.
 _PLAIN_WORD = r"[A-Z](?:[a-z]+|[A-Z]+)"
