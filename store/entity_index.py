@@ -243,9 +243,9 @@ _spill_serial = itertools.count()
 
 @dataclass(slots=True)
 class _Entry:
-    """An entity of one bucket being built: the number of cables giving each of its names
-    and of each of its forms, the number of its cables, where its postings are in the
-    previous compacted index (if they are) and its postings set aside since."""
+    """An entity of one bucket being built: how many cables give each of its names, how
+    often each of its forms was listed, the number of its cables, where its postings are in
+    the previous compacted index (if they are) and its postings set aside since."""
 
     names: dict[str, int]
     forms: dict[str, int]
@@ -361,7 +361,6 @@ class _BaseIndex:
         self.postings = postings
         self.kinds: str = loaded["kinds"]
         self.keys: list[str] = loaded["keys"]
-        self.folded: list[str] = loaded["folded"]
         self.counts: array[int] = loaded["counts"]
         self.offsets: array[int] = loaded["offsets"]
         self.lengths: array[int] = loaded["lengths"]

@@ -4,6 +4,7 @@ built incrementally, survives round trips, and readers keep their snapshot."""
 from __future__ import annotations
 
 import io
+import itertools
 import os
 from pathlib import Path
 from typing import Any
@@ -233,18 +234,23 @@ def test_the_index_is_built_a_bucket_at_a_time_and_the_keys_child_starts_after_t
     the index is then built one bucket's entities at a time, each bucket let go before the
     next; and the keys' child, large too, starts only once every postings list is written,
     so its memory never adds to the entities'."""
-    write_cables(tmp_path / "store", _cables())
     builder = entity_index.IndexBuilder(None)
-    builder.add_cables(entity_index.read_segment_cables(tmp_path / "store", 1), lambda _: True)
-    assert builder.mentions > 0
+    consonants = "bdfgklmnprst"
+    for number, (first, second) in enumerate(itertools.product(consonants, repeat=2)):
+        person = {"name": f"Ma{first}e{second}ar Lunov", "forms": ["Lunov"], "paragraphs": [1]}
+        entities = {"people": [person], "places": [], "groups": []}
+        builder.add_mentions(entity_index.cable_mentions(f"08TEST{number}", None, entities))
+    assert builder.mentions == len(consonants) ** 2
     assert not any(hasattr(builder, name) for name in ("entries", "tallies"))
     monkeypatch.setattr(search_keys_job, "CHILD_FROM", 1)
     held: list[dict[bytes, Any]] = []
+    sizes: list[int] = []
     real_bucket = entity_index.IndexBuilder._bucket
 
     def bucket(self: entity_index.IndexBuilder, number: int) -> dict[bytes, Any]:
         assert all(not entries for entries in held), "a bucket was still held"
         held.append(real_bucket(self, number))
+        sizes.append(len(held[-1]))
         return held[-1]
 
     seen: list[tuple[int, int]] = []
@@ -262,7 +268,9 @@ def test_the_index_is_built_a_bucket_at_a_time_and_the_keys_child_starts_after_t
     ((buckets_built, written),) = seen
     assert buckets_built == entity_index.SPILL_BUCKETS
     assert written > 0
-    assert columns["sections"]["counts"][3] > max(1, *(len(b) for b in held))
+    entities = columns["sections"]["counts"][3]
+    assert sum(sizes) == entities
+    assert max(sizes) < entities / 4  # one bucket's share, never the whole index
 
 
 def test_a_compaction_that_fails_starts_no_keys_child_and_leaves_no_file(
