@@ -366,9 +366,8 @@ class _BaseIndex:
         self.lengths: array[int] = loaded["lengths"]
         self.records = EntityRecords(loaded, postings)
         self.members = [array("I") for _ in range(SPILL_BUCKETS)]
-        kinds = self.kinds
-        for entity, key in enumerate(self.keys):
-            self.members[spill_bucket(f"{kinds[entity]}{key}".encode())].append(entity)
+        for entity in range(len(self.keys)):
+            self.members[spill_bucket(self.tag(entity))].append(entity)
 
     def tag(self, entity: int) -> bytes:
         """The tag (kind code and key) of one of its entities."""

@@ -1,16 +1,13 @@
 """The search keys of a large entity index, built in a child process after the compaction
 has written the postings.
 
-At the end of a large import the compaction writes every entity's postings, then builds
-the search keys (:func:`store.entity_search.build_search_keys`) from the entities' folded
-forms and cable counts. The keys' working set is large (about 450 MB for the full
-synthetic corpus's 1.46 million entities), and the importer is at its largest while it
-holds every entity: building the keys beside the postings (as this module did until
-2026-11-30, in a child, to use the idle core) put the two peaks on top of each other, the
-whole import's peak near 2 GB. So the postings are written first, the entities' memory
-released, and then a child (spawned: the importer may hold threads) builds the keys into
-a temporary file beside the generation files, which the parent copies to the end of the
-postings file; the child's memory goes back to the system when it ends, where the
+At the end of a large import the compaction writes every entity's postings, a bucket of
+entities at a time, then builds the search keys (:func:`store.entity_search.build_search_keys`)
+from the entities' folded forms and cable counts, which are known only once the last bucket
+is written. The keys' working set is large (about 450 MB for the full synthetic corpus's
+1.46 million entities), so a child (spawned: the importer may hold threads) builds them
+into a temporary file beside the generation files, which the parent copies to the end of
+the postings file; the child's memory goes back to the system when it ends, where the
 importer's own heap would keep it. Should the child fail (killed, out of memory), the
 parent builds the keys itself: the index written is the same either way. A kill of the
 importer kills the child (:func:`store.pipeline.init_child`); its temporary file is
