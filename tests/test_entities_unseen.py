@@ -218,3 +218,19 @@ def test_unknown_words_are_names_only_in_a_cable_in_capitals_and_in_english() ->
     )
     entities = extract_entities(Cable(id="73TEHRAN1", paragraphs=paragraphs))
     assert "Morteza Siapoushi" not in {p.name for p in entities.people}
+
+
+def test_a_text_in_capitals_and_in_no_english_keeps_its_unknown_words_out_of_names() -> None:
+    # A cable in capitals whose words the dictionaries do not know (a foreign text, the
+    # synthetic corpus's made-up words): an unknown word there is a word of that text, not a
+    # name's, so no run of them joins the names the dictionaries do know. (Taken for names,
+    # they made "Domip Muvidibur SOMU MOVU Kekofy Ministry of Justice" a group and
+    # "Nazarbayev GUJE Fapajah" a person, and cost four times the time of a mixed-case cable.)
+    text = (
+        "DOMIP MUVIDIBUR SOMU MOVU KEKOFY MINISTRY OF JUSTICE MITEK KYP VYG HEMYF LYK DITUKY"
+        " BOCI ZYHAGA PRESIDENT NAZARBAYEV GUJE FAPAJAH IN ASTANA."
+    )
+    entities = extract_entities(Cable(id="05NYMOHUG1", paragraphs=(Paragraph(1, None, text),)))
+    assert [g.name for g in entities.groups] == ["Ministry of Justice"]
+    assert [p.name for p in entities.people] == ["Nazarbayev"]
+    assert [p.name for p in entities.places] == ["Astana"]

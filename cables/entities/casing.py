@@ -92,8 +92,13 @@ def _caps_spellings() -> dict[str, str]:
     return spellings
 
 
-def restore_case(text: str) -> str:
-    """``text`` (in capitals) with each word in its usual case; same length as ``text``."""
+def restore_case(text: str, unknown_are_names: bool = True) -> str:
+    """``text`` (in capitals) with each word in its usual case; same length as ``text``.
+
+    ``unknown_are_names=False`` is for a text that is no English (see
+    :func:`cables.entities.extract.extract_entities`): there a word no dictionary knows is
+    most likely a word of its language, and is put in lower case, not taken for a name or
+    an acronym."""
     # A known word takes its usual spelling; an English word the cables never showed is in
     # lower case ("POLICE NETS"), but a title, a name after a title or a place ("PRINCESS",
     # "AMBASSADOR HELMS", "LIBREVILLE"); any other word is a name (capitalised) when longer
@@ -107,7 +112,7 @@ def restore_case(text: str) -> str:
             pieces[i] = "us" if i > 1 and pieces[i - 2].upper() in _VERBS_BEFORE_US else "US"
         elif known:
             pieces[i] = known
-        elif (
+        elif (known is None and not unknown_are_names) or (
             known is not None  # _ENGLISH
             and word.lower() not in TITLES
             and not (i > 1 and pieces[i - 1].isspace() and pieces[i - 2].lower() in TITLES)

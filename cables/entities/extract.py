@@ -1464,20 +1464,20 @@ def _lower_common(match: re.Match[str]) -> str:
     return word.lower() if is_common_word(word) else word
 
 
-def _restore_line(line: str) -> str:
+def _restore_line(line: str, unknown_are_names: bool) -> str:
     if is_all_caps(line):
-        return restore_case(line)
+        return restore_case(line, unknown_are_names)
     if _is_heading(line):
         return _TITLE_WORD.sub(_lower_common, line)
     return line
 
 
-def _restored(text: str) -> str:
+def _restored(text: str, unknown_are_names: bool = True) -> str:
     """``text`` with its ALL-CAPS and title-case lines given back their usual case (same
-    length)."""
+    length); ``unknown_are_names``: see :func:`cables.entities.casing.restore_case`."""
     if "\n" not in text:
-        return _restore_line(text)
-    restored = "\n".join(_restore_line(line) for line in text.split("\n"))
+        return _restore_line(text, unknown_are_names)
+    restored = "\n".join(_restore_line(line, unknown_are_names) for line in text.split("\n"))
     return text if restored == text else restored
 
 
@@ -1513,9 +1513,16 @@ _LOWER_LETTERS = bytes(range(ord("a"), ord("z") + 1))
 _UPPER_LETTERS = bytes(range(ord("A"), ord("Z") + 1))
 
 
-def _unknown_runs_are_names(cable: Cable) -> bool:
-    """Whether the cable's text (its numbered paragraphs) is in capitals and in English, so
-    that a run of words no dictionary knows is a name's (see :func:`_unknown_words`)."""
+#: How a cable's text is written (:func:`_writing`): in mixed case; in capitals and in
+#: English, where a run of words no dictionary knows is a name's (see
+#: :func:`_unknown_words`); in capitals and in no English (a foreign text, or made-up
+#: words), where such a word is most likely a word of its language.
+_MIXED_CASE, _ENGLISH_CAPITALS, _OTHER_CAPITALS = "mixed case", "English capitals", "capitals"
+
+
+def _writing(cable: Cable) -> str:
+    """How the cable's text (its numbered paragraphs) is written: one of ``_MIXED_CASE``,
+    ``_ENGLISH_CAPITALS``, ``_OTHER_CAPITALS``."""
     parts: list[str] = []
     size = 0
     for paragraph in cable.paragraphs:  # the first paragraphs' text tells
@@ -1527,10 +1534,10 @@ def _unknown_runs_are_names(cable: Cable) -> bool:
     lower = len(letters) - len(letters.translate(None, _LOWER_LETTERS))
     upper = len(letters) - len(letters.translate(None, _UPPER_LETTERS))
     if not upper or lower > _MOST_LOWER_IN_CAPITALS * (lower + upper):
-        return False
+        return _MIXED_CASE
     words = _LETTER_RUN.findall(text, 0, _LANGUAGE_SAMPLE)
     known = sum(1 for word in words if not is_unknown_word(word))
-    return known >= _LEAST_KNOWN_WORDS * len(words)
+    return _ENGLISH_CAPITALS if known >= _LEAST_KNOWN_WORDS * len(words) else _OTHER_CAPITALS
 
 
 def _q_restored(text: str) -> str:
@@ -1595,7 +1602,9 @@ def extract_entities(cable: Cable) -> Entities:
     if name := clean_name(cable.classified_by):
         mentions.append(Mention(name, name, 0, PERSON))
     garbled = _q_garbled(cable)
-    in_capitals = _unknown_runs_are_names(cable)
+    writing = _writing(cable)
+    in_capitals = writing == _ENGLISH_CAPITALS
+    unknown_are_names = writing != _OTHER_CAPITALS
     for para in cable.paragraphs:
         text = _q_restored(para.text) if garbled else para.text
         if para.number == 0:
@@ -1624,7 +1633,8 @@ def extract_entities(cable: Cable) -> Entities:
             text = "\n".join(kept)
         if "XXX" in text:  # a redacted name is no part of a name around it
             text = _REDACTED.sub(_lowered, text)
-        _Scanner(_restored(text), text, para.number, mentions, in_capitals).scan()
+        restored = _restored(text, unknown_are_names)
+        _Scanner(restored, text, para.number, mentions, in_capitals).scan()
     if name := clean_name(cable.signer):
         mentions.append(Mention(name, _name_case(name) if name.isupper() else name, last, PERSON))
     return link(mentions)
