@@ -34,8 +34,10 @@ from pathlib import Path
 
 from common import RESULTS, machine, memory_of
 
+from store.buckets_job import BUCKETS_NAME
 from store.layout import read_manifest
 from store.pipeline import TEXT_INDEX_NAME
+from store.search_keys_job import KEYS_NAME
 
 TICK = 0.1
 #: Ticks between two samples of PSS and of the threads' CPU (RSS and each process's CPU
@@ -137,7 +139,7 @@ def _sample(root: int, seen: dict[int, Process], full: bool = True) -> tuple[int
         process.peak_anon = max(process.peak_anon, anon)
         pss = _pss(pid) if full else 0
         process.peak_pss = max(process.peak_pss, pss)
-        if not process.name:
+        if not process.name.startswith("cables-"):  # a child names itself once started
             with contextlib.suppress(OSError):
                 process.name = Path(f"/proc/{pid}/comm").read_text().strip()
         total += rss
@@ -224,7 +226,13 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
         for p in children
         if p.name == TEXT_INDEX_NAME or any(_is_tantivy(c) for c, _ in p.threads.values())
     ]
-    workers = [p for p in children if p not in texts and "resource_tracker" not in p.command]
+    compacting = [p for p in children if p.name in (BUCKETS_NAME, KEYS_NAME)]
+    workers = [
+        p
+        for p in children
+        if p not in texts and p not in compacting and "resource_tracker" not in p.command
+    ]
+    compacting_cpu = sum(p.cpu for p in compacting)
     worker_cpu = sum(p.cpu for p in workers)
     text_cpu = sum(p.cpu for p in texts)
     main_threads = {tid: cpu for tid, (_, cpu) in root.threads.items()}
@@ -234,7 +242,7 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
         if tid != root.pid:
             name = "tantivy threads" if _is_tantivy(comm) else "other threads"
             by_name[name] = by_name.get(name, 0.0) + cpu
-    total_cpu = worker_cpu + root.cpu + text_cpu
+    total_cpu = worker_cpu + root.cpu + text_cpu + compacting_cpu
     lines = [
         f"Corpus: {cables:,} cables from `{source.name}`; {len(workers)} parsing workers. "
         f"Wall {elapsed:.1f} s ({cables / elapsed:.0f} cables/s), CPU {total_cpu:.1f} s "
@@ -269,10 +277,14 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
         row(label, None, cpu)
     if texts:
         row("text index process (documents parsed, indexed, merged by tantivy)", None, text_cpu)
+    if compacting:
+        row("compaction's children (half the buckets, the search keys)", None, compacting_cpu)
     biggest = max(seen.values(), key=lambda p: p.peak_rss)
     role = "the importer" if biggest is root else "a parsing worker"
     if biggest in texts:
         role = "the text index process"
+    elif biggest in compacting:
+        role = "a compaction child"
     peaks = stages.get("peaks", {})
     if peaks:
         row_text = ", ".join(f"{moment} {_mb(size)}" for moment, size in peaks.items())
@@ -283,7 +295,8 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
         f"{_mb(biggest.peak_anon)}), the importer {_mb(root.peak_rss)} (anonymous "
         f"{_mb(root.peak_anon)}), a worker at most "
         f"{_mb(max((p.peak_rss for p in workers), default=0))}, the text index process "
-        f"{_mb(max((p.peak_rss for p in texts), default=0))}, the whole tree "
+        f"{_mb(max((p.peak_rss for p in texts), default=0))}, a compaction child "
+        f"{_mb(max((p.peak_rss for p in compacting), default=0))}, the whole tree "
         f"{_mb(result['peak_tree'])}.",
         "",
         f"Peak PSS (shared pages divided among the processes sharing them): the importer "

@@ -17,8 +17,10 @@ segments' entity files (no per-entity work), while the writer sets their mention
 it goes, by bucket (:class:`PendingEntities`: one line per cable and entity, in bucket
 files); the import compacts once, at its end, a bucket at a time: the previous compacted
 index plus the new segments become new generation files, written before the manifest that
-names them. Memory holds one bucket's entities at a time (aggregating every entity as the
-import went held 1.1-1.3 GB by the end of the full synthetic corpus's import). A
+names them (a large index's second half of the buckets by a child process, beside the
+importer: :mod:`store.buckets_job`). Memory holds one bucket's entities at a time
+(aggregating every entity as the import went held 1.1-1.3 GB by the end of the full
+synthetic corpus's import). A
 ``kill -9`` before that leaves the previous index and the new segments' files: a reader
 whose manifest names segments beyond ``upto`` merges them in memory when it loads (the same
 code), and the next import compacts them.
@@ -259,11 +261,14 @@ class _Spill:
     beside the store's generation files (``spill-*.tmp``, removed when read, and by the next
     writer if a kill leaves them), or in memory when ``folder`` is None."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, kept: dict[int, Path] | None = None) -> None:
         self.folder = folder
         self.serial = next(_spill_serial)
         self.buffers = [bytearray() for _ in range(SPILL_BUCKETS)]
         self.files: dict[int, BinaryIO] = {}
+        #: Buckets whose lines another spill wrote to these files: read, never removed (see
+        #: :meth:`flush`).
+        self.kept = kept or {}
 
     def _path(self, bucket: int) -> Path:
         assert self.folder is not None
@@ -282,6 +287,8 @@ class _Spill:
 
     def take(self, bucket: int) -> bytes:
         """Every line set aside in a bucket (then forgotten)."""
+        if bucket in self.kept:
+            return self.kept[bucket].read_bytes()
         buffer = self.buffers[bucket]
         handle = self.files.pop(bucket, None)
         if handle is None:
@@ -294,6 +301,30 @@ class _Spill:
             self._path(bucket).unlink(missing_ok=True)
         self.buffers[bucket] = bytearray()
         return data
+
+    def flush(self, buckets: Iterable[int]) -> dict[int, Path]:
+        """Every line set aside in these buckets written to their files, for another process
+        to read (as a spill's ``kept`` files); the files stay this spill's, removed by
+        :meth:`drop` or when taken. Only for a spill in a folder."""
+        assert self.folder is not None
+        paths = {}
+        for bucket in buckets:
+            handle = self.files.get(bucket)
+            if handle is None:
+                handle = self.files[bucket] = open(self._path(bucket), "w+b")  # noqa: SIM115
+            handle.write(self.buffers[bucket])
+            handle.flush()
+            self.buffers[bucket] = bytearray()
+            paths[bucket] = self._path(bucket)
+        return paths
+
+    def drop(self, bucket: int) -> None:
+        """Forget the lines of a bucket another process has read (its file removed)."""
+        handle = self.files.pop(bucket, None)
+        if handle is not None:
+            handle.close()
+            self._path(bucket).unlink(missing_ok=True)
+        self.buffers[bucket] = bytearray()
 
     def discard(self) -> None:
         """Forget everything set aside (files removed)."""
@@ -374,6 +405,51 @@ class _BaseIndex:
         return f"{self.kinds[entity]}{self.keys[entity]}".encode()
 
 
+@dataclass(slots=True)
+class BucketRun:
+    """The index columns of a run of buckets' entities as their postings are written
+    (entity i of the run at position i of each column): ``offsets`` into the run's
+    postings, ``size`` bytes long; ``record_offsets`` into ``records``, each entity's
+    names and forms with their counts."""
+
+    kinds: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)
+    # Arrays, not lists of ints: 8 bytes an item, not 36 (1.4 million entities).
+    counts: array[int] = field(default_factory=lambda: array("I"))
+    offsets: array[int] = field(default_factory=lambda: array("Q"))
+    lengths: array[int] = field(default_factory=lambda: array("I"))
+    # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
+    records: bytearray = field(default_factory=bytearray)
+    record_offsets: array[int] = field(default_factory=lambda: array("Q"))
+    size: int = 0
+
+    def add(self, tag: bytes, entry: _Entry, postings: bytes) -> None:
+        """Add an entity whose postings were just written after the run's."""
+        code_key = tag.decode()
+        self.kinds.append(code_key[0])
+        self.keys.append(code_key[1:])
+        self.folded.append(_folded_forms(entry.forms))
+        self.counts.append(entry.count)
+        self.offsets.append(self.size)
+        self.lengths.append(len(postings))
+        self.size += len(postings)
+        self.record_offsets.append(len(self.records))
+        self.records += orjson.dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
+
+    def extend(self, later: BucketRun) -> None:
+        """Add the entities of the run whose postings were written after this one's."""
+        self.kinds += later.kinds
+        self.keys += later.keys
+        self.folded += later.folded
+        self.counts += later.counts
+        self.offsets.extend(self.size + at for at in later.offsets)
+        self.lengths += later.lengths
+        self.size += later.size
+        self.record_offsets.extend(len(self.records) + at for at in later.record_offsets)
+        self.records += later.records
+
+
 class IndexBuilder:
     """Merges a compacted index and newer segments' entities into a new compacted index.
 
@@ -384,15 +460,28 @@ class IndexBuilder:
     size of the corpus. Entities are numbered in bucket order, then by kind and key.
     """
 
-    def __init__(self, spill_folder: Path | None = None) -> None:
-        self.spill = _Spill(spill_folder)
+    def __init__(
+        self, spill_folder: Path | None = None, kept: dict[int, Path] | None = None
+    ) -> None:
+        """``spill_folder``: where mentions are set aside (None: in memory); ``kept``: the
+        files of buckets another builder set aside, read from there (see :class:`_Spill`)."""
+        self.spill = _Spill(spill_folder, kept)
         #: Mentions set aside (one per cable and entity).
         self.mentions = 0
         self._base: _BaseIndex | None = None
+        self._base_files: tuple[Path, str, str] | None = None
 
-    def add_base(self, columns: dict[str, Any], postings: PostingsReader) -> None:
-        """Add a compacted index (its columns, and its postings read where they are)."""
+    def add_base(
+        self,
+        columns: dict[str, Any],
+        postings: PostingsReader,
+        files: tuple[Path, str, str] | None = None,
+    ) -> None:
+        """Add a compacted index (its columns, and its postings read where they are);
+        ``files``: its folder, index and postings file names, for a child process to read
+        it too."""
         self._base = _BaseIndex(columns, postings)
+        self._base_files = files
 
     def add_cables(self, rows: Iterable[list[Any]], live: Callable[[str], bool]) -> None:
         """Add the entities of these cables (rows of :func:`read_segment_cables`) whose
@@ -417,20 +506,31 @@ class IndexBuilder:
     ) -> dict[str, Any]:
         """Write every entity's postings to ``postings_out``; return the index columns.
 
-        The search keys are built from the entities' folded forms and counts once the
-        postings are written and each bucket's entities released: for a large index, in a
-        child process, its temporary file in ``keys_folder`` (see
-        :mod:`store.search_keys_job`)."""
+        For a large index, with a ``keys_folder`` for temporary files, the second half of
+        the buckets is built by a child process while this one builds the first (see
+        :mod:`store.buckets_job`); the search keys are built from the entities' folded forms
+        and counts once the postings are written and each bucket's entities released, in
+        a child too (see :mod:`store.search_keys_job`). The files are the same either way."""
         from store.search_keys_job import SearchKeysJob
 
-        folded: list[str] = []
-        counts = array("I")
-        places, offset = self._write_postings(postings_out, folded, counts)
+        places, offset, run = self._write_postings(postings_out, keys_folder)
         self._base = None
+        folded, counts = run.folded, run.counts
+        del run
         release_free_heap()  # the buckets' entities, and the previous index's columns
         keys_job = SearchKeysJob(keys_folder, folded, counts)
         places.update(keys_job.write(postings_out, offset))
         return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
+
+    @property
+    def has_base(self) -> bool:
+        """Whether a previous index was added (:meth:`add_base`)."""
+        return self._base is not None
+
+    @property
+    def base_files(self) -> tuple[Path, str, str] | None:
+        """The folder and file names of the previous index added (:meth:`add_base`), if any."""
+        return self._base_files
 
     def _bucket(self, bucket: int) -> dict[bytes, _Entry]:
         """The entities of one bucket: the previous index's, and the mentions set aside."""
@@ -464,57 +564,51 @@ class IndexBuilder:
             entry.spilled.append(posting)
         return entries
 
-    def _write_postings(
-        self, postings_out: BinaryIO, folded: list[str], counts: array[int]
-    ) -> tuple[dict[str, list[Any]], int]:
-        """Write every entity's postings, bucket by bucket, then the index columns (filling
-        ``folded`` and ``counts`` as it goes); return where the columns are and the offset
-        after them."""
-        kinds: list[str] = []
-        keys: list[str] = []
-        # One buffer, not a list of bytes: orjson's small outputs keep ~4 KB of capacity each.
-        records = bytearray()
-        # Arrays, not lists of ints: 8 bytes an item, not 36 (1.4 million entities).
-        record_offsets = array("Q")
-        offsets = array("Q")
-        lengths = array("I")
-        offset = 0
-        dumps = orjson.dumps
-        for bucket in range(SPILL_BUCKETS):
+    def write_buckets(self, buckets: Iterable[int], out: BinaryIO) -> BucketRun:
+        """Write the postings of these buckets' entities to ``out``, a bucket at a time;
+        return their columns."""
+        run = BucketRun()
+        for bucket in buckets:
             with gc_paused():  # many small containers, no cycle among them
                 entries = self._bucket(bucket)
             for tag in sorted(entries):
                 entry = entries.pop(tag)
                 data = self._postings(entry)
-                postings_out.write(data)
-                code_key = tag.decode()
-                kinds.append(code_key[0])
-                keys.append(code_key[1:])
-                record_offsets.append(len(records))
-                records += dumps([_encode_counts(entry.names), _encode_counts(entry.forms)])
-                folded.append(_folded_forms(entry.forms))
-                counts.append(entry.count)
-                offsets.append(offset)
-                lengths.append(len(data))
-                offset += len(data)
-        record_offsets.append(len(records))
-        record_offsets = array("Q", (offset + at for at in record_offsets))
-        postings_out.write(records)
-        offset += len(records)
-        del records
+                out.write(data)
+                run.add(tag, entry, data)
+        return run
+
+    def _write_postings(
+        self, postings_out: BinaryIO, folder: Path | None
+    ) -> tuple[dict[str, list[Any]], int, BucketRun]:
+        """Write every entity's postings, then the index columns; return where the columns
+        are, the offset after them and the buckets' run of columns."""
+        from store.buckets_job import BucketsJob
+
+        job = BucketsJob.start(self, folder)
+        if job is None:
+            run = self.write_buckets(range(SPILL_BUCKETS), postings_out)
+        else:
+            run = self.write_buckets(job.before, postings_out)
+            run.extend(job.join(postings_out) or self.write_buckets(job.buckets, postings_out))
+        offset = run.size
+        record_offsets = array("Q", (offset + at for at in run.record_offsets))
+        record_offsets.append(offset + len(run.records))
+        postings_out.write(run.records)
+        offset += len(run.records)
+        run.records = bytearray()
         columns: dict[str, Any] = {
-            "kinds": "".join(kinds),
-            "keys": keys,
-            "folded": folded,
-            "counts": counts,
-            "offsets": offsets,
-            "lengths": lengths,
+            "kinds": "".join(run.kinds),
+            "keys": run.keys,
+            "folded": run.folded,
+            "counts": run.counts,
+            "offsets": run.offsets,
+            "lengths": run.lengths,
             "records": record_offsets,
         }
-        del kinds, keys, offsets, lengths, record_offsets
         places = write_sections(postings_out, offset, columns)
         offset += sum(place[1] for place in places.values())
-        return places, offset
+        return places, offset, run
 
     def _postings(self, entry: _Entry) -> bytes:
         """The JSON array of an entity's postings, newest first (its count made the number
@@ -679,7 +773,7 @@ def needs_full_rebuild(index_docs: list[dict[str, Any]], upto: int) -> bool:
     return any(cable_id in old for doc in index_docs[upto:] for cable_id in doc["ids"])
 
 
-def _read_columns(directory: Path, name: str) -> dict[str, Any]:
+def read_columns(directory: Path, name: str) -> dict[str, Any]:
     db = open_db(directory / name)
     try:
         with gc_paused():
@@ -768,7 +862,11 @@ def _compact(
         if has_base:
             assert current.index and current.postings
             base = stack.enter_context(open(directory / current.postings, "rb"))
-            builder.add_base(_read_columns(directory, current.index), PostingsReader(base))
+            builder.add_base(
+                read_columns(directory, current.index),
+                PostingsReader(base),
+                (directory, current.index, current.postings),
+            )
         return _write_generation(directory, builder, manifest.segments, generation)
 
 

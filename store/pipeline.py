@@ -26,8 +26,10 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from store.errors import StoreError
 
@@ -70,6 +72,56 @@ def init_child(close_fds: tuple[int, ...], name: str) -> None:
             libc.prctl(pr_set_name, name.encode()[:15])
         if os.getppid() == 1:  # the parent died before prctl took effect
             os._exit(1)
+
+
+class ChildWork(Generic[R]):
+    """A large piece of the import's work done beside it by one spawned child process (see
+    :func:`init_child`; spawned, not forked, as the importer may hold threads) that writes
+    a temporary file ``path``: started, its result awaited, the process and file let go."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        self.name = name
+        self.path = path
+        self._executor: ProcessPoolExecutor | None = None
+        self._future: Future[R] | None = None
+
+    def start(self, func: Callable[..., R], *args: Any) -> bool:
+        """Run ``func(*args)`` in the child; False if no process could be had."""
+        try:
+            self._executor = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=init_child,
+                initargs=((), self.name),
+            )
+            self._future = self._executor.submit(func, *args)
+        except (OSError, RuntimeError):
+            self.stop()
+            return False
+        return True
+
+    @property
+    def running(self) -> bool:
+        """Whether the child was started and its result not taken yet."""
+        return self._future is not None
+
+    def result(self) -> R | None:
+        """What the child returned (waiting for it), or None if it failed or never ran."""
+        future, self._future = self._future, None
+        if future is None:
+            return None
+        try:
+            return future.result()
+        except Exception:  # any failure of the child: the caller does the work itself
+            return None
+
+    def stop(self) -> None:
+        """Let the child go (waiting for it to end) and remove its file."""
+        self._future = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+        self.path.unlink(missing_ok=True)
 
 
 #: Items a worker maps between two collections of reference cycles. The import's worker

@@ -17,18 +17,16 @@ removed by the next writer, as every ``*.tmp`` there is.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import shutil
 from array import array
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from store.entity_index import write_sections
 from store.entity_search import build_search_keys
 from store.files import TMP_SUFFIX
-from store.pipeline import init_child
+from store.pipeline import ChildWork
 
 #: Entities from which the keys are built in a child (below, spawning one costs more than
 #: it saves: about half a second against 2 seconds of keys for 100,000 entities).
@@ -61,55 +59,37 @@ class SearchKeysJob:
     def __init__(self, folder: Path | None, folded: list[str], counts: array[int]) -> None:
         self.folded = folded
         self.counts = counts
-        self._path = None if folder is None else folder / f"keys-{os.getpid()}{TMP_SUFFIX}"
-        self._executor: ProcessPoolExecutor | None = None
-        self._future: Future[Places] | None = None
-        if self._path is not None and len(folded) >= CHILD_FROM:
+        self._child: ChildWork[Places] | None = None
+        if folder is not None and len(folded) >= CHILD_FROM:
+            self._child = ChildWork(KEYS_NAME, folder / f"keys-{os.getpid()}{TMP_SUFFIX}")
             self._start()
 
     def _start(self) -> None:
-        assert self._path is not None
-        try:
-            self._executor = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=init_child,
-                initargs=((), KEYS_NAME),
-            )
-            self._future = self._executor.submit(
-                _build_into, self.folded, self.counts.tobytes(), str(self._path)
-            )
-        except (OSError, RuntimeError):  # no process to be had: build them when written
-            self._stop()
+        assert self._child is not None
+        path = str(self._child.path)
+        # no process to be had: the keys are built when written
+        self._child.start(_build_into, self.folded, self.counts.tobytes(), path)
 
     @property
     def in_child(self) -> bool:
         """Whether a child process is building the keys."""
-        return self._future is not None
+        return self._child is not None and self._child.running
 
     def write(self, out: BinaryIO, offset: int) -> Places:
         """Write the keys' sections at ``offset`` of ``out`` (the end of the file): copied
         from the child's file, or built here if it failed; return where each section is."""
-        future, self._future = self._future, None
+        child = self._child
         try:
-            if future is not None:
+            if child is not None and child.running:
                 with contextlib.suppress(Exception):  # any failure: the keys are built here
-                    places = future.result()
-                    assert self._path is not None
-                    with open(self._path, "rb") as built:
+                    places = child.result()
+                    assert places is not None
+                    with open(child.path, "rb") as built:
                         shutil.copyfileobj(built, out, 1 << 20)
                     return {name: [offset + at, *rest] for name, (at, *rest) in places.items()}
                 out.seek(offset)
                 out.truncate()
             return _keys_section(self.folded, self.counts, out, offset)
         finally:
-            self._stop()
-
-    def _stop(self) -> None:
-        """Let the child go and remove its file."""
-        self._future = None
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
-        if self._path is not None:
-            self._path.unlink(missing_ok=True)
+            if child is not None:
+                child.stop()

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from store import entity_index, search_keys_job
+from store import buckets_job, entity_index, search_keys_job
 from store.entity_index import entity_files
 from store.layout import read_manifest
 from store.records import make_record
@@ -225,6 +225,57 @@ def test_search_keys_built_in_a_child_process_give_the_same_index_file(
     assert _postings_bytes(tmp_path / "child") == _postings_bytes(tmp_path / "here")
     assert index_view(tmp_path / "child") == index_view(tmp_path / "here")
     assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
+
+
+def _many_cables(first: int, count: int) -> list:
+    """Cables naming many people (two each, one shared with the next cable), so that every
+    bucket holds entities."""
+    syllables = ["ka", "lu", "mer", "do", "vi", "san", "tor", "bek"]
+    names = [
+        f"{a.title()}{b} {c.title()}{d}ov" for a, b, c, d in itertools.product(syllables, repeat=4)
+    ]
+    return [
+        entity_cable(
+            number,
+            people=((names[number], (), (1,)), (names[number + 1], (), (2, 3))),
+            groups=((f"Party of {names[number].split()[0]}", (), (4,)),),
+        )
+        for number in range(first, first + count)
+    ]
+
+
+@pytest.mark.parametrize("child_fails", [False, True], ids=["child", "child-fails"])
+def test_half_the_buckets_built_in_a_child_give_the_same_index_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, child_fails: bool
+) -> None:
+    """A large compaction hands the second half of the buckets to a child process; the
+    files are the same byte for byte as one process writes, on a first import and on one
+    that merges a previous index, also when the child fails (here: it cannot create its
+    file, and the importer builds its buckets from the spill files the child read); no
+    temporary or spill file is left behind."""
+    first, second = _many_cables(1, 120), _many_cables(121, 80)
+    expected = []
+    for cables in (first, second):
+        write_cables(tmp_path / "here", cables)
+        expected.append((_postings_bytes(tmp_path / "here"), index_view(tmp_path / "here")))
+    monkeypatch.setattr(buckets_job, "CHILD_FROM", 1)
+    if child_fails:
+        monkeypatch.setattr(buckets_job, "TMP_SUFFIX", "/missing/buckets.tmp")
+    joined: list[bool] = []
+    real_join = buckets_job.BucketsJob.join
+
+    def join(job: buckets_job.BucketsJob, out: Any) -> Any:
+        run = real_join(job, out)
+        joined.append(run is not None and len(run.keys) > 0)
+        return run
+
+    monkeypatch.setattr(buckets_job.BucketsJob, "join", join)
+    for cables, (postings, view) in zip((first, second), expected, strict=True):
+        write_cables(tmp_path / "child", cables)
+        assert _postings_bytes(tmp_path / "child") == postings
+        assert index_view(tmp_path / "child") == view
+        assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
+    assert joined == [not child_fails] * 2
 
 
 def test_the_index_is_built_a_bucket_at_a_time_and_the_keys_child_starts_after_the_last(
