@@ -234,3 +234,12 @@ def test_a_text_in_capitals_and_in_no_english_keeps_its_unknown_words_out_of_nam
     assert [g.name for g in entities.groups] == ["Ministry of Justice"]
     assert [p.name for p in entities.people] == ["Nazarbayev"]
     assert [p.name for p in entities.places] == ["Astana"]
+
+
+def test_an_english_text_in_capitals_opening_on_names_keeps_its_unknown_words_as_names() -> None:
+    # Four of its nine words unknown (a list of names): too few known words to call it
+    # English, too many to call it no English; its unknown words are still names, as in a
+    # line in capitals of a mixed-case cable (read as no English, "Zhumagulova" was lost).
+    text = "1. MINISTER ZHUMAGULOVA, ZHARYLKASYNOV, BEKBOLATOVA AND TUYAKBAYEVA MET THE AMBASSADOR."
+    entities = extract_entities(Cable(id="08ASTANA1", paragraphs=(Paragraph(1, None, text),)))
+    assert "Zhumagulova" in [p.name for p in entities.people]
