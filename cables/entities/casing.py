@@ -102,7 +102,7 @@ def restore_case(text: str, unknown_are_names: bool = True) -> str:
     # A known word takes its usual spelling; an English word the cables never showed is in
     # lower case ("POLICE NETS"), but a title, a name after a title or a place ("PRINCESS",
     # "AMBASSADOR HELMS", "LIBREVILLE"); any other word is a name (capitalised) when longer
-    # than an acronym, else kept.
+    # than an acronym, else kept (in a text in no English, a word: in lower case).
     pieces = _CAPS_PIECES.split(text)  # the words at odd indexes
     spellings = _caps_spellings()
     for i in range(1, len(pieces), 2):

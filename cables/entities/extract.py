@@ -1523,12 +1523,12 @@ _UPPER_LETTERS = bytes(range(ord("A"), ord("Z") + 1))
 #: words), where such a word is most likely a word of its language; in capitals, the
 #: language unsure.
 _MIXED_CASE, _ENGLISH_CAPITALS = "mixed case", "English capitals"
-_OTHER_CAPITALS, _CAPITALS = "capitals in no English", "capitals"
+_OTHER_CAPITALS, _UNSURE_CAPITALS = "capitals in no English", "capitals, language unsure"
 
 
 def _writing(cable: Cable) -> str:
     """How the cable's text (its numbered paragraphs) is written: one of ``_MIXED_CASE``,
-    ``_ENGLISH_CAPITALS``, ``_OTHER_CAPITALS``, ``_CAPITALS``."""
+    ``_ENGLISH_CAPITALS``, ``_OTHER_CAPITALS``, ``_UNSURE_CAPITALS``."""
     parts: list[str] = []
     size = 0
     for paragraph in cable.paragraphs:  # the first paragraphs' text tells
@@ -1545,7 +1545,9 @@ def _writing(cable: Cable) -> str:
     known = sum(1 for word in words if not is_unknown_word(word))
     if known >= _LEAST_KNOWN_WORDS * len(words):
         return _ENGLISH_CAPITALS
-    return _OTHER_CAPITALS if known < _MOST_KNOWN_WORDS_IN_NO_ENGLISH * len(words) else _CAPITALS
+    if known < _MOST_KNOWN_WORDS_IN_NO_ENGLISH * len(words):
+        return _OTHER_CAPITALS
+    return _UNSURE_CAPITALS
 
 
 def _q_restored(text: str) -> str:
