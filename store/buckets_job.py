@@ -94,14 +94,15 @@ class BucketsJob:
     def join(self, out: BinaryIO) -> BucketRun | None:
         """The child's postings copied to ``out`` (after the importer's), and their columns;
         None if the child failed (nothing written: the importer builds its buckets)."""
-        try:
-            run = self._child.result()
-            if run is None:
-                return None
-            with open(self._child.path, "rb") as built:
-                shutil.copyfileobj(built, out, 1 << 20)
-            for bucket in self.buckets:
-                self.builder.spill.drop(bucket)
-            return run
-        finally:
-            self._child.stop()
+        run = self._child.result()
+        if run is None:
+            return None
+        with open(self._child.path, "rb") as built:
+            shutil.copyfileobj(built, out, 1 << 20)
+        for bucket in self.buckets:
+            self.builder.spill.drop(bucket)
+        return run
+
+    def stop(self) -> None:
+        """Let the child go, done or not, and remove its file (again: does nothing)."""
+        self._child.stop()

@@ -589,8 +589,12 @@ class IndexBuilder:
         if job is None:
             run = self.write_buckets(range(SPILL_BUCKETS), postings_out)
         else:
-            run = self.write_buckets(job.before, postings_out)
-            run.extend(job.join(postings_out) or self.write_buckets(job.buckets, postings_out))
+            try:
+                run = self.write_buckets(job.before, postings_out)
+                later = job.join(postings_out)
+            finally:  # a failure here (a full disk) leaves no child behind
+                job.stop()
+            run.extend(later or self.write_buckets(job.buckets, postings_out))
         offset = run.size
         record_offsets = array("Q", (offset + at for at in run.record_offsets))
         record_offsets.append(offset + len(run.records))

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import itertools
+import multiprocessing
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cables.jsonform import cable_to_json
 from store import buckets_job, entity_index, search_keys_job
 from store.entity_index import entity_files
 from store.layout import read_manifest
@@ -343,3 +345,34 @@ def test_a_compaction_that_fails_starts_no_keys_child_and_leaves_no_file(
     with pytest.raises(OSError, match="No space left"):
         builder.write(FullDisk(), 1, keys_folder=folder)
     assert list(folder.iterdir()) == []
+
+
+def test_a_compaction_that_fails_beside_its_bucket_child_leaves_no_child_nor_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the importer writes its half of the buckets: the error goes on,
+    the child building the other half is let go, and its file removed."""
+    builder = entity_index.IndexBuilder(tmp_path)
+    for cable in _many_cables(1, 40):
+        body = cable_to_json(cable)
+        builder.add_mentions(entity_index.cable_mentions(body["id"], None, body["entities"]))
+    monkeypatch.setattr(buckets_job, "CHILD_FROM", 1)
+    started: list[bool] = []
+    real_start = buckets_job.BucketsJob.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls: type, *args: Any) -> Any:
+        job = real_start(cls, *args)
+        started.append(job is not None and bool(multiprocessing.active_children()))
+        return job
+
+    monkeypatch.setattr(buckets_job.BucketsJob, "start", classmethod(start))
+
+    class FullDisk(io.BytesIO):
+        def write(self, data: Any) -> int:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        builder.write(FullDisk(), 1, keys_folder=tmp_path)
+    assert started == [True]
+    assert multiprocessing.active_children() == []
+    assert not list(tmp_path.glob("buckets-*"))
