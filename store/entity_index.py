@@ -502,23 +502,23 @@ class IndexBuilder:
         self.spill.discard()
 
     def write(
-        self, postings_out: BinaryIO, upto: int, keys_folder: Path | None = None
+        self, postings_out: BinaryIO, upto: int, temp_folder: Path | None = None
     ) -> dict[str, Any]:
         """Write every entity's postings to ``postings_out``; return the index columns.
 
-        For a large index, with a ``keys_folder`` for temporary files, the second half of
-        the buckets is built by a child process while this one builds the first (see
+        For a large index, with a ``temp_folder`` for the children's files, the second half
+        of the buckets is built by a child process while this one builds the first (see
         :mod:`store.buckets_job`); the search keys are built from the entities' folded forms
         and counts once the postings are written and each bucket's entities released, in
         a child too (see :mod:`store.search_keys_job`). The files are the same either way."""
         from store.search_keys_job import SearchKeysJob
 
-        places, offset, run = self._write_postings(postings_out, keys_folder)
+        places, offset, run = self._write_postings(postings_out, temp_folder)
         self._base = None
         folded, counts = run.folded, run.counts
         del run
         release_free_heap()  # the buckets' entities, and the previous index's columns
-        keys_job = SearchKeysJob(keys_folder, folded, counts)
+        keys_job = SearchKeysJob(temp_folder, folded, counts)
         places.update(keys_job.write(postings_out, offset))
         return {"version": FORMAT_VERSION, "upto": upto, "sections": places}
 
@@ -884,7 +884,7 @@ def _write_generation(
     tmp = postings_path.with_name(postings_path.name + TMP_SUFFIX)
     try:
         with open(tmp, "wb") as out:
-            columns = builder.write(out, upto, keys_folder=directory / GENERATIONS)
+            columns = builder.write(out, upto, temp_folder=directory / GENERATIONS)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, postings_path)

@@ -316,7 +316,7 @@ def test_the_index_is_built_a_bucket_at_a_time_and_the_keys_child_starts_after_t
 
     monkeypatch.setattr(entity_index.IndexBuilder, "_bucket", bucket)
     monkeypatch.setattr(search_keys_job.SearchKeysJob, "_start", start)
-    columns = builder.write(out, 1, keys_folder=tmp_path)
+    columns = builder.write(out, 1, temp_folder=tmp_path)
     assert len(held) == entity_index.SPILL_BUCKETS
     ((buckets_built, written),) = seen
     assert buckets_built == entity_index.SPILL_BUCKETS
@@ -343,7 +343,7 @@ def test_a_compaction_that_fails_starts_no_keys_child_and_leaves_no_file(
     folder = tmp_path / "keys"
     folder.mkdir()
     with pytest.raises(OSError, match="No space left"):
-        builder.write(FullDisk(), 1, keys_folder=folder)
+        builder.write(FullDisk(), 1, temp_folder=folder)
     assert list(folder.iterdir()) == []
 
 
@@ -372,7 +372,7 @@ def test_a_compaction_that_fails_beside_its_bucket_child_leaves_no_child_nor_fil
             raise OSError(28, "No space left on device")
 
     with pytest.raises(OSError, match="No space left"):
-        builder.write(FullDisk(), 1, keys_folder=tmp_path)
+        builder.write(FullDisk(), 1, temp_folder=tmp_path)
     assert started == [True]
     assert multiprocessing.active_children() == []
     assert not list(tmp_path.glob("buckets-*"))
