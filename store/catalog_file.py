@@ -519,10 +519,23 @@ def build_in_memory(
 #: A commit during an import writes a new catalog file once the rows grew by this fraction
 #: since the last one (so that a whole import writes a few dozen, not one per commit)...
 GROWTH_TO_REWRITE = 0.25
-#: ...or once the last one is this many seconds old: a reader that opens the store while an
-#: import runs extends the last file with the segments after it, so these stay few (about a
-#: second of the importer's time per file at full size, against half a minute of import).
+#: ...or once the last one is this many seconds old (at least: see
+#: :data:`CATALOG_TIME_SHARE`): a reader that opens the store while an import runs extends
+#: the last file with the segments after it, so these stay few.
 MAX_AGE_DURING_IMPORT = 30.0
+#: The share of an import's time that its catalog files may take: the next one comes no
+#: sooner than the last one's writing time divided by this share. A file holds every row,
+#: so at a fixed age the files' cost would grow with the square of the import's length
+#: (on the full synthetic corpus, here, files took up to 3 s each, one every 30 s); a
+#: reader meanwhile reads the segments after the last file (at 3 s a file, 150 s of
+#: import: under a second).
+CATALOG_TIME_SHARE = 0.02
+
+
+def catalog_file_age_limit(last_write_seconds: float) -> float:
+    """The age at which a commit during an import writes a new catalog file, when writing
+    the last one took ``last_write_seconds``."""
+    return max(MAX_AGE_DURING_IMPORT, last_write_seconds / CATALOG_TIME_SHARE)
 
 
 def _age(path: Path) -> float:
@@ -540,13 +553,14 @@ def commit_catalog_file(
     refs: Iterable[Mapping[str, Iterable[str]]],
     *,
     final: bool = True,
+    max_age: float = MAX_AGE_DURING_IMPORT,
 ) -> Manifest:
     """The manifest ``new`` (committed after ``old``) naming its catalog file, checksum
     included, with the reverse references ``refs`` (the writer's buckets).
 
     A ``final`` commit (the end of an import) always writes a file for ``new``; a commit
     while an import runs writes one only once the rows grew by :data:`GROWTH_TO_REWRITE`
-    or the last file is :data:`MAX_AGE_DURING_IMPORT` seconds old,
+    or the last file is ``max_age`` seconds old (see :func:`catalog_file_age_limit`),
     and otherwise names ``old``'s file still: readers of ``new`` see that it was written for
     fewer rows and build the catalog in memory, and the next file is built from it (only
     segments it does not cover are read). Call it before writing ``new``; the caller deletes
@@ -570,7 +584,7 @@ def commit_catalog_file(
         if (
             not final
             and new.rows - covered[1] < GROWTH_TO_REWRITE * covered[1]
-            and _age(directory / str(old.catalog_file)) < MAX_AGE_DURING_IMPORT
+            and _age(directory / str(old.catalog_file)) < max_age
         ):
             return replace(new, catalog_file=old.catalog_file)
     rows = RowColumns()

@@ -19,7 +19,11 @@ import orjson
 
 from store import entity_index
 from store.catalog import CatalogRow
-from store.catalog_file import commit_catalog_file, ensure_catalog_file
+from store.catalog_file import (
+    catalog_file_age_limit,
+    commit_catalog_file,
+    ensure_catalog_file,
+)
 from store.checksums import file_checksum
 from store.errors import StoreError
 from store.files import TMP_SUFFIX, HeapFreezer, gc_paused
@@ -122,6 +126,7 @@ class StoreWriter:
         self._pending: list[_Pending] = []
         self._last_commit = time.monotonic()
         self._last_commit_seconds = 0.0
+        self._catalog_seconds = 0.0  # the time the last catalog file took to write
         self._seen: set[str] = set()
         self._sources: dict[str, SourceRecord] = {}
         self._sources_dirty = False
@@ -485,9 +490,17 @@ class StoreWriter:
             checksums=checksums,
             extra=extra,
         )
+        catalog_began = time.monotonic()
         new = commit_catalog_file(
-            self.directory, manifest, new, self._refs, final=not full_segments_only
+            self.directory,
+            manifest,
+            new,
+            self._refs,
+            final=not full_segments_only,
+            max_age=catalog_file_age_limit(self._catalog_seconds),
         )
+        if new.catalog_file != manifest.catalog_file:
+            self._catalog_seconds = time.monotonic() - catalog_began
         write_manifest(self.directory, new)
         self.manifest = new
         self._sources_dirty = False

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
-from store.catalog_file import CatalogFile
+from store.catalog_file import (
+    CATALOG_TIME_SHARE,
+    MAX_AGE_DURING_IMPORT,
+    CatalogFile,
+    catalog_file_age_limit,
+)
 from store.check import check_store
 from store.errors import StoreError
 from store.layout import read_manifest
@@ -162,3 +169,28 @@ def test_a_reader_during_an_import_extends_the_older_file_with_only_the_segments
         assert catalog.ids[-1] == "08TEST30" and len(catalog) == 15
         assert store.get_cable("08TEST2") == changed
         assert store.references_to("08TEST1") == ["08TEST2"]
+
+
+def test_catalog_files_during_an_import_take_a_bounded_share_of_its_time() -> None:
+    assert catalog_file_age_limit(0.05) == MAX_AGE_DURING_IMPORT  # small stores: the floor
+    assert catalog_file_age_limit(3.0) == pytest.approx(3.0 / CATALOG_TIME_SHARE)
+
+
+def test_an_old_catalog_file_is_renewed_during_an_import_unless_files_take_long_to_write(
+    tmp_path: Path,
+) -> None:
+    directory = build_store(tmp_path / "s", _cables(), segment_size=4)  # 1 row: < 25%
+    first = read_manifest(directory).catalog_file
+    past = time.time() - 2 * MAX_AGE_DURING_IMPORT
+    os.utime(directory / str(first), (past, past))
+    with StoreWriter(directory, segment_size=1) as writer:
+        writer._catalog_seconds = 2.0  # the last file took 2 s: the next after 100 s
+        writer.add(make_record(make_cable(30)))
+        assert writer.commit(full_segments_only=True)
+        assert read_manifest(directory).catalog_file == first
+        writer._catalog_seconds = 0.01  # a quick one: the next after 30 s, so now
+        writer.add(make_record(make_cable(31)))
+        assert writer.commit(full_segments_only=True)
+        renewed = read_manifest(directory).catalog_file
+        assert renewed != first
+        assert CatalogFile.open(directory / str(renewed)).written_for(read_manifest(directory))
