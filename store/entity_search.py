@@ -37,7 +37,7 @@ import zlib
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from typing import Any
@@ -85,9 +85,24 @@ def _trigrams(word: str) -> set[str]:
     return {word[i : i + 3] for i in range(len(word) - 2)}
 
 
-def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
+def build_search_keys(folded: list[str], counts: Sequence[int]) -> dict[str, Any]:
     """The stored search keys of entities whose folded forms (joined by FORM_SEPARATOR) and
-    cable counts are given, entity i at position i."""
+    cable counts are given, entity i at position i: :func:`entity_search_keys`, then
+    :func:`word_search_keys` (two halves that two processes may build at once)."""
+    keys = entity_search_keys(folded, counts)
+    keys.update(word_search_keys(distinct_words(folded)))
+    return keys
+
+
+def distinct_words(folded: list[str]) -> list[str]:
+    """Every distinct word of the entities' folded forms, sorted."""
+    # FORM_SEPARATOR is whitespace to str.split: one split gives every form's words.
+    return sorted({word for forms in folded for word in forms.split()})
+
+
+def entity_search_keys(folded: list[str], counts: Sequence[int]) -> dict[str, Any]:
+    """The keys that lead from words to entities: each word's entities and each prefix's
+    top entities, most cited first, and where each word and entry starts in its section."""
     word_entities: dict[str, list[int]] = {}
     top: dict[str, list[int]] = {}
     # Entities in more cables first: each word's holders, and each prefix's top entities,
@@ -95,7 +110,6 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     # entities. (A stable sort in reverse keeps entities of one count in ascending order.)
     by_count = array("I", sorted(range(len(folded)), key=counts.__getitem__, reverse=True))
     for entity in by_count:
-        # FORM_SEPARATOR is whitespace to str.split: one split gives every form's words.
         words = set(folded[entity].split())
         for word in words:
             holders = word_entities.get(word)
@@ -110,13 +124,38 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
                 top[prefix] = [entity]
             elif len(chosen) < TOP_PER_PREFIX:
                 chosen.append(entity)
-    words = sorted(word_entities)
-    starts = [0]
-    flat = array("I")  # arrays, not lists of ints: 4 bytes an item, not 8 and an object
-    for word in words:
-        flat.extend(word_entities[word])
-        starts.append(len(flat))
+    words = sorted(word_entities)  # the same as distinct_words(folded)
+    word_start, flat = _rows_in_one_array(word_entities[word] for word in words)
     del word_entities
+    prefixes = sorted(top)
+    top_start, top_flat = _rows_in_one_array(top[prefix] for prefix in prefixes)
+    del top
+    return {
+        "word_lines": line_starts_of(words),
+        "folded_lines": line_starts_of(folded),
+        "words": words,
+        "word_start": word_start,
+        "word_entities": flat,
+        "top_prefixes": prefixes,
+        "top_start": top_start,
+        "top_entities": top_flat,
+    }
+
+
+def _rows_in_one_array(rows: Iterable[Iterable[int]]) -> tuple[array[int], array[int]]:
+    """Rows of numbers as one array and where each row starts in it (then its end): uint32
+    arrays, not lists of ints (4 bytes an item, not 8 and an object)."""
+    starts = array("I", (0,))
+    flat = array("I")
+    for row in rows:
+        flat.extend(row)
+        starts.append(len(flat))
+    return starts, flat
+
+
+def word_search_keys(words: list[str]) -> dict[str, Any]:
+    """The keys that lead from a query word to stored words (``words``: sorted, distinct):
+    each trigram's words, and the hashes of each word's variant key and skeleton."""
     trigram_words: dict[str, array[int]] = {}
     # Hashes in arrays, then the words in the order of their hashes (a stable sort: words
     # of one hash in ascending order): a tenth of the memory of (hash, word) pairs.
@@ -135,35 +174,16 @@ def build_search_keys(folded: list[str], counts: list[int]) -> dict[str, Any]:
     variant_words = array("I", sorted(range(len(words)), key=variant_hashes.__getitem__))
     skeleton_words = array("I", sorted(range(len(words)), key=skeleton_hashes.__getitem__))
     trigrams = sorted(trigram_words)
-    tri_starts = [0]
-    tri_flat = array("I")
-    for trigram in trigrams:
-        tri_flat.extend(trigram_words[trigram])
-        tri_starts.append(len(tri_flat))
+    tri_starts, tri_flat = _rows_in_one_array(trigram_words[trigram] for trigram in trigrams)
     del trigram_words
-    prefixes = sorted(top)
-    top_start = [0]
-    top_flat = array("I")
-    for prefix in prefixes:
-        top_flat.extend(top[prefix])
-        top_start.append(len(top_flat))
-    del top
     return {
-        "word_lines": line_starts_of(words),
-        "folded_lines": line_starts_of(folded),
-        "words": words,
-        "word_start": array("I", starts),
-        "word_entities": flat,
         "trigrams": trigrams,
-        "trigram_start": array("I", tri_starts),
+        "trigram_start": tri_starts,
         "trigram_words": tri_flat,
         "variant_hash": array("I", (variant_hashes[w] for w in variant_words)),
         "variant_word": variant_words,
         "skeleton_hash": array("I", (skeleton_hashes[w] for w in skeleton_words)),
         "skeleton_word": skeleton_words,
-        "top_prefixes": prefixes,
-        "top_start": array("I", top_start),
-        "top_entities": top_flat,
     }
 
 

@@ -213,14 +213,14 @@ def test_search_keys_built_in_a_child_process_give_the_same_index_file(
         started.append(job.in_child)
 
     built_here = []
-    real_section = search_keys_job._keys_section
+    real_section = search_keys_job._entity_keys_section
 
     def section(*args: Any) -> Any:
         built_here.append(True)
         return real_section(*args)
 
     monkeypatch.setattr(search_keys_job.SearchKeysJob, "_start", start)
-    monkeypatch.setattr(search_keys_job, "_keys_section", section)
+    monkeypatch.setattr(search_keys_job, "_entity_keys_section", section)
     write_cables(tmp_path / "child", cables)
     assert started == [True]
     assert built_here == ([True] if child_fails else [])
