@@ -526,9 +526,10 @@ MAX_AGE_DURING_IMPORT = 30.0
 #: The share of an import's time that its catalog files may take: the next one comes no
 #: sooner than the last one's writing time divided by this share. A file holds every row,
 #: so at a fixed age the files' cost would grow with the square of the import's length
-#: (on the full synthetic corpus, here, files took up to 3 s each, one every 30 s); a
-#: reader meanwhile reads the segments after the last file (at 3 s a file, 150 s of
-#: import: under a second).
+#: (measured here: 0.23 s for 20,000 rows, so about 3 s a file at the full synthetic
+#: corpus's 250,000, one every 30 s; the generation files' CPU of a full import went from
+#: 92 to 41 s with this); a reader meanwhile reads the segments after the last file (at
+#: 3 s a file, 150 s of import: under a second).
 CATALOG_TIME_SHARE = 0.02
 
 

@@ -130,7 +130,7 @@ class ChildWork(Generic[R]):
 #: pure cost (a few percent of a worker's time in one process; on a 30,000-cable import the
 #: gain was within the noise); a collection now and then still bounds the memory of any
 #: cycle a rare input might make. Each collection then freezes what survived it
-#: (``gc.freeze``: the caches, the data files' tables), so that the next one walks only
+#: (``gc.freeze``: the extractor's caches, mostly), so that the next one walks only
 #: what came since: measured over 40,000 synthetic cables in one process, the collections
 #: took 1.6 s of each 10,000 cables' 39 s, 0.45 s with the freeze.
 COLLECT_EVERY = 2000
