@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from pathlib import Path
 from typing import BinaryIO
 
@@ -97,8 +96,7 @@ class BucketsJob:
         run = self._child.result()
         if run is None:
             return None
-        with open(self._child.path, "rb") as built:
-            shutil.copyfileobj(built, out, 1 << 20)
+        self._child.copy_file(out)
         for bucket in self.buckets:
             self.builder.spill.drop(bucket)
         return run

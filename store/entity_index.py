@@ -778,6 +778,8 @@ def needs_full_rebuild(index_docs: list[dict[str, Any]], upto: int) -> bool:
 
 
 def read_columns(directory: Path, name: str) -> dict[str, Any]:
+    """The columns of the compacted index document ``name`` in ``directory`` (raises
+    StoreFileError if it is none of a readable version)."""
     db = open_db(directory / name)
     try:
         with gc_paused():

@@ -22,6 +22,7 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -29,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 from store.errors import StoreError
 
@@ -114,6 +115,11 @@ class ChildWork(Generic[R]):
             return future.result()
         except Exception:  # any failure of the child: the caller does the work itself
             return None
+
+    def copy_file(self, out: BinaryIO) -> None:
+        """Copy the child's file to ``out`` (where ``out`` stands)."""
+        with open(self.path, "rb") as written:
+            shutil.copyfileobj(written, out, 1 << 20)
 
     def stop(self) -> None:
         """Let the child go (waiting for it to end) and remove its file."""

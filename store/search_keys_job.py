@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from array import array
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -45,9 +44,8 @@ def _build_into(folded: list[str], counts: bytes, path: str) -> Places:
     start of ``path``."""
     counted = array("I")
     counted.frombytes(counts)
-    keys = entity_search_keys(folded, counted)
     with open(path, "wb") as out:
-        return write_sections(out, 0, keys)
+        return _entity_keys_section(folded, counted, out, 0)
 
 
 def _entity_keys_section(
@@ -96,8 +94,7 @@ class SearchKeysJob:
                 with contextlib.suppress(Exception):  # any failure: its half is built here
                     built = child.result()
                     assert built is not None
-                    with open(child.path, "rb") as child_file:
-                        shutil.copyfileobj(child_file, out, 1 << 20)
+                    child.copy_file(out)
                     places = {name: [offset + at, *rest] for name, (at, *rest) in built.items()}
                 if places is None:
                     out.seek(offset)

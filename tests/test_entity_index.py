@@ -229,6 +229,13 @@ def test_search_keys_built_in_a_child_process_give_the_same_index_file(
     assert not list((tmp_path / "child" / "generations").glob("*.tmp"))
 
 
+class _FullDisk(io.BytesIO):
+    """A file on a full disk: every write fails."""
+
+    def write(self, data: Any) -> int:
+        raise OSError(28, "No space left on device")
+
+
 def _many_cables(first: int, count: int) -> list:
     """Cables naming many people (two each, one shared with the next cable), so that every
     bucket holds entities."""
@@ -336,14 +343,10 @@ def test_a_compaction_that_fails_starts_no_keys_child_and_leaves_no_file(
     builder.add_cables(entity_index.read_segment_cables(tmp_path / "store", 1), lambda _: True)
     monkeypatch.setattr(search_keys_job, "CHILD_FROM", 1)
 
-    class FullDisk(io.BytesIO):
-        def write(self, data: Any) -> int:
-            raise OSError(28, "No space left on device")
-
     folder = tmp_path / "keys"
     folder.mkdir()
     with pytest.raises(OSError, match="No space left"):
-        builder.write(FullDisk(), 1, temp_folder=folder)
+        builder.write(_FullDisk(), 1, temp_folder=folder)
     assert list(folder.iterdir()) == []
 
 
@@ -367,12 +370,8 @@ def test_a_compaction_that_fails_beside_its_bucket_child_leaves_no_child_nor_fil
 
     monkeypatch.setattr(buckets_job.BucketsJob, "start", classmethod(start))
 
-    class FullDisk(io.BytesIO):
-        def write(self, data: Any) -> int:
-            raise OSError(28, "No space left on device")
-
     with pytest.raises(OSError, match="No space left"):
-        builder.write(FullDisk(), 1, temp_folder=tmp_path)
+        builder.write(_FullDisk(), 1, temp_folder=tmp_path)
     assert started == [True]
     assert multiprocessing.active_children() == []
     assert not list(tmp_path.glob("buckets-*"))
