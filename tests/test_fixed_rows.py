@@ -17,7 +17,7 @@ class _RowsApp(App[None]):
         self.chosen: list[Hashable] = []
 
     def compose(self) -> ComposeResult:
-        yield FixedRows(lambda name: Text(f"row {name}"), id="rows")
+        yield FixedRows(lambda name, _width: Text(f"row {name}"), id="rows")
 
     def on_fixed_rows_chosen(self, event: FixedRows.Chosen) -> None:
         self.chosen.append(event.key)

@@ -307,3 +307,20 @@ async def test_a_hostile_name_is_shown_as_text_never_as_markup_or_escapes(tmp_pa
         text = screen_text(pilot)
         assert "[@click=app.quit]x[/]" in text and "\x1b" not in text
         assert app.is_running
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_long_name_shows_whole_when_the_screen_is_wide_enough(
+    size: tuple[int, int],
+) -> None:
+    name = "Kazakhstan International Bureau for Human Rights"  # 48 characters, the seed's
+    app = create_app(real_store())
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f")
+        screen = await _type_query(pilot, "kazakhstan international bureau")
+        assert any(row.entity.name == name for row in screen.rows.entities)
+        text = screen_text(pilot)
+        if size[0] >= 120:  # the name column takes the width beyond 80 columns, up to 60
+            assert name in text
+        else:  # 32 characters at 80 columns: clipped, the kind and count still aligned
+            assert name not in text and "Kazakhstan International Bureau…" in text

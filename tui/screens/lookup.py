@@ -42,7 +42,14 @@ KINDS: list[tuple[str, str | None]] = [
     ("groups", "group"),
 ]
 _LIMIT = 40
+#: The name column's width: 32 characters at 80 columns; a wider screen gives it what it
+#: has beyond 80, up to 60 (a long group's name whole), the variant forms after it
+#: keeping their 34 columns.
 _NAME_WIDTH = 32
+_WIDEST_NAME = 60
+_FORMS_WIDTH = 34
+#: The kind (6 and a space) and the count of cables (5 and a space) after the name.
+_KIND_AND_COUNT = 7 + 6
 _HIGHLIGHT = "bold reverse"
 #: Rows of recent queries (backspacing, retyping, the short first keys of every query),
 #: keyed by (terms, kind), for one (index, matcher); shared by the lookup's worker threads.
@@ -62,15 +69,22 @@ def _highlighted(text: str, spans: tuple[tuple[int, int], ...], style: str = "")
     return result
 
 
-def entity_row_text(row: EntityRow) -> Text:
-    """One line: name (matched characters highlighted), kind, cables, best variant forms."""
+def name_column_width(width: int) -> int:
+    """The width of the lookup's name column in rows ``width`` cells wide."""
+    return max(_NAME_WIDTH, min(_WIDEST_NAME, width - 1 - _KIND_AND_COUNT - _FORMS_WIDTH))
+
+
+def entity_row_text(row: EntityRow, width: int) -> Text:
+    """One line ``width`` cells wide at most: name (matched characters highlighted), kind,
+    cables, best variant forms."""
     entity = row.entity
+    name_width = name_column_width(width)
     name = one_line(entity.name)
     spans = row.spans if name == entity.name else ()
-    shown = name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+    shown = name if len(name) <= name_width else name[: name_width - 1] + "…"
     spans = tuple((s, min(e, len(shown))) for s, e in spans if s < len(shown))
     text = _highlighted(shown, spans, "bold")
-    text.append(" " * (_NAME_WIDTH + 1 - len(shown)))
+    text.append(" " * (name_width + 1 - len(shown)))
     text.append(f"{entity.kind:<6} ", style="italic")
     text.append(f"{entity.count:>5} ", style="cyan")
     others = ", ".join(one_line(form) for form in entity.forms[1:4])
@@ -79,15 +93,17 @@ def entity_row_text(row: EntityRow) -> Text:
     return text
 
 
-def _row_text(row: EntityRow | CableRow) -> Text:
-    """The line of a row of either kind."""
-    return entity_row_text(row) if isinstance(row, EntityRow) else _cable_row_text(row)
+def _row_text(row: EntityRow | CableRow, width: int) -> Text:
+    """The line of a row of either kind, ``width`` cells wide at most."""
+    if isinstance(row, EntityRow):
+        return entity_row_text(row, width)
+    return _cable_row_text(row, width)
 
 
-def _cable_row_text(row: CableRow) -> Text:
+def _cable_row_text(row: CableRow, width: int) -> Text:
     catalog_row = row.row
     text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(f"{one_line(catalog_row.id):<{_NAME_WIDTH}} ", style="bold")
+    text.append(f"{one_line(catalog_row.id):<{name_column_width(width)}} ", style="bold")
     text.append("cable  ", style="italic")
     text.append(f"{(catalog_row.created or '')[:10]:<10} ", style="cyan")
     subject = one_line(catalog_row.subject)

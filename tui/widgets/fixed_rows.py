@@ -31,7 +31,8 @@ Row = tuple[Hashable, Any]
 
 class FixedRows(Widget, can_focus=False):
     """Rows of one line each, a cursor on one of them (None when there are none), the
-    window scrolled to keep the cursor in view. ``render_row`` makes a row's text."""
+    window scrolled to keep the cursor in view. ``render_row`` makes a row's text from its
+    payload and the width it is drawn at (a row may lay out its columns to the width)."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"fixed-rows--cursor"}
 
@@ -60,7 +61,7 @@ class FixedRows(Widget, can_focus=False):
             """The list the row was chosen in."""
             return self.rows
 
-    def __init__(self, render_row: Callable[[Any], Text], *, id: str | None = None) -> None:
+    def __init__(self, render_row: Callable[[Any, int], Text], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._render_row = render_row
         self._rows: list[Row] = []
@@ -155,7 +156,7 @@ class FixedRows(Widget, can_focus=False):
         if cached is not None:
             return cached
         style = self._styles_now()[on_cursor]
-        text = self._render_row(self._rows[self._top + y][1])
+        text = self._render_row(self._rows[self._top + y][1], width)
         segments = Segment.apply_style(text.render(self.app.console), style)
         strip = Strip(segments).adjust_cell_length(width, style)
         self._strips[(key, width, on_cursor)] = strip
