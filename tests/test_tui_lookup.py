@@ -324,3 +324,20 @@ async def test_a_long_name_shows_whole_when_the_screen_is_wide_enough(
             assert name in text
         else:  # 32 characters at 80 columns: clipped, the kind and count still aligned
             assert name not in text and "Kazakhstan International Bureau…" in text
+
+
+async def test_seen_with_keeps_each_name_on_one_line_clipping_a_long_one() -> None:
+    app = create_app(real_store())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        screen = await _type_query(pilot, "bahadyr narymbetov")
+        assert _names(screen)[0] == "Bahadyr Narymbetov"
+        await pilot.press("enter")
+        page = await wait_for_screen(pilot, EntityPage)
+        assert isinstance(page, EntityPage)
+        await wait_until(pilot, lambda: page.data is not None, "the entity page")
+        seen = page.query_one("#entity-seen", OptionList)
+        await wait_until(pilot, lambda: seen.option_count > 0, "the names seen with him")
+        # one line a name, so that the pane lists as many names as it has lines
+        assert seen.virtual_size.height == seen.option_count
+        assert "Rayhan Khobdabergenova pe…" in screen_text(pilot)

@@ -104,7 +104,10 @@ class EntityPage(Screen[None]):
         #entity-timeline { height: 1; padding: 0 1; }
         #entity-body { layout: horizontal; height: 1fr; }
         #entity-cables { width: 1fr; height: 1fr; border: none; }
-        #entity-seen { width: 34; height: 1fr; border-left: solid $panel-lighten-2; }
+        #entity-seen {
+            width: 34; height: 1fr; border-left: solid $panel-lighten-2;
+            text-wrap: nowrap; text-overflow: ellipsis;
+        }
         &.-narrow #entity-body { layout: vertical; }
         &.-narrow #entity-seen {
             width: 1fr; height: auto; max-height: 5; border-left: none;
