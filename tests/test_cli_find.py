@@ -26,6 +26,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
         ),
         entity_cable(3, places=(("Astana", (), (1,)),)),
         entity_cable(4, people=(("Evil \x1b]0;pwned\x07 Name", (), (1,)),)),
+        entity_cable(
+            5,
+            groups=(
+                ("Kazakhstan International Bureau for Human Rights", (), (2,)),
+                ("Human Rights Bureau", (), (7,)),
+            ),
+        ),
     ]
     write_cables(directory, cables)
     return str(directory)
@@ -39,6 +46,16 @@ def test_find_prints_a_table_of_name_kind_cables_and_forms(store: str) -> None:
     # two spellings, one cable each: the longer is the canonical name
     assert lines[1].split()[:4] == ["Raykhan", "Khobdabergenova", "person", "2"]
     assert "Hobdabergenova" in lines[1]
+
+
+def test_the_table_shows_a_long_name_whole_and_keeps_its_columns_aligned(store: str) -> None:
+    result = run_cli("find", "--store", store, "bureau")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    long = "Kazakhstan International Bureau for Human Rights"  # 48 characters
+    assert any(line.startswith(long + "  ") for line in lines[1:])
+    assert any(line.startswith("Human Rights Bureau ") for line in lines[1:])
+    assert {line.index("group") for line in lines[1:]} == {lines[0].index("KIND")}
 
 
 def test_find_json_prints_one_entity_a_line_with_cables_newest_first(store: str) -> None:

@@ -30,7 +30,8 @@ from store.errors import StoreError
 from store.store import CableStore
 from store.store_folder import resolve_store_dir
 
-_NAME_WIDTH = 36
+#: The table's name column fits the longest name shown, up to this many characters.
+_WIDEST_NAME = 60
 
 
 def hit_json(index: EntityIndex, hit: EntityHit) -> dict[str, Any]:
@@ -58,14 +59,18 @@ def _clip(text: str, width: int) -> str:
 
 
 def format_table(hits: list[EntityHit]) -> str:
-    """The readable table of hits: name, kind, number of cables, other forms."""
-    rows = [f"{'NAME':<{_NAME_WIDTH}}  {'KIND':<6}  {'CABLES':>6}  FORMS"]
-    for hit in hits:
+    """The readable table of hits: name, kind, number of cables, other forms. The name
+    column is as wide as the longest name (up to :data:`_WIDEST_NAME`, beyond which a
+    name is clipped)."""
+    names = [_line(hit.entity.name) for hit in hits]
+    width = min(_WIDEST_NAME, max([len("NAME"), *map(len, names)]))
+    rows = [f"{'NAME':<{width}}  {'KIND':<6}  {'CABLES':>6}  FORMS"]
+    for hit, name in zip(hits, names, strict=True):
         entity = hit.entity
         others = ", ".join(_line(f) for f in entity.forms[1:4])
         rows.append(
-            f"{_clip(_line(entity.name), _NAME_WIDTH):<{_NAME_WIDTH}}  {entity.kind:<6}  "
-            f"{entity.count:>6}  {_clip(others, 60)}"
+            f"{_clip(name, width):<{width}}  {entity.kind:<6}  {entity.count:>6}  "
+            f"{_clip(others, 60)}"
         )
     return "\n".join(rows)
 
