@@ -212,6 +212,27 @@ async def test_the_entities_pane_lists_the_cables_names_and_opens_a_page(
         assert not pane.display
 
 
+@pytest.mark.parametrize("width", [120, 160])
+async def test_the_text_keeps_60_columns_when_the_names_pane_opens_beside_it(width: int) -> None:
+    app = create_app(real_store(), start_ref="08ASTANA611")
+    async with app.run_test(size=(width, 40)) as pilot:
+        reader = await wait_for_screen(pilot, ReaderScreen)
+        view = reader.query_one(ParagraphView)
+        await wait_until(pilot, lambda: view.cable is not None, "the cable")
+        alone = view.size.width
+        await pilot.press("e")
+        pane = reader.query_one(EntitiesPane)
+        await wait_until(pilot, lambda: pane.option_count > 0, "the names")
+        await pilot.pause()
+        # at 120 columns the panel and the pane narrow (the text had 44 columns); at 160
+        # there is room for both at their width
+        assert reader.has_class("-crowded") == (width < 140)
+        assert view.size.width >= 58
+        await pilot.press("e")
+        await pilot.pause()
+        assert not reader.has_class("-crowded") and view.size.width == alone
+
+
 async def test_a_key_looks_up_the_names_of_the_current_paragraph() -> None:
     app = create_app(real_store(), start_ref="08ASTANA611¶6")
     async with app.run_test(size=(120, 40)) as pilot:

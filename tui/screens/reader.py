@@ -38,6 +38,10 @@ __all__ = ["ReaderScreen"]
 
 NARROW = 100  # below this many columns the metadata goes above the text
 SHORT = 18  # below this many rows the metadata above the text keeps to a few lines
+#: With the names pane open beside the text below this many columns, the metadata panel and
+#: the pane keep to 30 columns each (the class ``-crowded``), so that the text keeps about 60
+#: (at 120 columns it had 44: the panel's 40 and the pane's 34 beside it).
+CROWDED = 140
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +198,8 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         &.-narrow.-short MetadataPanel { max-height: 4; }
         &.-no-metadata MetadataPanel { display: none; }
         EntitiesPane { width: 34; height: 1fr; border-left: solid $panel-lighten-2; }
+        &.-crowded MetadataPanel { width: 30; }
+        &.-crowded EntitiesPane { width: 30; }
         &.-narrow EntitiesPane {
             width: 1fr; height: auto; max-height: 7; border-left: none;
             border-top: solid $panel-lighten-2;
@@ -265,6 +271,9 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
         self.set_class(narrow, "-narrow")
         self.set_class(height < SHORT, "-short")
         self.query_one(MetadataPanel).compact = narrow
+        panes = self.query(EntitiesPane)
+        names_beside = bool(panes) and panes.first().display and not narrow
+        self.set_class(names_beside and width < CROWDED, "-crowded")
 
     # --- loading ------------------------------------------------------------------------
 
@@ -551,11 +560,12 @@ class ReaderScreen(Screen[None], inherit_bindings=False):
                 self.query_one(ParagraphView).focus()
             elif pane.display:
                 pane.focus()
-            return
-        pane = EntitiesPane(id="entities")
-        self.query_one("#reader-body").mount(pane)
-        pane.show_cable(self.query_one(ParagraphView).cable)
-        pane.focus()
+        else:
+            pane = EntitiesPane(id="entities")
+            self.query_one("#reader-body").mount(pane)
+            pane.show_cable(self.query_one(ParagraphView).cable)
+            pane.focus()
+        self._apply_size(self.app.size.width, self.app.size.height)
 
     def action_find_paragraph_names(self) -> None:
         """Look up the names of the current paragraph: the lookup, prefilled with the
