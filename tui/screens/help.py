@@ -125,7 +125,7 @@ class HelpScreen(ModalScreen[None]):
             parts.append(Text(("\n" if index else "") + title, style="bold underline"))
             table = Table.grid(padding=(0, 2), expand=True)
             table.add_column(no_wrap=True, style="bold", min_width=min(key_width, 20))
-            table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+            table.add_column(ratio=1)  # a long description wraps: never cut
             table.add_column(style="dim", no_wrap=True, min_width=id_width)
             for keys, description, binding_id in section_rows:
                 table.add_row(Text(keys), Text(description), Text(binding_id))
