@@ -117,6 +117,26 @@ def test_initials_link_an_acronym_to_the_group_it_spells(beirut: Entities) -> No
     assert groups["isf"].name == "Internal Security Forces"
 
 
+def test_a_group_named_with_its_words_inverted_is_one_group(seed: Entities, corpus: Path) -> None:
+    # "the Kazakhstan International Bureau for Human Rights", later "the Human Rights Bureau"
+    bureau = _by_form(seed.groups)["human rights bureau"]
+    assert bureau.name == "Kazakhstan International Bureau for Human Rights"
+    caracas = extract_entities(_parse(corpus / "review" / "09CARACAS1401.html"))
+    assert _by_form(caracas.groups)["foreign ministry"].name == "Ministry of Foreign Affairs"
+    ottawa = extract_entities(_parse(corpus / "review" / "08OTTAWA918.html"))
+    assert _by_form(ottawa.groups)["state department"].name == "Department of State"
+
+
+def test_a_longer_name_that_inverts_nothing_stays_another_group() -> None:
+    text = (
+        "The Central Committee met on Monday. The Central Election Committee said the vote "
+        "would be held in May."
+    )
+    groups = extract_entities(Cable(id="08ASTANA1", paragraphs=(Paragraph(1, None, text),)))
+    names = {g.name for g in groups.groups}
+    assert {"Central Committee", "Central Election Committee"} <= names
+
+
 def test_control_characters_in_untrusted_text_never_reach_a_name() -> None:
     text = (
         "Ambassador Jo\x1b]0;pwned\x07hn Smi\u202eth said the Mini\x9bstry of Justice met "

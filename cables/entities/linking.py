@@ -423,6 +423,7 @@ def link(mentions: list[Mention]) -> Entities:
         _link_acronyms(linker, acronyms)
     _join_shorter_names(linker, GROUP)
     _join_abbreviated_groups(linker)
+    _join_inverted_groups(linker)
     return Entities(
         people=_in_order(linker.of_kind(PERSON)),
         places=_in_order(linker.of_kind(PLACE)),
@@ -629,6 +630,39 @@ def _join_abbreviated(linker: _Linker, groups: list[_Entity], joined: set[int]) 
                 linker.join(shorter, longer)
                 joined.add(id(shorter))
                 break
+
+
+def _join_inverted_groups(linker: _Linker) -> None:
+    """Join a group's name that ends with an organisation word to the one fuller name of the
+    cable that puts that word before a preposition and every other word after it: "Human
+    Rights Bureau" to "Kazakhstan International Bureau for Human Rights", "Foreign Ministry"
+    to "Ministry of Foreign Affairs" (not "Central Committee" to "Central Election
+    Committee": nothing is inverted there)."""
+    groups = linker.of_kind(GROUP)
+    if len(groups) < 2:
+        return
+    # the word before a fuller name's first preposition -> (the words after it, the group)
+    inverted: dict[str, list[tuple[set[str], _Entity]]] = {}
+    for group in groups:
+        words = group.key.split()
+        for at in range(1, len(words) - 1):
+            if words[at] in PREPOSITIONS:
+                inverted.setdefault(words[at - 1], []).append((set(words[at + 1 :]), group))
+                break
+    if not inverted:
+        return
+    for shorter in list(groups):
+        words = shorter.key.split()
+        last = shorter.spellings[0].rpartition(" ")[2].lower()
+        if len(words) < 2 or last not in _ORG_WORD_SET or not PREPOSITIONS.isdisjoint(words):
+            continue
+        fuller = [
+            group
+            for after, group in inverted.get(words[-1], ())
+            if group is not shorter and after.issuperset(words[:-1])
+        ]
+        if len(fuller) == 1 and fuller[0] in groups and shorter in groups:
+            linker.join(shorter, fuller[0])
 
 
 def _office_codes(words: str) -> bool:
