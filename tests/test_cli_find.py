@@ -7,6 +7,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from rich.cells import cell_len
 
 from tests.entity_support import entity_cable, write_cables
 from tests.store_support import run_cli
@@ -33,6 +34,13 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
                 ("Human Rights Bureau", (), (7,)),
             ),
         ),
+        entity_cable(
+            6,
+            groups=(
+                ("Communist Party of China 中国共产党", (), (3,)),
+                ("Nur Otan Party", (), (4,)),
+            ),
+        ),
     ]
     write_cables(directory, cables)
     return str(directory)
@@ -56,6 +64,20 @@ def test_the_table_shows_a_long_name_whole_and_keeps_its_columns_aligned(store: 
     assert any(line.startswith(long + "  ") for line in lines[1:])
     assert any(line.startswith("Human Rights Bureau ") for line in lines[1:])
     assert {line.index("group") for line in lines[1:]} == {lines[0].index("KIND")}
+
+
+def test_the_table_aligns_its_columns_in_terminal_cells_for_wide_characters(
+    store: str,
+) -> None:
+    result = run_cli("find", "--store", store, "party")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    wide = next(line for line in lines if "中国共产党" in line)
+    assert any(line.startswith("Nur Otan Party ") for line in lines)
+    # each of the four CJK characters takes two cells: the kind starts in the same cell
+    kind_cells = {cell_len(line[: line.index("group")]) for line in lines[1:]}
+    assert kind_cells == {lines[0].index("KIND")}
+    assert cell_len(wide[: wide.index("group")]) > len("Nur Otan Party  ")
 
 
 def test_find_json_prints_one_entity_a_line_with_cables_newest_first(store: str) -> None:

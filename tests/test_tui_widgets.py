@@ -8,9 +8,13 @@ from rich.cells import cell_len
 
 from cables.ids import id_sort_key
 from store.catalog import Catalog, CatalogRow
+from store.entity_lookup import EntityRecord
 from tui.presentation.catalog_order import CatalogArranger, SortKey
+from tui.presentation.cells import clip_cells, fit_cells
 from tui.presentation.list_columns import ListColumns
+from tui.presentation.lookup_search import EntityRow
 from tui.presentation.wrapping import reflow, wrap_offsets
+from tui.screens.lookup import entity_row_text, name_column_width
 from tui.widgets.safe_text import clean, one_line, safe
 
 
@@ -131,3 +135,26 @@ def test_control_characters_are_made_visible_and_markup_stays_text() -> None:
     assert text.plain == "[bold]x[/bold]" and not text.spans
     assert one_line("a\n b\tc") == "a b c"
     assert clean(None) == ""
+
+
+@given(st.text(max_size=40), st.integers(min_value=0, max_value=30))
+def test_clip_cells_fits_the_width_in_terminal_cells_and_marks_a_cut(text: str, width: int) -> None:
+    clipped = clip_cells(text, width)
+    assert cell_len(clipped) <= width
+    if cell_len(text) <= width:
+        assert clipped == text
+    else:
+        assert clipped.endswith("…") or width == 0
+    assert cell_len(fit_cells(text, width)) == width
+
+
+def test_a_lookup_row_keeps_its_kind_column_in_place_for_a_long_name_of_wide_characters() -> None:
+    rows = [
+        EntityRow(EntityRecord(1, name, "group", (name,), 3), 90.0, ((0, 3),))
+        for name in ("中国共产党中央委员会" * 5, "Nur Otan Party", "Ukrainian Ministry of " * 4)
+    ]
+    for width in (80, 120):
+        column = name_column_width(width) + 1
+        for row in rows:
+            line = entity_row_text(row, width).plain
+            assert cell_len(line[: line.index("group ")]) == column, line

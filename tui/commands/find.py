@@ -54,23 +54,24 @@ def _line(text: str) -> str:
     return clean_text(text).replace("\n", " ").replace("\t", " ")
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def format_table(hits: list[EntityHit]) -> str:
     """The readable table of hits: name, kind, number of cables, other forms. The name
     column is as wide as the longest name (up to :data:`_WIDEST_NAME`, beyond which a
     name is clipped)."""
+    # Imported here: the JSON output, what scripts use, needs no cell widths.
+    from rich.cells import cell_len
+
+    from tui.presentation.cells import clip_cells, fit_cells
+
     names = [_line(hit.entity.name) for hit in hits]
-    width = min(_WIDEST_NAME, max([len("NAME"), *map(len, names)]))
+    width = min(_WIDEST_NAME, max([len("NAME"), *map(cell_len, names)]))
     rows = [f"{'NAME':<{width}}  {'KIND':<6}  {'CABLES':>6}  FORMS"]
     for hit, name in zip(hits, names, strict=True):
         entity = hit.entity
         others = ", ".join(_line(f) for f in entity.forms[1:4])
         rows.append(
-            f"{_clip(name, width):<{width}}  {entity.kind:<6}  {entity.count:>6}  "
-            f"{_clip(others, 60)}"
+            f"{fit_cells(name, width)}  {entity.kind:<6}  {entity.count:>6}  "
+            f"{clip_cells(others, 60)}"
         )
     return "\n".join(rows)
 

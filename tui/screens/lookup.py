@@ -15,6 +15,7 @@ import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
+from tui.presentation.cells import clip_cells
 from tui.presentation.lookup_query import parse_query
 from tui.presentation.lookup_search import CableMatcher, CableRow, EntityRow, LookupRows, lookup
 from tui.widgets.fixed_rows import FixedRows
@@ -81,10 +83,10 @@ def entity_row_text(row: EntityRow, width: int) -> Text:
     name_width = name_column_width(width)
     name = one_line(entity.name)
     spans = row.spans if name == entity.name else ()
-    shown = name if len(name) <= name_width else name[: name_width - 1] + "…"
+    shown = clip_cells(name, name_width)
     spans = tuple((s, min(e, len(shown))) for s, e in spans if s < len(shown))
     text = _highlighted(shown, spans, "bold")
-    text.append(" " * (name_width + 1 - len(shown)))
+    text.append(" " * (name_width + 1 - cell_len(shown)))
     text.append(f"{entity.kind:<6} ", style="italic")
     text.append(f"{entity.count:>5} ", style="cyan")
     others = ", ".join(one_line(form) for form in entity.forms[1:4])

@@ -26,10 +26,11 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets import Footer, Input, Static
 
+from tui.presentation.cells import fit_cells
 from tui.presentation.list_columns import ListColumns
 from tui.presentation.text_search import SpanFinder
 from tui.screens.common import SCREEN_BINDINGS
-from tui.widgets.row_list import RowList, classification_mark, fit_cells
+from tui.widgets.row_list import RowList, classification_mark
 from tui.widgets.safe_text import clean, one_line
 
 if TYPE_CHECKING:

@@ -17,8 +17,9 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.presentation.catalog_order import CatalogView
+from tui.presentation.cells import fit_cells
 from tui.presentation.list_columns import COLUMNS, ListColumns
-from tui.widgets.row_list import RowList, classification_mark, fit_cells
+from tui.widgets.row_list import RowList, classification_mark
 from tui.widgets.safe_text import one_line
 
 __all__ = ["CableList"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -23,7 +22,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-__all__ = ["RowList", "classification_mark", "fit_cells"]
+from tui.presentation.cells import fit_cells
+
+__all__ = ["RowList", "classification_mark"]
 
 
 def classification_mark(classification: str | None) -> str:
@@ -45,15 +46,6 @@ def classification_mark(classification: str | None) -> str:
     if "NOFORN" in head and len(mark) == 1:
         mark += "/N"
     return mark
-
-
-def fit_cells(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells, an ellipsis marking a cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
 
 
 #: The component class (after ``ROW_CLASS--``) of a classification mark's first letter.

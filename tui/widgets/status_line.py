@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.presentation.cells import clip_cells
+
 __all__ = ["StatusLine"]
 
 _BAR = 12
@@ -63,8 +65,7 @@ class StatusLine(Widget):
         room = width - cell_len(self.busy) - (2 if self.busy else 0)
         info = self.info
         if info and room > 3:
-            if cell_len(info) > room:
-                info = info[: room - 1] + "…"
+            info = clip_cells(info, room)
             text.append(" " * (width - cell_len(self.busy) - cell_len(info)))
             text.append(info)
         return text
