@@ -13,11 +13,11 @@ ELLIPSIS = "…"
 
 def clip_cells(text: str, width: int) -> str:
     """``text`` if it fits in ``width`` cells, else its start and an ellipsis in that many
-    (empty for no width)."""
-    if width <= 0:
-        return ""
+    (empty when not even the ellipsis fits)."""
     if cell_len(text) <= width:
         return text
+    if width <= 0:
+        return ""
     return set_cell_size(text, width - 1) + ELLIPSIS
 
 
