@@ -1,6 +1,7 @@
 """The whole import (issues 9 and 12): each stage's share of wall and CPU time, peak memory.
 
 usage: python benchmarks/bench_import.py CSV [--limit N] [--workers N] [--keep DIR] [--no-append]
+                                          [--baseline PYTHON]
 
 Imports ``CSV`` (its first ``N`` cables with ``--limit``, copied to /tmp first) into a fresh
 store under /tmp with ``cables import``, in a child process whose process tree is sampled in
@@ -12,6 +13,12 @@ main thread times its own stages from inside (:mod:`store.stages`); the parsing 
 (reading is in the importer's feeder thread; parsing, extraction, serialising, the
 text-index document and entity keys in the workers) and tantivy's threads are measured
 from ``/proc``.
+
+With ``--baseline PYTHON`` (the interpreter of a virtual environment holding the version
+to compare with, such as the import before entities, 8de09fe, the issues' "93 s"), the same
+import is run with that version right after, on the same cables, and the ratio of the two
+times reported: on a shared machine whose speed drifts from hour to hour, the ratio holds
+where seconds do not.
 
 Results go to stdout and, as a dated section with the machine, to benchmarks/RESULTS.md.
 """
@@ -40,6 +47,10 @@ from store.pipeline import TEXT_INDEX_NAME
 from store.search_keys_job import KEYS_NAME
 
 TICK = 0.1
+#: The issues' time for the import before entities (8de09fe) of the full synthetic corpus.
+ISSUES_BASELINE_SECONDS = 93.0
+#: Distinct cables of the full synthetic corpus (``make_corpus.py 251287``, ids repeat).
+FULL_CORPUS_CABLES = 249_000
 #: Ticks between two samples of PSS and of the threads' CPU (RSS and each process's CPU
 #: are sampled every tick).
 FULL_EVERY = 10
@@ -171,9 +182,12 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:,.0f} MB"
 
 
-def run(source: Path, workers: int | None, keep: Path | None = None) -> dict:
-    """Import ``source`` into a fresh store (moved to ``keep`` afterwards if given, for the
-    start-up and search benchmarks); what was measured."""
+def run(
+    source: Path, workers: int | None, keep: Path | None = None, python: str = sys.executable
+) -> dict:
+    """Import ``source`` into a fresh store with the ``cables`` of ``python`` (moved to
+    ``keep`` afterwards if given, for the start-up and search benchmarks); what was
+    measured."""
     work = Path(tempfile.mkdtemp(prefix="cables-bench-import-"))
     store, stages_file = work / "store", work / "stages.json"
     env = {**os.environ, "CABLES_IMPORT_STAGES": str(stages_file)}
@@ -184,7 +198,7 @@ def run(source: Path, workers: int | None, keep: Path | None = None) -> dict:
     try:
         with (work / "log").open("w") as log:
             start = time.perf_counter()
-            command = [sys.executable, "-c", IMPORT, "import", str(source), "--store", str(store)]
+            command = [python, "-c", IMPORT, "import", str(source), "--store", str(store)]
             child = subprocess.Popen(command, cwd=work, env=env, stdout=log, stderr=log)
             ticks = 0
             while child.poll() is None:
@@ -305,6 +319,23 @@ def report(source: Path, cables: int, result: dict) -> list[str]:
     return lines
 
 
+def baseline_lines(baseline: dict, result: dict, args: argparse.Namespace) -> list[str]:
+    """The baseline's import time and the ratio of this import's to it (on the full
+    corpus, that ratio of the issues' time for the baseline too)."""
+    ratio = result["elapsed"] / baseline["elapsed"]
+    lines = [
+        "",
+        f"Baseline (`{args.baseline}`), the same cables right after: wall "
+        f"{baseline['elapsed']:.1f} s; this import took {ratio:.2f} times that.",
+    ]
+    if result["cables"] >= FULL_CORPUS_CABLES:
+        lines[-1] += (
+            f" With the baseline's {ISSUES_BASELINE_SECONDS:.0f} s on the full corpus at the "
+            f"issues' speed: about {ratio * ISSUES_BASELINE_SECONDS:.0f} s there."
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("csv", type=Path)
@@ -313,11 +344,16 @@ def main() -> int:
     parser.add_argument("--label", default="", help="a word on what is measured")
     parser.add_argument("--keep", type=Path, help="keep the store there (replacing it)")
     parser.add_argument("--no-append", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument(
+        "--baseline", metavar="PYTHON", help="also time the import of another version"
+    )
     args = parser.parse_args()
     source = slice_csv(args.csv, args.limit) if args.limit else args.csv
     result = run(source, args.workers, args.keep)
     cables = result["cables"]
     lines = report(source, cables, result)
+    if args.baseline:
+        lines += baseline_lines(run(source, args.workers, python=args.baseline), result, args)
     print("\n".join(lines))
     if not args.no_append:
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
