@@ -124,7 +124,7 @@ def cables(corpus: Path) -> dict[str, Entities]:
     ]
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
-    pages += ["08LONDON2651", "08KUWAIT128"]
+    pages += ["08LONDON2651", "08KUWAIT128", "08MADRID1280", "09PARIS559", "09MOSCOW226"]
     paths = [corpus / "review" / f"{name}.html" for name in review]
     paths += [corpus / "old-format" / f"{name}.html" for name in old]
     paths += [corpus / "wikileaks-html" / f"{name}.html" for name in pages]
@@ -1106,3 +1106,20 @@ def test_a_peoples_plural_and_a_regions_states_are_no_groups(
     tallinn = cables["09TALLINN373"]
     assert "Baltic States" in _forms(tallinn.places)
     assert "Baltic States" not in _forms(tallinn.groups)
+
+
+def test_an_acronym_in_the_plural_after_a_name_is_no_part_of_it(
+    cables: dict[str, Entities],
+) -> None:
+    # "Two former Zapatero MODs", "UMP MPs", "the Socialist MPs", "USAID FSNs": the
+    # ministers, deputies and staff are people of a post, not a person named so.
+    assert "Zapatero" in _forms(cables["08MADRID1280"].people)
+    for name in ("08MADRID1280", "09PARIS559", "09MOSCOW226"):
+        entities = cables[name]
+        every = entities.people + entities.places + entities.groups
+        assert not [f for f in _forms(every) if f.split()[-1] in {"MODs", "MPs", "FSNs"}]
+    # after "of", the acronym ends an organisation's whole name
+    found = extract_entities(
+        Cable(id="09PARIS1", paragraphs=(Paragraph(1, None, "The Federation of NGOs met."),))
+    )
+    assert _forms(found.groups) == {"Federation of NGOs"}

@@ -784,6 +784,24 @@ def _has_place(run: str, plain: bool = False) -> bool:
     )
 
 
+# The last word of a run when it is an acronym in the plural after a capitalised word:
+# "Karzai MPs", "Zapatero MODs", "USAID FSNs" name people by their post, and the name before
+# is no part of it ("Association of NGOs", after a particle, is a group's whole name).
+_PLURAL_ACRONYM_END = re.compile(r"[ \t]+[A-Z]{2,6}s$")
+
+
+def _without_plural_acronym(run: str) -> str:
+    """``run`` without a last word that is an acronym in the plural after a capitalised
+    word (see :data:`_PLURAL_ACRONYM_END`)."""
+    if not (run.endswith("s") and run[-2:-1].isupper()):
+        return run  # the common case, told from the last two letters
+    end = _PLURAL_ACRONYM_END.search(run)
+    if end is None:
+        return run
+    head = run[: end.start()]
+    return head if head.rsplit(None, 1)[-1][:1].isupper() else run
+
+
 def _analyse(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     """The parts of a run of capitalised words (see :class:`_Analyser`).
 
@@ -983,7 +1001,7 @@ class _Scanner:
         text = self.text
         skip = _SKIP
         for match in CHUNK.finditer(text):
-            run, base = match.group(), match.start()
+            run, base = _without_plural_acronym(match.group()), match.start()
             while True:  # once, or again for what follows a name after a slash title
                 if run.lower() in skip and run != "US":  # "US" in capitals: the country
                     self.common_word(run, base)
