@@ -125,6 +125,7 @@ def cables(corpus: Path) -> dict[str, Entities]:
     old = ["72TEHRAN1381", "72TEHRAN5055", "73TEHRAN7005", "75TEHRAN2069"]
     pages = ["09BEIJING2963", "05PARIS7835", "07MADRID173", "10BRASILIA49"]
     pages += ["08LONDON2651", "08KUWAIT128", "08MADRID1280", "09PARIS559", "09MOSCOW226"]
+    pages += ["09BERLIN1271", "09SAOPAULO663"]
     paths = [corpus / "review" / f"{name}.html" for name in review]
     paths += [corpus / "old-format" / f"{name}.html" for name in old]
     paths += [corpus / "wikileaks-html" / f"{name}.html" for name in pages]
@@ -1123,3 +1124,20 @@ def test_an_acronym_in_the_plural_after_a_name_is_no_part_of_it(
         Cable(id="09PARIS1", paragraphs=(Paragraph(1, None, "The Federation of NGOs met."),))
     )
     assert _forms(found.groups) == {"Federation of NGOs"}
+
+
+def test_an_acronym_before_a_persons_name_is_a_title_not_part_of_the_name(
+    cables: dict[str, Entities],
+) -> None:
+    # "MEP Catherine Trautmann", "NRW Andreas Pinkwart", "SMRC Pandith's highly successful
+    # visit" (Farah Pandith): the name after the acronym is the person's.
+    assert "Catherine Trautmann" in _forms(cables["09PARIS559"].people)
+    assert "Andreas Pinkwart" in _forms(cables["09BERLIN1271"].people)
+    pandith = _named(cables["09SAOPAULO663"].people, "Farah Pandith")
+    assert "Pandith" in pandith.forms
+    every = {
+        form
+        for name in ("09PARIS559", "09BERLIN1271", "09SAOPAULO663")
+        for form in _forms(cables[name].people)
+    }
+    assert not {"MEP Catherine Trautmann", "NRW Andreas Pinkwart", "SMRC Pandith"} & every

@@ -263,6 +263,10 @@ def link(mentions: list[Mention]) -> Entities:
                 if _acronym_then_place(mention.spelling):
                     mention.kind = None
                     unknown_multi.append(mention)
+                elif _acronym_then_name(mention.spelling):  # "NSA Jones said": a title's
+                    head, name = _cut(mention, mention.spelling.find(" "))
+                    head.kind = ACRONYM
+                    _add_head_and_name(linker, head, name, singles)
                 elif _party_name(mention.spelling):  # "many Liberal Democrats, is"
                     add(GROUP, mention)
                 elif not _names_a_people(mention.spelling):
