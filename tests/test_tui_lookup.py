@@ -362,3 +362,25 @@ async def test_seen_with_keeps_each_name_on_one_line_clipping_a_long_one() -> No
         # one line a name, so that the pane lists as many names as it has lines
         assert seen.virtual_size.height == seen.option_count
         assert "Rayhan Khobdabergenova pe…" in screen_text(pilot)
+
+
+async def test_the_lookups_count_of_one_cable_is_singular() -> None:
+    # "1 cables" was said of a query whose rows held one cable.
+    app = create_app(real_store())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        screen = await _type_query(pilot, "08ASTANA611")
+        assert len(screen.rows.cables) == 1
+        said = screen_text(pilot)
+        assert "1 cable " in said and "1 cables" not in said
+
+
+def test_a_count_and_its_noun_agree() -> None:
+    from tui.presentation.counts import counted
+
+    assert [counted(n, "cable") for n in (0, 1, 2, 1234)] == [
+        "0 cables",
+        "1 cable",
+        "2 cables",
+        "1,234 cables",
+    ]

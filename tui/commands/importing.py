@@ -21,18 +21,15 @@ from store.importer import ImportReport, ImportStatus, import_sources
 from store.stats import human_size
 from store.store import CableStore
 from store.store_folder import resolve_store_dir
+from tui.presentation.counts import counted
 
 PLAIN_INTERVAL = 5.0
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
 def summary(report: ImportReport) -> str:
     """``imported 2 cables from 1 source: 2 added, 0 unchanged, 0 replaced, 0 failed``."""
     line = (
-        f"imported {_plural(report.cables, 'cable')} from {_plural(report.sources, 'source')}: "
+        f"imported {counted(report.cables, 'cable')} from {counted(report.sources, 'source')}: "
         f"{report.added:,} added, {report.unchanged:,} unchanged, {report.replaced:,} replaced, "
         f"{report.failed:,} failed"
     )
@@ -198,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
     _print_repaired(report, directory, stderr)
     print(summary(report))
     print(
-        f"the store at {clean_line(directory)} holds {_plural(report.store_count, 'cable')} "
+        f"the store at {clean_line(directory)} holds {counted(report.store_count, 'cable')} "
         f"(import took {report.elapsed:.1f} s)"
     )
     return 1 if report.failed else 0

@@ -15,10 +15,7 @@ from store.errors import StoreError
 from store.layout import shown
 from store.repair import repair_store
 from store.store_folder import resolve_store_dir
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+from tui.presentation.counts import counted
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     what = "rebuilt the manifest" if report.manifest_rebuilt else "rebuilt the index"
     print(
         f"repaired the store at {where}: {what} from "
-        f"{_plural(whole, 'whole segment')}; "
-        f"it holds {_plural(count, 'cable')}"
+        f"{counted(whole, 'whole segment')}; "
+        f"it holds {counted(count, 'cable')}"
     )
     if report.moved:
         print(f"moved aside (kept in {where}/damaged): {', '.join(report.moved)}")

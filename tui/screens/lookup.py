@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from tui.presentation.cells import clip_cells
+from tui.presentation.counts import counted
 from tui.presentation.lookup_query import parse_query
 from tui.presentation.lookup_search import CableMatcher, CableRow, EntityRow, LookupRows, lookup
 from tui.widgets.fixed_rows import FixedRows
@@ -298,8 +299,8 @@ class LookupScreen(Screen[None]):
             self._say("Nothing matches.")
         else:
             self._say(
-                f"{len(message.rows.entities)} names"
-                + (f", {len(message.rows.cables)} cables" if message.rows.cables else "")
+                counted(len(message.rows.entities), "name")
+                + (f", {counted(len(message.rows.cables), 'cable')}" if message.rows.cables else "")
                 + "   enter opens · tab: kind · esc closes"
             )
         self.shown_request = message.request

@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from store.catalog import Catalog
 from tui.presentation.catalog_order import CatalogArranger, CatalogView, SortKey
+from tui.presentation.counts import counted
 from tui.presentation.facets import NO_FACETS, FacetChoice, FacetKind, Facets
 from tui.screens.common import SCREEN_BINDINGS
 from tui.screens.facet_picker import CLEAR, FacetPicker
@@ -306,8 +307,9 @@ class MainScreen(Screen[None], inherit_bindings=False):
         if view is None:
             return
         total = len(view.catalog)
-        noun = "cable" if len(view) == 1 else "cables"
-        shown = f"{len(view):,} {noun} of {total:,}" if view.filtered else f"{total:,} cables"
+        shown = counted(total, "cable")
+        if view.filtered:
+            shown = f"{counted(len(view), 'cable')} of {total:,}"
         where = f"{cables.cursor + 1:,}/{len(view):,}" if len(view) else "0/0"
         if self.arranger is None:  # the first page, before the whole catalog
             count = self.cables_app.store.count
