@@ -263,10 +263,10 @@ def link(mentions: list[Mention]) -> Entities:
                 if _acronym_then_place(mention.spelling):
                     mention.kind = None
                     unknown_multi.append(mention)
-                elif _acronym_then_name(mention.spelling):  # "NSA Jones said": a title's
+                elif _acronym_then_name(mention.spelling):  # "MEP Catherine Trautmann said"
                     head, name = _cut(mention, mention.spelling.find(" "))
-                    head.kind = ACRONYM
-                    _add_head_and_name(linker, head, name, singles)
+                    head.kind = ACRONYM  # a title's
+                    _add_head_and_name(linker, head, name, singles, cued=True)
                 elif _party_name(mention.spelling):  # "many Liberal Democrats, is"
                     add(GROUP, mention)
                 elif not _names_a_people(mention.spelling):
@@ -779,11 +779,12 @@ def _names_a_country(word: str) -> bool:
 
 
 def _add_head_and_name(
-    linker: _Linker, head: Mention, name: Mention, singles: list[Mention]
+    linker: _Linker, head: Mention, name: Mention, singles: list[Mention], cued: bool = False
 ) -> None:
     """Record a mention cut in two: its head a place (or, an acronym, a title's: dropped,
     and the name after it a person's), then the name: the person named so already, a
-    single word left to join a full name (``singles``), or a person's name."""
+    single word left to join a full name (``singles``), or a person's name (``cued``: a
+    cue called the whole a person's, so the name is one even when it may not look it)."""
     for part in (head, name):
         linker.keys.setdefault(part.spelling, variant_key(part.spelling))
     if head.kind is None:
@@ -795,7 +796,7 @@ def _add_head_and_name(
         linker.add(PERSON, name, name_key)
     elif " " not in name.spelling:
         singles.append(name)  # a surname, joined later to its full name
-    elif not name.weak and _may_be_a_person(name.spelling):
+    elif cued or (not name.weak and _may_be_a_person(name.spelling)):
         linker.add(PERSON, name, name_key)
 
 
@@ -915,7 +916,8 @@ def _demonym_then_place(name: str) -> bool:
 
 
 def _cut(mention: Mention, at: int) -> tuple[Mention, Mention]:
-    """A mention without a cue cut in two at a space (``at``: the first part's length)."""
+    """A mention cut in two at a space (``at``: the first part's length), each part
+    without a kind."""
     spelling = mention.spelling
     parts = []
     for start, end in ((0, at), (at + 1, len(spelling))):
