@@ -13,6 +13,7 @@ from store.check import check_store
 from store.errors import StoreError
 from store.layout import repair_command, shown
 from store.store_folder import resolve_store_dir
+from tui.presentation.counts import counted
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
             f"cables: {shown(directory)}: {clean_line(name)}: {clean_line(problem)}",
             file=sys.stderr,
         )
-    files = f"{report.checked:,} file" + ("" if report.checked == 1 else "s")
+    files = counted(report.checked, "file")
     if report.damaged:
         print(
             f"checked {files} of the store at {shown(directory)}: {len(report.damaged):,} "

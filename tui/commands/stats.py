@@ -14,6 +14,7 @@ from store.errors import StoreError
 from store.stats import StoreStats, compute_stats, human_size
 from store.store import CableStore
 from store.store_folder import resolve_store_dir
+from tui.presentation.counts import counted
 
 
 def _table(title: str, counts: Counter[str], *, by_key: bool = False) -> list[str]:
@@ -27,7 +28,7 @@ def _table(title: str, counts: Counter[str], *, by_key: bool = False) -> list[st
 
 def format_stats(stats: StoreStats) -> str:
     """The report ``cables stats`` prints."""
-    segments = f"{stats.segments:,} segment" + ("" if stats.segments == 1 else "s")
+    segments = counted(stats.segments, "segment")
     lines = [
         f"store:           {clean_line(stats.directory)}",
         f"schema version:  {stats.schema_version}",

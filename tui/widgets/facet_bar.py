@@ -7,6 +7,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from cables.sanitize import clean_text
+from tui.presentation.counts import counted
 from tui.presentation.facets import NO_FACETS, Facets
 
 __all__ = ["FacetBar"]
@@ -38,8 +39,7 @@ class FacetBar(Widget):
         """``N cables · classification SECRET × · tag PGOV × · x clears``."""
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         if self.count is not None:
-            noun = "cable" if self.count == 1 else "cables"
-            text.append(f"{self.count:,} {noun}", "bold")
+            text.append(counted(self.count, "cable"), "bold")
         for choice in self.facets:
             text.append(" · ")
             text.append(f"{choice.kind.value} ", "dim")
