@@ -1,10 +1,11 @@
-"""The build: the entity extractor compiled with mypyc.
+"""The build: the entity extractor and the reading of a cable's body compiled with mypyc.
 
 Why: the import of the full corpus spends most of its processor time in the parsing
-workers, two thirds of it in the extractor's pure Python (see benchmarks/RESULTS.md).
-Compiled to C by mypyc, the same source runs about 1.3 to 1.4 times as fast, with the
-same results (a test compares the installed, compiled package with the checkout's source
-on every real cable of ``tests/corpus``).
+workers, about three fifths of it in the extractor's pure Python and a quarter in parsing
+the cable (see benchmarks/RESULTS.md). Compiled to C by mypyc, the extractor runs about
+1.3 to 1.4 times as fast, with the same results (a test compares what the installed,
+compiled package parses with what the checkout's source parses, on every real cable of
+``tests/corpus``).
 
 Compilation is optional, never a condition of installing: without mypy or a C compiler,
 when compiling fails, or with ``CABLES_PURE_PYTHON=1`` in the environment, the package is
@@ -28,9 +29,11 @@ HERE = Path(__file__).parent
 
 
 #: The modules compiled: the entity extractor and the name keys it links mentions by,
-#: where the parsing workers spend about two thirds of their time. The rest of the domain
-#: package (parsers, the model's classes, which cross between processes) stays Python.
-COMPILED = ("cables/entities", "cables/names.py")
+#: where the parsing workers spend about three fifths of their time, and the reading of a
+#: cable's body (header fields, paragraphs, references), most of the parsing. The rest of
+#: the domain package stays Python: the source formats and the other modules gained
+#: nothing measurable compiled, and the model's classes cross between processes.
+COMPILED = ("cables/entities", "cables/names.py", "cables/body")
 
 
 def compiled_sources() -> list[str]:

@@ -1,10 +1,10 @@
-"""The installed extractor, compiled by mypyc at install (setup.py), finds what the
-checkout's Python source finds.
+"""The installed package, its extractor and its reading of a cable's body compiled by mypyc
+at install (setup.py), parses what the checkout's Python source parses.
 
 The README's test command installs the package (``pip install '.[test]'``) and then runs
 the tests from the checkout, so every other test exercises the Python source; the
-``cables`` command a reader runs is the installed package, whose extractor is compiled
-when a C compiler was at hand. These tests run the installed package in a process that
+``cables`` command a reader runs is the installed package, whose compiled modules are
+built when a C compiler was at hand. These tests run the installed package in a process that
 does not see the checkout (``python -I`` from another folder) and compare.
 """
 
@@ -26,22 +26,24 @@ from cables.sources import iter_cables
 from .conftest import PROJECT
 from .store_support import make_csv
 
-#: Every cable of the corpus, each as one line: its id and its entities, as JSON.
-_ENTITIES = """
+#: Every cable of the corpus, each as one line: its whole JSON form (fields, paragraphs,
+#: references, entities).
+_FORMS = """
 import sys, orjson
 from cables.errors import ParseError
 from cables.jsonform import cable_to_json
 from cables.sources import iter_cables
 for cable in iter_cables([sys.argv[1]]):
     if not isinstance(cable, ParseError):
-        form = cable_to_json(cable)
-        print(orjson.dumps([form["id"], form["entities"]], option=orjson.OPT_SORT_KEYS).decode())
+        print(orjson.dumps(cable_to_json(cable), option=orjson.OPT_SORT_KEYS).decode())
 """
 
 _WHERE = """
 import cables.entities.extract as extract, cables.names as names
+import cables.body.paragraphs as paragraphs
 print(extract.__file__)
 print(names.__file__)
+print(paragraphs.__file__)
 """
 
 
@@ -66,29 +68,30 @@ def _cables(folder: Path) -> list[Cable]:
 
 
 def _compare(tmp_path: Path, source: Path) -> None:
-    installed = _installed(tmp_path, _ENTITIES, str(source)).splitlines()
+    installed = _installed(tmp_path, _FORMS, str(source)).splitlines()
     here = [
-        orjson.dumps([form["id"], form["entities"]], option=orjson.OPT_SORT_KEYS).decode()
+        orjson.dumps(form, option=orjson.OPT_SORT_KEYS).decode()
         for form in map(cable_to_json, _cables(source))
     ]
     assert len(here) > 100
     differing = [a[:200] for a, b in zip(installed, here, strict=False) if a != b]
     assert len(installed) == len(here)
     assert not differing, (
-        "the installed package extracts otherwise than the checkout (reinstall it after a "
+        "the installed package parses otherwise than the checkout (reinstall it after a "
         f"change: pip install .): {differing[:3]}"
     )
 
 
-def test_the_installed_extractor_finds_what_the_source_finds_on_every_real_cable(
+def test_the_installed_package_parses_what_the_source_parses_on_every_real_cable(
     corpus: Path, tmp_path: Path
 ) -> None:
-    """Same entities, same forms, same paragraphs, cable by cable, in every source format:
-    compiling changes the speed, never the result."""
+    """Same header fields, paragraphs, references and entities (forms and paragraphs),
+    cable by cable, in every source format: compiling changes the speed, never the
+    result."""
     _compare(tmp_path, corpus)
 
 
-def test_the_installed_extractor_finds_what_the_source_finds_in_made_up_text(
+def test_the_installed_package_parses_what_the_source_parses_in_made_up_text(
     tmp_path: Path,
 ) -> None:
     """The same on 400 synthetic cables (made-up names, capitals at random: the runs real
@@ -99,9 +102,12 @@ def test_the_installed_extractor_finds_what_the_source_finds_in_made_up_text(
 @pytest.mark.skipif(
     shutil.which("cc") is None and shutil.which("gcc") is None, reason="no C compiler here"
 )
-def test_where_a_compiler_is_at_hand_the_install_compiled_the_extractor(tmp_path: Path) -> None:
-    """The README's install compiles the extractor (the import's speed depends on it);
-    without a compiler it installs as pure Python, which this test then does not ask."""
+def test_where_a_compiler_is_at_hand_the_install_compiled_extractor_and_body(
+    tmp_path: Path,
+) -> None:
+    """The README's install compiles the extractor and the reading of the body (the
+    import's speed depends on them); without a compiler it installs as pure Python, which
+    this test then does not ask."""
     files = _installed(tmp_path, _WHERE).split()
     if all(Path(f).resolve().is_relative_to(PROJECT) for f in files):
         pytest.skip("the package is installed from the checkout itself (editable)")
