@@ -4,8 +4,8 @@ at install (setup.py), parses what the checkout's Python source parses.
 The README's test command installs the package (``pip install '.[test]'``) and then runs
 the tests from the checkout, so every other test exercises the Python source; the
 ``cables`` command a reader runs is the installed package, whose compiled modules are
-built when a C compiler was at hand. These tests run the installed package in a process that
-does not see the checkout (``python -I`` from another folder) and compare.
+built when a C compiler was at hand. These tests run the installed package in a process
+that does not see the checkout (``python -I`` from another folder) and compare.
 """
 
 from __future__ import annotations
@@ -67,6 +67,13 @@ def _cables(folder: Path) -> list[Cable]:
     return [c for c in iter_cables([str(folder)]) if not isinstance(c, ParseError)]
 
 
+def _difference(installed: str, here: str) -> str:
+    """A cable's id and the fields of its JSON form that differ between two lines."""
+    one, other = orjson.loads(installed), orjson.loads(here)
+    fields = sorted(k for k in one.keys() | other.keys() if one.get(k) != other.get(k))
+    return f"{other.get('id')}: {', '.join(fields)}"
+
+
 def _compare(tmp_path: Path, source: Path) -> None:
     installed = _installed(tmp_path, _FORMS, str(source)).splitlines()
     here = [
@@ -74,7 +81,7 @@ def _compare(tmp_path: Path, source: Path) -> None:
         for form in map(cable_to_json, _cables(source))
     ]
     assert len(here) > 100
-    differing = [a[:200] for a, b in zip(installed, here, strict=False) if a != b]
+    differing = [_difference(a, b) for a, b in zip(installed, here, strict=False) if a != b]
     assert len(installed) == len(here)
     assert not differing, (
         "the installed package parses otherwise than the checkout (reinstall it after a "
