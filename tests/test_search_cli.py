@@ -13,6 +13,7 @@ import pytest
 from cables.model import Cable, Paragraph
 from store.importer import import_sources
 from tests.store_support import PROJECT, build_store, run_cli
+from tui.commands.search import TEXT_SNIPPETS
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,19 @@ def test_json_gives_one_object_per_cable_with_paragraph_snippets(store_dir: str)
     first = hit["paragraphs"][0]
     start, end = first["highlights"][0]
     assert first["snippet"][start:end] == "Khobdabergenova"
+
+
+def test_paragraphs_past_the_shown_snippets_are_counted_in_one_closing_line(
+    store_dir: str,
+) -> None:
+    """A cable matching in more paragraphs than the text shows ends with how many more,
+    the noun agreeing with the count."""
+    found = run_cli("--store", store_dir, "search", "Shymkent", "--json", "--limit", "1")
+    matching = len(json.loads(found.stdout.splitlines()[0])["paragraphs"])
+    assert matching > TEXT_SNIPPETS + 1  # the seed cable names the city in many paragraphs
+    lines = run_cli("--store", store_dir, "search", "Shymkent", "--limit", "1").stdout.splitlines()
+    assert sum(line.startswith("  ¶") for line in lines) == TEXT_SNIPPETS
+    assert f"  (and {matching - TEXT_SNIPPETS} more paragraphs)" in lines
 
 
 def test_sort_by_date_and_limit_are_honoured(store_dir: str) -> None:

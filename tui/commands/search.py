@@ -25,6 +25,7 @@ from store.store import CableStore
 from store.store_folder import resolve_store_dir
 from store.text_query import QueryError
 from store.text_search import SearchHit
+from tui.presentation.counts import counted
 
 #: Paragraph snippets printed per cable in plain text (JSON has them all).
 TEXT_SNIPPETS = 3
@@ -84,7 +85,7 @@ def format_hit(hit: SearchHit, bold: bool = False) -> str:
         lines.append(f"  ¶{snippet.number}  {marked(snippet, bold)}")
     more = len(hit.paragraphs) - TEXT_SNIPPETS
     if more > 0:
-        lines.append(f"  (and {more} more paragraph{'s' if more > 1 else ''})")
+        lines.append(f"  (and {counted(more, 'more paragraph')})")
     return "\n".join(lines)
 
 

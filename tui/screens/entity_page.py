@@ -24,6 +24,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.presentation.counts import counted
 from tui.presentation.entity_page_data import CableEntry, EntityPageData, Timeline, gather_page
 from tui.screens.common import SCREEN_BINDINGS
 from tui.widgets.safe_text import one_line
@@ -189,7 +190,7 @@ class EntityPage(Screen[None]):
         header = Text(end="")
         header.append(f"{record.kind.upper()}  ", style="italic")
         header.append(one_line(record.name), style="bold")
-        header.append(f"   {record.count} cable{'s' if record.count != 1 else ''}", style="cyan")
+        header.append(f"   {counted(record.count, 'cable')}", style="cyan")
         others = [one_line(form) for form in record.forms[1:]]
         if others:
             header.append("\nAlso: ", style="dim")

@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.widgets import Footer, Input, Static
 
 from tui.presentation.cells import fit_cells
+from tui.presentation.counts import counted
 from tui.presentation.list_columns import ListColumns
 from tui.presentation.text_search import SpanFinder
 from tui.screens.common import SCREEN_BINDINGS
@@ -236,7 +237,7 @@ def snippet_text(hit: SearchHit | None, limit: int = 3) -> Text:
                 text.stylize("reverse bold", start + begin, start + end)
     more = len(hit.paragraphs) - limit
     if more > 0:
-        text.append(f"\n… and {more} more matching paragraph{'s' if more > 1 else ''}", "italic")
+        text.append(f"\n… and {counted(more, 'more matching paragraph')}", "italic")
     return text
 
 
