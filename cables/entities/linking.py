@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from cables.entities.casing import (
@@ -59,24 +58,60 @@ PERSON, PLACE, GROUP, ACRONYM = "person", "place", "group", "acronym"
 FREQUENT = 3
 
 
-@dataclass(slots=True)
 class Mention:
     """One mention: the text as written, its case-restored spelling, where, and its kind.
 
     ``kind`` is None when no cue settled it; ``core`` is the name without a place word
-    ("Anbar" for "Anbar province") when that differs.
+    ("Anbar" for "Anbar province") when that differs; ``expansion``, for an acronym defined
+    in parentheses, its name; ``paragraphs`` every paragraph of the same mention and
+    ``count`` how many times it occurs (set by :func:`link`); ``weak``: no evidence of a
+    name but its capitals (a run of an ALL-CAPS text); ``partner``: the mention just
+    before, when "and" or a comma join them.
+
+    A plain class with its own ``__init__``, not a dataclass: compiled by mypyc, the
+    dataclass's generated ``__init__`` stays interpreted Python, and an extractor makes
+    about fifty mentions a cable.
     """
 
-    form: str
-    spelling: str
-    paragraph: int
-    kind: str | None
-    core: str | None = None
-    expansion: str | None = None  # for an acronym defined in parentheses, its name
-    paragraphs: set[int] | None = None  # every paragraph of the same mention (see link)
-    count: int = 1  # how many times the same mention occurs (see link)
-    weak: bool = False  # no evidence of a name but its capitals (a run of an ALL-CAPS text)
-    partner: Mention | None = None  # the mention just before, when "and" or a comma join them
+    __slots__ = (
+        "core",
+        "count",
+        "expansion",
+        "form",
+        "kind",
+        "paragraph",
+        "paragraphs",
+        "partner",
+        "spelling",
+        "weak",
+    )
+
+    def __init__(
+        self,
+        form: str,
+        spelling: str,
+        paragraph: int,
+        kind: str | None,
+        core: str | None = None,
+        expansion: str | None = None,
+        paragraphs: set[int] | None = None,
+        count: int = 1,
+        weak: bool = False,
+        partner: Mention | None = None,
+    ) -> None:
+        self.form = form
+        self.spelling = spelling
+        self.paragraph = paragraph
+        self.kind = kind
+        self.core = core
+        self.expansion = expansion
+        self.paragraphs = paragraphs
+        self.count = count
+        self.weak = weak
+        self.partner = partner
+
+    def __repr__(self) -> str:
+        return f"Mention({self.form!r}, {self.spelling!r}, {self.paragraph}, {self.kind!r})"
 
 
 class _Entity:
