@@ -38,6 +38,9 @@ def _marking(rest: str) -> tuple[str | None, str]:
 
 
 def _collapse(line: str) -> str:
+    """``line`` with its runs of white space one space, none at either end."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line  # the common case, tested in two scans: no other white space is printable
     return " ".join(line.split())
 
 
