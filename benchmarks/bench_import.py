@@ -1,7 +1,7 @@
 """The whole import (issues 9 and 12): each stage's share of wall and CPU time, peak memory.
 
 usage: python benchmarks/bench_import.py CSV [--limit N] [--workers N] [--keep DIR] [--no-append]
-                                          [--baseline PYTHON]
+                                          [--baseline PYTHON] [--without-text-index]
 
 Imports ``CSV`` (its first ``N`` cables with ``--limit``, copied to /tmp first) into a fresh
 store under /tmp with ``cables import``, in a child process whose process tree is sampled in
@@ -19,6 +19,12 @@ to compare with, such as the import before entities, 8de09fe, the issues' "93 s"
 import is run with that version right after, on the same cables, and the ratio of the two
 times reported: on a shared machine whose speed drifts from hour to hour, the ratio holds
 where seconds do not.
+
+With ``--without-text-index``, this version's import runs with the store writer's full-text
+index replaced by one that does nothing (:data:`WITHOUT_TEXT_INDEX`, applied in the child
+process only; the baseline runs as it is): the import of issue 9's scope, entities without
+issue 12's index, whose cost it shows. A measurement only: every store the ``cables``
+command makes has its text index.
 
 Results go to stdout and, as a dated section with the machine, to benchmarks/RESULTS.md.
 """
@@ -55,6 +61,36 @@ FULL_CORPUS_CABLES = 249_000
 #: are sampled every tick).
 FULL_EVERY = 10
 IMPORT = "import sys; from tui.cli import main; sys.exit(main())"
+#: Run before :data:`IMPORT` for ``--without-text-index``: the store writer's text index
+#: (in the importer, or served by its child process) becomes one that stores nothing. The
+#: workers still prepare each cable's text document; nothing reaches tantivy.
+WITHOUT_TEXT_INDEX = """
+import store.writer
+from store.text_index import TEXT_DIR, TextIndexState
+
+class NoTextIndex:
+    rebuilt = False
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def open(self, segments, rows, state, bodies):
+        pass
+
+    def add(self, fields, segment, position):
+        pass
+
+    def commit(self, rows):
+        return TextIndexState(TEXT_DIR, rows, 0)
+
+    def discard_uncommitted(self, segments):
+        pass
+
+    def close(self, *args, **kwargs):
+        pass
+
+store.writer.TextIndexWriter = store.writer.TextIndexProcess = NoTextIndex
+"""
 STAGE_LABELS = {
     "open": "open the store (lock, state, text index)",
     "wait": "main thread waiting for the workers",
@@ -183,11 +219,15 @@ def _mb(size: int) -> str:
 
 
 def run(
-    source: Path, workers: int | None, keep: Path | None = None, python: str = sys.executable
+    source: Path,
+    workers: int | None,
+    keep: Path | None = None,
+    python: str = sys.executable,
+    without_text_index: bool = False,
 ) -> dict:
     """Import ``source`` into a fresh store with the ``cables`` of ``python`` (moved to
-    ``keep`` afterwards if given, for the start-up and search benchmarks); what was
-    measured."""
+    ``keep`` afterwards if given, for the start-up and search benchmarks), with
+    :data:`WITHOUT_TEXT_INDEX` applied if asked; what was measured."""
     work = Path(tempfile.mkdtemp(prefix="cables-bench-import-"))
     store, stages_file = work / "store", work / "stages.json"
     env = {**os.environ, "CABLES_IMPORT_STAGES": str(stages_file)}
@@ -198,7 +238,8 @@ def run(
     try:
         with (work / "log").open("w") as log:
             start = time.perf_counter()
-            command = [python, "-c", IMPORT, "import", str(source), "--store", str(store)]
+            code = WITHOUT_TEXT_INDEX + IMPORT if without_text_index else IMPORT
+            command = [python, "-c", code, "import", str(source), "--store", str(store)]
             child = subprocess.Popen(command, cwd=work, env=env, stdout=log, stderr=log)
             ticks = 0
             while child.poll() is None:
@@ -347,9 +388,14 @@ def main() -> int:
     parser.add_argument(
         "--baseline", metavar="PYTHON", help="also time the import of another version"
     )
+    parser.add_argument(
+        "--without-text-index",
+        action="store_true",
+        help="this version's import with a text index that stores nothing (a measurement)",
+    )
     args = parser.parse_args()
     source = slice_csv(args.csv, args.limit) if args.limit else args.csv
-    result = run(source, args.workers, args.keep)
+    result = run(source, args.workers, args.keep, without_text_index=args.without_text_index)
     cables = result["cables"]
     lines = report(source, cables, result)
     if args.baseline:
