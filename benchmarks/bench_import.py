@@ -394,6 +394,8 @@ def main() -> int:
         help="this version's import with a text index that stores nothing (a measurement)",
     )
     args = parser.parse_args()
+    if args.keep and args.without_text_index:
+        parser.error("--keep: a store made --without-text-index has no text index to keep")
     source = slice_csv(args.csv, args.limit) if args.limit else args.csv
     result = run(source, args.workers, args.keep, without_text_index=args.without_text_index)
     cables = result["cables"]
@@ -403,7 +405,10 @@ def main() -> int:
     print("\n".join(lines))
     if not args.no_append:
         now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        label = f" ({args.label})" if args.label else ""
+        words = [args.label] if args.label else []
+        if args.without_text_index:
+            words.append("without the full-text index")
+        label = f" ({', '.join(words)})" if words else ""
         section = [
             f"## Import stages and peak memory{label}: {cables:,} cables — {now}",
             "",
