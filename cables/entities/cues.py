@@ -76,7 +76,7 @@ ORG_WORDS = frozenset(
         division fleet
         guard guards command cabinet chamber embassy consulate mission school broadcasting
         television radio news newspaper journal airlines airways brotherhood forum museum
-        library hospital laboratory times post herald tribune gazette telegraph
+        library hospital laboratory times post herald tribune gazette telegraph gendarmerie
         """
     )
 )
@@ -93,6 +93,15 @@ ORG_WORDS_FIRST = frozenset(
         ministère ministere rassemblement assemblée
         jaish lashkar tehrik tehreek hizb harakat jamaat jamiat sipah ansar jund ittehad
         tanzim polo bloque convergencia
+        guardia policia policía polícia carabineros carabinieri gendarmeria
+        banco banca banque caja empresa compañía companhia compagnie sociedad société
+        corte cour congreso congresso senado senato asamblea
+        assembleia assemblea junta diario comision comisión comissão comissao commissione
+        consiglio conselho federação federacao federazione confederação confederazione
+        fundação fundacao fondazione fondation institut istituto universidade università
+        université agence agencia agência agenzia syndicat sindacato associação associacao
+        associazione ministério ministero exército esercito armée armada força forza
+        partito lega movimento fronte bloco
         """
     )
 )
@@ -169,6 +178,31 @@ COMPANY_LAST_WORDS = frozenset(
         industries holdings manufacturing enterprises technologies telecom telecommunications
         motors steel electronics petroleum shipping insurance investments trading mining
         pharmaceuticals cement refinery chemicals logistics systems
+        """
+    )
+)
+
+# Last words that make a name of common words capitalised inside a sentence a group's
+# ("Metal Workers", "Provincial Reconstruction Team", "Financial Intelligence Unit",
+# "Human Rights Watch", "Special Operations"): without one, such a name is most often a topic,
+# a programme, a law or a section heading ("Illegal Logging", "Emissions Trading Scheme").
+COMMON_GROUP_LAST_WORDS = frozenset(
+    _words(
+        """
+        workers team teams unit units watch battalion battalions regiment regiments wing
+        branch patrol body platform operations headquarters observer monitor chronicle
+        express mirror globe
+        """
+    )
+)
+# First words of a group's name before a preposition: its members in the plural ("Sons of
+# Iraq", "Doctors Without Borders", "Friends of Mauricio"), or a broadcaster's "Voice of".
+GROUP_FIRST_WORDS = frozenset(
+    _words(
+        """
+        sons daughters mothers fathers friends doctors reporters teachers lawyers journalists
+        soldiers martyrs brothers sisters women students veterans physicians engineers
+        partisans guardians defenders voice
         """
     )
 )

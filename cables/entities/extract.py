@@ -34,11 +34,13 @@ from cables.entities.cues import (
     ARABIC_ARTICLES,
     ARTICLES_OF_TITLES,
     CALENDAR_WORDS,
+    COMMON_GROUP_LAST_WORDS,
     COMPANY_LAST_WORDS,
     CONNECTORS,
     DEPARTMENT_WORDS,
     FEATURE_LAST_WORDS,
     GROUP_AFTER,
+    GROUP_FIRST_WORDS,
     JARGON,
     NAME_PARTICLES,
     OFFICE_WORDS,
@@ -304,6 +306,9 @@ class _Analyser:
             begin > 0
             and lowers[begin - 1] not in CONNECTORS
             and (lowers[begin - 1] not in TITLES or lowers[begin - 1] in DEPARTMENT_WORDS)
+            # "the Spanish Guardia Civil": an English demonym before a name in its own
+            # language is no part of it
+            and not (lowers[org_at] in ORG_WORDS_FIRST and _demonym(words[begin - 1]))
         ):
             begin -= 1
         if begin > 0:
@@ -380,8 +385,9 @@ class _Analyser:
         return []
 
     def common_words_name(self, words: list[str], lowers: list[str]) -> bool:
-        """Two or more common words capitalised inside a sentence make a name, and such
-        names are groups' ("Metal Workers", "Special Operations", "Sons of Iraq")."""
+        """Two or more common words capitalised inside a sentence make a group's name when
+        its last word names a body of people ("Metal Workers", "Special Operations") or its
+        first its members ("Sons of Iraq"); other such names are topics and headings."""
         if not lowers or lowers[0] in CONNECTORS or not is_common_word(words[0]):
             return False  # the first word is always one of the common words asked for below
         content = [i for i, w in enumerate(lowers) if w not in CONNECTORS]
@@ -392,6 +398,12 @@ class _Analyser:
             content = content[:-1]  # "Sons of Iraq": any name after "of"
         return (
             len(content) >= 1
+            and (
+                lowers[last] in COMMON_GROUP_LAST_WORDS
+                or lowers[last] in COMPANY_LAST_WORDS
+                or (lowers[0] in GROUP_FIRST_WORDS and lowers[1] in _GROUP_FIRST_BEFORE)
+                or not _NAMED_BODY.isdisjoint(lowers)
+            )
             and all(
                 is_common_word(words[i])
                 and lowers[i] not in TITLES
@@ -628,6 +640,10 @@ def _common_words_spell(before: str, acronym: str) -> bool:
     return False
 
 
+_GROUP_FIRST_BEFORE = frozenset(("of", "for", "without", "against"))
+# Words of a name that make it an organisation's wherever they stand in it ("Peace Jirga",
+# "Planning and Budget Organization", "House of Commons").
+_NAMED_BODY = ORG_WORDS | STANDALONE_ORGS | frozenset(("house", "commons", "lords"))
 _SMALL_WORDS = frozenset(("and", "the", "of", "for", "in", "on", "to", "a"))
 
 
@@ -1365,6 +1381,8 @@ class _Scanner:
         if len(self.out) > self.first and self.starts[-1] == start:
             return False  # :meth:`definition` recorded it with its name
         name_end = len(text[: start - 1].rstrip())
+        if text.endswith(_POSSESSIVE_ENDS, 0, name_end):
+            name_end -= 2  # "the World Food Program's (WFP) forecast": the name has no "'s"
         last_word = text.rfind(" ", 0, name_end) + 1
         if not text[last_word : last_word + 1].isupper():
             # "6,000 metric tons (MT)", "search and rescue (SAR)": a common noun's letters
@@ -1442,6 +1460,7 @@ _PLACE_PREPOSITIONS = tuple(
     for space in " \n"
 )
 _POSSESSIVES = ("'", "’", ",s")  # "Narymbetov's", "Jones' view", "Narymbetov,s"
+_POSSESSIVE_ENDS = ("'s", "’s", ",s")  # a possessive at a name's end
 # Words before an acronym used as a common noun ("a PRT", "one POMLT", "each NGO").
 _NUMBER = re.compile(r"\d[\d,.]*")
 _GENERIC_BEFORE = frozenset(

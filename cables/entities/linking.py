@@ -562,6 +562,11 @@ _NO_BODY_ENDINGS = frozenset(
         *("meeting", "talks", "process", "dialogue", "plan", "strategy", "roadmap"),
         *("report", "operation", "program", "training", "exercise", "exercises", "order"),
         *("ordinance", "decree", "bill", "amendment", "reactor", "estimate", "war"),
+        # programmes, policies, documents, weapons and sites named by common words
+        *("scheme", "parole", "policy", "partnership", "account", "preferences", "framework"),
+        *("directive", "list", "letter", "memorandum", "proposal", "assistance", "concept"),
+        *("statement", "communique", "code", "assessment", "infrastructure", "edge"),
+        *("articles", "weapons", "munitions", "uranium", "disposal", "storage", "complex"),
     )
 )
 _AGENCY_PROGRAM_FIRST = frozenset(("united", "un", "u.n.", "world"))
