@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 from cables.entities import extract_entities
-from cables.model import Cable, Entities
+from cables.model import Cable, Entities, Paragraph
 from cables.sources import iter_cables
 
 PAGES = {
     "04MADRID1731": "wikileaks-html",
     "07MADRID1285": "wikileaks-html",
+    "08BERLIN122": "review",
     "10MAPUTO86": "review",
     "07STOCKHOLM506": "review",
     "08MADRID98": "review",
@@ -131,3 +132,30 @@ def test_an_organisation_word_of_a_romance_language_names_a_group(
     assert group not in {form for person in entities.people for form in person.forms}
     # an English demonym before a name in its own language is no part of it
     assert "Spanish Guardia Civil" not in _group_forms(entities)
+
+
+@pytest.mark.parametrize(
+    ("cable", "written"), [("10PARIS174", "P5-plus-one"), ("08BERLIN122", "P5-plus-1")]
+)
+def test_a_group_of_states_and_its_partners_is_one_group(
+    cables: dict[str, Entities], cable: str, written: str
+) -> None:
+    # "the P5-plus-one" (the five permanent members and Germany) is not "the P5"; every
+    # spelling of it ("P5+1", "P5 plus 1") is one entity, "P5+1" across the corpus
+    (club,) = [group for group in cables[cable].groups if written in group.forms]
+    assert club.name == "P5+1"
+    assert "P5" not in _group_forms(cables["10PARIS174"])  # its only P5 is the P5-plus-one
+
+
+def test_the_spellings_of_a_group_of_states_join() -> None:
+    cable = Cable(
+        id="09PARIS1",
+        paragraphs=(
+            Paragraph(1, None, "The P5-plus-1 met in Geneva; the P5+1 text went to the EU3+3."),
+            Paragraph(2, None, "The P5 plus one agreed, and so did the P5."),
+        ),
+    )
+    groups = {group.name: set(group.forms) for group in extract_entities(cable).groups}
+    assert groups["P5+1"] == {"P5-plus-1", "P5+1", "P5 plus one"}
+    assert groups["EU3+3"] == {"EU3+3"}
+    assert groups["P5"] == {"P5"}

@@ -978,6 +978,15 @@ class _Scanner:
             and (start == 3 or not text[start - 4].isalpha())
         ):
             start -= 3  # "al-Qaida" whole (a run begins with a capital)
+        club = None  # "P5+1" for "P5-plus-1", "P5 plus one", "P5+1": one spelling
+        if end - start <= _LONGEST_PLUS_HEAD and text.startswith(_PLUS_STARTS, end):
+            plus = _PLUS_PARTNERS.match(text, end)
+            if plus is not None and _PLUS_HEAD.fullmatch(text, start, end):
+                # "the P5-plus-1", "P5+1", "EU3+3": one group of states
+                partners = plus.group(1).lower()
+                club = f"{text[start:end]}+{_NUMBER_WORDS.get(partners, partners)}"
+                end = plus.end()
+                kind = GROUP
         form = self.original[start:end]
         if form.endswith(_DANGLING):
             return  # a piece of a longer name ("the State of the Union address")
@@ -992,7 +1001,9 @@ class _Scanner:
             return  # "6PT": six-party talks
         if not (form.isascii() and form.isprintable()):
             form = _clean(form)
-        if self.text is self.original:
+        if club is not None:
+            spelling = club
+        elif self.text is self.original:
             spelling = form
         else:
             spelling = self.text[start:end]
@@ -1421,6 +1432,15 @@ class _Scanner:
         return True
 
 
+# A group of states named by an acronym and the partners it adds: "P5-plus-1", "P5+1",
+# "P5 plus one", "EU3+3", "ASEAN+3".
+_PLUS_STARTS = ("-plus-", "-Plus-", "+", " plus ", " Plus ")
+_PLUS_PARTNERS = re.compile(
+    r"(?:-[Pp]lus-|\+| [Pp]lus )(\d{1,2}|one|two|three|One|Two|Three)(?![\w+])"
+)
+_PLUS_HEAD = re.compile(r"[A-Z][A-Z0-9-]{0,5}")
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3"}
+_LONGEST_PLUS_HEAD = 6
 _OF_WORDS = ("of ", "for ", "in ")
 # What joins the names of a list ("the IDI and Mossad", "Navique, Vodacom, and SASOL").
 _COORDINATION = frozenset(
