@@ -20,6 +20,7 @@ from cables.sources import iter_cables
 PAGES = {
     "04MADRID1731": "wikileaks-html",
     "07MADRID1285": "wikileaks-html",
+    "06CARACAS2367": "review",
     "08BERLIN122": "review",
     "10MAPUTO86": "review",
     "07STOCKHOLM506": "review",
@@ -159,3 +160,32 @@ def test_the_spellings_of_a_group_of_states_join() -> None:
     assert groups["P5+1"] == {"P5-plus-1", "P5+1", "P5 plus one"}
     assert groups["EU3+3"] == {"EU3+3"}
     assert groups["P5"] == {"P5"}
+
+
+@pytest.mark.parametrize(
+    ("cable", "paper"), [("08MADRID98", "El Pais"), ("06CARACAS2367", "El Universal")]
+)
+def test_el_before_a_spanish_word_begins_a_newspapers_name(
+    cables: dict[str, Entities], cable: str, paper: str
+) -> None:
+    entities = cables[cable]
+    assert paper in _group_forms(entities)
+    second = paper.split()[1]
+    assert second not in {
+        form for kind in (entities.people, entities.groups) for e in kind for form in e.forms
+    }
+
+
+def test_el_before_an_arabic_surname_stays_part_of_the_persons_name() -> None:
+    cable = Cable(
+        id="08MADRID1",
+        paragraphs=(
+            Paragraph(1, None, "Daily El Mundo and El Tiempo said Jaled El Masri met them."),
+            Paragraph(2, None, "El Pais reported that El Baradei had spoken in El Salvador."),
+        ),
+    )
+    entities = extract_entities(cable)
+    groups = {group.name for group in entities.groups}
+    assert {"El Mundo", "El Tiempo", "El Pais"} <= groups
+    assert not {"El Masri", "El Baradei", "Masri", "Baradei"} & groups
+    assert "Jaled El Masri" in {person.name for person in entities.people}

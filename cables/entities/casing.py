@@ -12,10 +12,11 @@ input, so offsets into it are offsets into the original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from cables.data import list_entries
-from cables.entities.cues import TITLES
+from cables.entities.cues import ARTICLES_OF_TITLES, TITLES
 from cables.entities.gazetteer import is_place
 
 # A word in capitals, captured: splitting on it leaves the words at odd indexes. (Capitals
@@ -53,6 +54,28 @@ def is_everyday_word(word: str) -> bool:
     pieces is ("Non-Proliferation")."""
     everyday = _everyday_words()
     return all(piece in everyday for piece in word.lower().split("-"))
+
+
+@cache
+def _spanish_words() -> frozenset[str]:
+    return frozenset(list_entries("spanish.txt.gz"))
+
+
+def begins_a_title(name: str) -> bool:
+    """Whether ``name`` begins with the capitalised article of a newspaper's or a book's
+    title: "Le Monde", "La Prensa", "Der Spiegel", and "El" before a frequent Spanish word
+    (``cables/data/spanish.txt.gz``, built by ``scripts/make_spanish.py``): "El Pais", "El
+    Mundo", "El Tiempo"; not "El Masri" or "El Baradei", Arabic surnames."""
+    article, _, rest = name.partition(" ")
+    if not rest or not article[:1].isupper() or not article[1:].islower():
+        return False  # not "LE Staff" (locally employed staff)
+    lower = article.lower()
+    if lower in ARTICLES_OF_TITLES:
+        return True
+    if lower != "el":
+        return False
+    word = unicodedata.normalize("NFKD", rest.partition(" ")[0].lower())
+    return "".join(c for c in word if not unicodedata.combining(c)) in _spanish_words()
 
 
 def is_unknown_word(word: str) -> bool:

@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from cables.entities.casing import (
+    begins_a_title,
     casing_dictionary,
     is_all_caps,
     is_common_word,
@@ -32,7 +33,6 @@ from cables.entities.casing import (
 from cables.entities.cues import (
     ADVERBS,
     ARABIC_ARTICLES,
-    ARTICLES_OF_TITLES,
     CALENDAR_WORDS,
     COMMON_GROUP_LAST_WORDS,
     COMPANY_LAST_WORDS,
@@ -261,12 +261,10 @@ class _Analyser:
         while first < len(words) and (
             (
                 lowers[first] in CONNECTORS
-                # "Le Monde", "La Prensa": a capitalised article begins the name (not "Al" or
-                # "El", which begin Arabic surnames too: "Jaled El Masri", then "Masri")
+                # "Le Monde", "La Prensa", "El Pais": a capitalised article begins the name
+                # (not "Al", nor "El" before a word no Spanish: "Jaled El Masri", "Masri")
                 and not (
-                    lowers[first] in ARTICLES_OF_TITLES
-                    and words[first][0].isupper()
-                    and len(words) > 1
+                    first + 1 < len(words) and begins_a_title(f"{words[first]} {words[first + 1]}")
                 )
             )
             or lowers[first] in JARGON
@@ -276,6 +274,7 @@ class _Analyser:
                 and is_common_word(words[first])
                 and lowers[first] not in TITLES
                 and lowers[first] not in ORG_WORDS
+                and lowers[first] not in CONNECTORS  # those above: "and Le Figaro"
             )
         ):
             first += 1
@@ -283,6 +282,12 @@ class _Analyser:
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
                 return []
+        if lowers[0] in CONNECTORS and len(words) > 1 and begins_a_title(f"{words[0]} {words[1]}"):
+            # a title's words are its own, common or not ("El Tiempo", "El Universal"), up to
+            # a connecting word ("El Tiempo and El Universal")
+            end = next((i for i in range(2, len(words)) if lowers[i] in CONNECTORS), len(words))
+            self.parts.append(_Part(tokens[0][0], tokens[end - 1][1], None, short=end <= 2))
+            return tokens[end:]
         if not at_start and self.common_words_name(words, lowers):
             self.parts.append(_Part(tokens[0][0], tokens[-1][1], GROUP))
             return []
@@ -858,6 +863,10 @@ def _analyse_remembered(run: str, sentence_start: bool) -> tuple[_Part, ...]:
     if len(words) > _LONGEST_SHAPE:
         return _analysed(run, sentence_start)  # a unique shape: not worth remembering
     stand_ins = [_stand_in(word) for word in words]
+    if "El " in run:  # the word after "El" tells a title from a surname ("El Pais", "El Masri")
+        for i in range(len(words) - 1):
+            if words[i] == "El":
+                stand_ins[i + 1] = None
     if any(stand_ins) and _stand_ins_safe() and not _has_place(run):
         shape = [
             word if stand_in is None else stand_in
@@ -1166,8 +1175,13 @@ class _Scanner:
                         kind = self.apposition(end)
                     if kind is None and (next_word in SPEECH_VERBS or next_word in ADVERBS):
                         kind = self.speaks(start, after)
-                        if kind == PERSON and self.text[max(0, start - 4) : start] in _THE:
-                            kind = None  # "the French noted": no person takes an article
+                        if kind == PERSON and (
+                            self.text[max(0, start - 4) : start] in _THE
+                            or (text.startswith("El ", start) and begins_a_title(text[start:end]))
+                        ):
+                            # "the French noted": no person takes an article; nor does "El
+                            # Pais reported" name one
+                            kind = None
                 if kind == PERSON and self.no_person(start, end):
                     kind = None
                 if kind is None and not part.start and self.located(start, end):
@@ -1235,8 +1249,8 @@ class _Scanner:
         text = self.text
         if not text.endswith(_PLACE_PREPOSITIONS, max(0, start - 12), start):
             return False
-        if text[start : text.find(" ", start)].lower() in ARTICLES_OF_TITLES:
-            return False  # "in Le Figaro", "in Der Spiegel": newspapers
+        if begins_a_title(text[start:end]):
+            return False  # "in Le Figaro", "in Der Spiegel", "in El Pais": newspapers
         return (
             " " in text[start:end]
             and not text.startswith(_POSSESSIVES, end)

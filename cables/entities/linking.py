@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 
 from cables.entities.casing import (
+    begins_a_title,
     english_words,
     is_capitalised_plural,
     is_common_word,
@@ -33,7 +34,6 @@ from cables.entities.casing import (
 )
 from cables.entities.cues import (
     ARABIC_ARTICLES,
-    ARTICLES_OF_TITLES,
     COMPANY_LAST_WORDS,
     FEATURE_LAST_WORDS,
     JARGON,
@@ -500,8 +500,8 @@ def _uncued_verdict(spelling: str, weak: bool) -> int:
         # "Pinya Manufacturing Co. Ltd.", "the CSU Bundestag group", "Liberal Democrats"
         or spelling[spelling.rfind(" ") + 1 :].lower() in _GROUP_LAST_WORDS
         or _party_name(spelling)
-        # "Le Monde", "La Prensa": a person is named so by a cue
-        or spelling[: spelling.find(" ")].lower() in ARTICLES_OF_TITLES
+        # "Le Monde", "La Prensa", "El Pais": a person is named so by a cue
+        or begins_a_title(spelling)
         # "Pakistan Muslim League-Nawaz"
         or (
             "-" in spelling and not _ORG_WORD_SET.isdisjoint(_HYPHENED_WORD.split(spelling.lower()))
