@@ -182,10 +182,12 @@ def test_el_before_an_arabic_surname_stays_part_of_the_persons_name() -> None:
         paragraphs=(
             Paragraph(1, None, "Daily El Mundo and El Tiempo said Jaled El Masri met them."),
             Paragraph(2, None, "El Pais reported that El Baradei had spoken in El Salvador."),
+            Paragraph(3, None, "Officials agreed. Le Figaro wrote it, and Le Drian told us."),
         ),
     )
     entities = extract_entities(cable)
     groups = {group.name for group in entities.groups}
-    assert {"El Mundo", "El Tiempo", "El Pais"} <= groups
+    assert {"El Mundo", "El Tiempo", "El Pais", "Le Figaro"} <= groups
+    assert "Le Drian" in {person.name for person in entities.people}  # "told": a person
     assert not {"El Masri", "El Baradei", "Masri", "Baradei"} & groups
     assert "Jaled El Masri" in {person.name for person in entities.people}

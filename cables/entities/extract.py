@@ -1177,10 +1177,13 @@ class _Scanner:
                         kind = self.speaks(start, after)
                         if kind == PERSON and (
                             self.text[max(0, start - 4) : start] in _THE
-                            or (text.startswith("El ", start) and begins_a_title(text[start:end]))
+                            or (
+                                (text.startswith("El ", start) or next_word in _PRESS_VERBS)
+                                and begins_a_title(text[start:end])
+                            )
                         ):
                             # "the French noted": no person takes an article; nor does "El
-                            # Pais reported" name one
+                            # Pais said" or "Le Figaro wrote" name one ("Le Pen said" does)
                             kind = None
                 if kind == PERSON and self.no_person(start, end):
                     kind = None
@@ -1455,6 +1458,8 @@ _PLUS_PARTNERS = re.compile(
 _PLUS_HEAD = re.compile(r"[A-Z][A-Z0-9-]{0,5}")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3"}
 _LONGEST_PLUS_HEAD = 6
+# What a newspaper does that a person seldom does, after its name.
+_PRESS_VERBS = frozenset(("reported", "wrote", "published", "carried", "quoted", "headlined"))
 _OF_WORDS = ("of ", "for ", "in ")
 # What joins the names of a list ("the IDI and Mossad", "Navique, Vodacom, and SASOL").
 _COORDINATION = frozenset(
