@@ -1343,16 +1343,57 @@ class _Scanner:
         return None if before and before[-1] in PREPOSITIONS else PERSON
 
     def apposition(self, end: int) -> str | None:
-        """The kind an apposition gives: "X, director of" a person, "X, a pension
-        institution" a group."""
+        """The kind an apposition gives, by the head of its noun phrase: "X, director of"
+        a person, "X, a pension institution" a group, "X, the ringleader of a group" none."""
         text = self.text
         if not text.startswith(",", end):
             return None
-        words = {w.strip(".,;:()\"'").lower() for w in text[end + 1 : end + 60].split()[:5]}
-        if words & ROLES:
-            return PERSON
-        if words & ORG_NOUNS:
-            return GROUP
+        raws = text[end + 1 : end + 60].split()[:6]
+        words = [raw.strip(".,;:()\"'").lower() for raw in raws]
+        if not words:
+            return None
+        if (
+            words[0] in _COORDINATING
+            or words[0] == "who"
+            or (raws[0][:1].isupper() and words[0] not in _ARTICLES)
+        ):
+            # a relative clause: a role in it makes a person ("Dadis, who is still the leader
+            # of Guinea"; not "the Chitral Scouts, who just completed training")
+            # or a list, no apposition: "X, and Mladic son Darko Mladic", "NSA Jones, Leon,
+            # and the Ambassador": a role among the next names makes X a person as they are
+            return PERSON if not ROLES.isdisjoint(words[:5]) else None
+        # the noun phrase up to a preposition, a relative word or a comma: "X, the Economic
+        # Ministry State Secretary" a person, "X, a consumers group linked to" a group, "X,
+        # the ringleader of a group" neither ("of" goes on only inside a capitalised name:
+        # "a Council of Representatives member")
+        phrase: list[str] = []
+        for i, (raw, word) in enumerate(zip(raws, words, strict=True)):
+            if (
+                word in _RELATIVE_WORDS
+                or word in _VERBS
+                or (
+                    word in PREPOSITIONS
+                    and not (
+                        word == "of"
+                        and i
+                        and raws[i - 1][:1].isupper()
+                        and i + 1 < len(raws)
+                        and raws[i + 1][:1].isupper()
+                    )
+                )
+            ):
+                break
+            if word.endswith(_POSSESSIVE_ENDS):
+                phrase = []  # "the Ministry of Defense's ... Assistant Head": its possessor
+                continue
+            phrase.append(word)
+            if raw.endswith((",", ";")):
+                break
+        for word in reversed(phrase):  # its last role or organisation noun is its head
+            if word in ROLES:
+                return PERSON
+            if word in ORG_NOUNS:
+                return GROUP
         return None
 
     def expanded(self, start: int, end: int) -> bool:
@@ -1460,6 +1501,16 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3"}
 _LONGEST_PLUS_HEAD = 6
 # What a newspaper does that a person seldom does, after its name.
 _PRESS_VERBS = frozenset(("reported", "wrote", "published", "carried", "quoted", "headlined"))
+_COORDINATING = frozenset(("and", "or", "nor", "but"))
+_RELATIVE_WORDS = frozenset(("that", "which", "who", "whom", "whose", "where", "when"))
+_ARTICLES = frozenset(("the", "a", "an"))
+# Verbs that end a noun phrase ("Unlike Putin, the President-elect has no network").
+_VERBS = frozenset(
+    (
+        *("is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"),
+        *("may", "might", "should", "must", "does", "did", "said", "says", "told"),
+    )
+)
 _OF_WORDS = ("of ", "for ", "in ")
 # What joins the names of a list ("the IDI and Mossad", "Navique, Vodacom, and SASOL").
 _COORDINATION = frozenset(
