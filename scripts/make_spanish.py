@@ -7,8 +7,8 @@
 surnames ("El Masri", "El Baradei", "Jaled El Masri"). The word after it tells them apart:
 a newspaper's is a Spanish word. This list holds the words of pyspellchecker's Spanish
 frequency dictionary (maintained, on the package index, used here only) with a count of at
-least MIN_COUNT: letters only, three or more, folded to ASCII and lower case ("país" ->
-"pais"), one a line, sorted.
+least MIN_COUNT: letters only, three or more, folded to lower-case ASCII as names are
+(:func:`cables.names.fold`: "país" -> "pais"), one a line, sorted.
 
 usage: python scripts/make_spanish.py   (needs the data extra: pip install -e '.[data]')
 """
@@ -17,22 +17,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import unicodedata
 from importlib import resources
 from pathlib import Path
 
 from word_list import write_list
 
+from cables.names import fold
+
 PROJECT = Path(__file__).resolve().parents[1]
 OUT = PROJECT / "cables" / "data" / "spanish.txt.gz"
 #: The rarest count kept (the dictionary's rarest words have 50): "heraldo" has 650.
 MIN_COUNT = 500
-
-
-def folded(word: str) -> str:
-    """``word`` in lower case without its accents ("País" -> "pais")."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def main() -> int:
@@ -41,12 +36,12 @@ def main() -> int:
     frequencies: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
     words = sorted(
         {
-            folded(word)
+            fold(word)
             for word, count in frequencies.items()
             if count >= MIN_COUNT and word.isalpha() and len(word) >= 3
         }
     )
-    write_list(OUT, [word for word in words if word.isascii()], "words")
+    write_list(OUT, words, "words")
     return 0
 
 

@@ -12,12 +12,12 @@ input, so offsets into it are offsets into the original.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 
 from cables.data import list_entries
 from cables.entities.cues import ARTICLES_OF_TITLES, TITLES
 from cables.entities.gazetteer import is_place
+from cables.names import fold
 
 # A word in capitals, captured: splitting on it leaves the words at odd indexes. (Capitals
 # and apostrophes, ending in a capital: written so, the pattern is found faster than as
@@ -72,10 +72,7 @@ def begins_a_title(name: str) -> bool:
     lower = article.lower()
     if lower in ARTICLES_OF_TITLES:
         return True
-    if lower != "el":
-        return False
-    word = unicodedata.normalize("NFKD", rest.partition(" ")[0].lower())
-    return "".join(c for c in word if not unicodedata.combining(c)) in _spanish_words()
+    return lower == "el" and fold(rest.partition(" ")[0]) in _spanish_words()
 
 
 def is_unknown_word(word: str) -> bool:

@@ -282,8 +282,9 @@ class _Analyser:
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
                 return []
-        if lowers[0] in CONNECTORS and len(words) > 1 and begins_a_title(f"{words[0]} {words[1]}"):
-            # a title's words are its own, common or not ("El Tiempo", "El Universal"), up to
+        if lowers[0] in CONNECTORS:
+            # the loop above keeps a connecting word first only as a title's article: the
+            # title's words are its own, common or not ("El Tiempo", "El Universal"), up to
             # a connecting word ("El Tiempo and El Universal")
             end = next((i for i in range(2, len(words)) if lowers[i] in CONNECTORS), len(words))
             self.parts.append(_Part(tokens[0][0], tokens[end - 1][1], None, short=end <= 2))
