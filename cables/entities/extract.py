@@ -1150,8 +1150,10 @@ class _Scanner:
             definition = DEFINITION.match(text, end)
             if definition is not None and self.definition(start, end, kind, definition):
                 return
-        if kind == PLACE and self.org_noun_before(start):
-            kind = GROUP  # "held by the group Hamas" (a town somewhere is called Hamas)
+        if kind == PLACE and (self.org_noun_before(start) or _NEWS_AGENCY.match(text, end)):
+            # "held by the group Hamas" (a town somewhere is called Hamas), "the Xinhua news
+            # agency said" (a town is called Xinhua; "the Tehran daily Kayhan" is a place's)
+            kind = GROUP
         if kind == PLACE or kind is None:
             after = NEXT_WORDS.match(text, end)
             next_word = after.group(1) if after else None
@@ -1518,6 +1520,8 @@ _COORDINATION = frozenset(
     (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
 )
 _APOSTROPHES = frozenset("'’")
+# A news agency's or service's noun after its name, no name after it ("Xinhua News Agency").
+_NEWS_AGENCY = re.compile(r"(?:['’]s)?\s+[Nn]ews\s+(?:[Aa]gency|[Ss]ervice)\b(?!\s+[A-Z])")
 # An organisation noun as the word before a name ends ("the newspaper Kommersant").
 _ORG_NOUN_BEFORE = tuple(f"{space}{noun}" for noun in ORG_BEFORE for space in " \n")
 # A possessive, then a given name and a surname.

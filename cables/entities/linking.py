@@ -405,6 +405,8 @@ def link(mentions: list[Mention]) -> Entities:
                 add(GROUP, mention, key)
         elif key in surnames and mention.kind in (None, PERSON, PLACE):
             surnames[key].add(mention)
+        elif mention.kind == PERSON and not mention.weak and is_known_group(mention.spelling):
+            add(GROUP, mention, key)  # "told Secretary Rice that Hamas, "with some pressure""
         elif mention.kind == PLACE:
             add(PLACE, mention, key)
         elif mention.kind == PERSON and key in given:  # "Abdulaziz bin Salman", "Abdulaziz said"
@@ -461,6 +463,7 @@ def link(mentions: list[Mention]) -> Entities:
     if acronyms:
         _link_acronyms(linker, acronyms)
     _join_shorter_names(linker, GROUP)
+    _join_group_heads(linker)
     _join_abbreviated_groups(linker)
     _join_inverted_groups(linker)
     return Entities(
@@ -637,6 +640,39 @@ def _join_shorter_names(linker: _Linker, kind: str = PERSON) -> None:
             linker.join(longer, shorter, keep_forms=False)
         else:
             linker.join(shorter, longer)
+
+
+# Words after a group's name that say what kind of body it is, not a body within it
+# ("Likud Party", "Xinhua News Agency"; not "Cabinet Office", "FARC Secretariat").
+_KIND_WORDS = frozenset(
+    (
+        *("party", "movement", "organization", "organisation", "church", "newspaper"),
+        *("daily", "weekly", "company", "corporation", "news", "agency", "department"),
+        *("network", "militia", "front", "ministry"),
+    )
+)
+
+
+def _join_group_heads(linker: _Linker) -> None:
+    """Join a group named by one word to the one longer group of the cable that adds only
+    words of what kind of body it is: "Xinhua" to "Xinhua News Agency", "Likud" to "Likud
+    Party" (not "Gazprom" to "Gazprom Neft", another company, nor "NATO" to "NATO
+    Command")."""
+    groups = linker.of_kind(GROUP)
+    heads = {
+        spelling: group for group in groups if " " not in group.key for spelling in group.spellings
+    }
+    if not heads:
+        return
+    fuller: dict[int, tuple[_Entity, list[_Entity]]] = {}
+    for group in groups:
+        first, _, rest = group.spellings[0].partition(" ")
+        head = heads.get(first)
+        if head is not None and rest and all(word in _KIND_WORDS for word in rest.lower().split()):
+            fuller.setdefault(id(head), (head, []))[1].append(group)
+    for head, longer in fuller.values():
+        if len(longer) == 1:
+            linker.join(head, longer[0])
 
 
 def _join_abbreviated_groups(linker: _Linker) -> None:
