@@ -183,6 +183,21 @@ def filtered(
     }
 
 
+def _alternate_kept(name: str, population: int, common: set[str]) -> bool:
+    """Whether an alternate name of a city of ``population`` is kept: not a translation into
+    common words ("White House" for Casablanca, "Motor City"; ``common``: the words the
+    cables write in lower case), and, for a city under a million people, no one word frequent
+    in English (see COMMON_ALTERNATE_ZIPF)."""
+    words = name.split()
+    if len(words) > 1 and all(word.lower() in common for word in words):
+        return False
+    return (
+        population >= BIG_CITY
+        or not name.isalpha()  # "Gaza City", "Washington D.C.", "Port-Sudan"
+        or zipf_frequency(name, "en") < COMMON_ALTERNATE_ZIPF
+    )
+
+
 def main() -> int:
     """Gather the names, filter the collisions, write the file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -223,11 +238,7 @@ def main() -> int:
         local |= ascii_forms(city["name"])
         if city["population"] >= ALTERNATES_POPULATION:
             for alt in city["alternatenames"]:
-                if alt.isascii() and (
-                    city["population"] >= BIG_CITY
-                    or not alt.isalpha()  # "Gaza City", "Washington D.C.", "Port-Sudan"
-                    or zipf_frequency(alt, "en") < COMMON_ALTERNATE_ZIPF
-                ):
+                if alt.isascii() and _alternate_kept(alt, city["population"], common):
                     local.add(alt)
     regions: set[str] = set()
     for sub in pycountry.subdivisions:
