@@ -129,3 +129,20 @@ def test_an_alternate_city_name_translated_into_common_words_is_no_place(corpus:
     assert is_place("Gaza City") and is_place("Washington D.C.")
     entities = _extract(corpus / "review/08MOSCOW1215.html")
     assert "White House" not in _forms(entities, "places")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Talks between Hizballah and Amal failed.", "Amal"),
+        ("Gazprom, Lukoil and Rosneft signed the deal.", "Lukoil"),
+    ],
+)
+def test_a_bare_name_listed_with_a_known_group_is_a_group(sentence: str, group: str) -> None:
+    # a list mixes places and bodies, but a bare name beside a body named bare is a body
+    assert group in _forms(_sentence(sentence), "groups")
+
+
+def test_a_bare_name_listed_with_people_stays_a_person() -> None:
+    entities = _sentence("He met Putin and Medvedev.")
+    assert _forms(entities, "people") == {"Putin", "Medvedev"} and not entities.groups

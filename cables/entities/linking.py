@@ -1082,8 +1082,10 @@ def _group_in_list(mention: Mention, following: dict[int, Mention]) -> bool:
                 return neighbour.form not in place_names()
             if kind is not None:
                 return kind == GROUP
-            if _company_word(neighbour.form):
-                return True
+            if _company_word(neighbour.form) or (
+                not neighbour.weak and is_known_group(neighbour.spelling)
+            ):
+                return True  # "Navique, Vodacom", "Fatah and Hamas"
         before = before.partner if before is not None else None
         after = following.get(id(after)) if after is not None else None
         if before is None and after is None:
