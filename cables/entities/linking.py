@@ -330,7 +330,7 @@ def link(mentions: list[Mention]) -> Entities:
         if verdict == _KNOWN_GROUP:
             add(GROUP, mention, key)  # "Lashkar-e-Taiba", "Inter-Services Intelligence"
         elif spelling in expanded:  # "Hizb ut-Tahrir (HT)", "Tri-Border Area (TBA)"
-            if is_known_surname(spelling.rpartition(" ")[2]):
+            if _persons_initials(spelling):
                 add(PERSON, mention, key)  # "the Fernando Henrique Cardoso (FHC) administration"
             else:
                 add(PLACE if names_a_place_by_name(spelling) else GROUP, mention, key)
@@ -520,6 +520,24 @@ def _uncued_verdict(spelling: str, weak: bool) -> int:
     if _head_length(spelling):
         return _HEAD_THEN_NAME
     return _NOTHING
+
+
+# A person's name by its shape: a patronymic particle between names ("Mohammed bin Zayed",
+# "Abdullah bin Abdulaziz al-Saud"), or a Korean name, a short surname and a given name of
+# two syllables hyphened, the second in lower case ("Kim Jong-il", "Lee Myung-bak").
+_PATRONYMIC = re.compile(r"[A-Z]\w+ (?:bin|ibn|bint|ben) [A-Z]")
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]{1,4} [A-Z][a-z]{1,5}-[a-z]{2,5}")
+
+
+def _persons_initials(name: str) -> bool:
+    """Whether a name an acronym of its initials abbreviates is a person's ("Fernando
+    Henrique Cardoso (FHC)", "Mohammed bin Zayed (MbZ)", "Kim Jong-il (KJI)"): its last
+    word is a known surname, or its shape is a person's name's."""
+    return (
+        is_known_surname(name.rpartition(" ")[2])
+        or _PATRONYMIC.search(name) is not None
+        or _KOREAN_NAME.fullmatch(name) is not None
+    )
 
 
 def _add_surname(linker: _Linker, surnames: dict[str, _Entity], mention: Mention, key: str) -> None:

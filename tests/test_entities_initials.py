@@ -1,0 +1,53 @@
+"""A person's name abbreviated by its initials in parentheses is a person's, not a group's:
+the cables write "Kim Jong-il (KJI)", "Kim Yong-nam (KYN)", "Mohammed bin Zayed (MbZ)", and an
+acronym in parentheses otherwise defines an organisation. Told by the name's shape (a Korean
+name; a patronymic particle), beside the known surnames that already did so ("Fernando
+Henrique Cardoso (FHC)")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cables.entities import extract_entities
+from cables.model import Cable, Entities, Paragraph
+from cables.sources import iter_cables
+
+
+def _extract(path: Path) -> Entities:
+    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
+    return extract_entities(cable)
+
+
+def _forms(entities: Entities, kind: str) -> set[str]:
+    return {form for entity in getattr(entities, kind) for form in entity.forms}
+
+
+@pytest.mark.parametrize(
+    ("page", "person"),
+    [
+        ("review/09SEOUL1171", "Kim Jong-il"),
+        ("review/08SHANGHAI422", "Kim Yong-nam"),
+    ],
+)
+def test_a_korean_name_defined_by_its_initials_is_a_person(
+    corpus: Path, page: str, person: str
+) -> None:
+    entities = _extract(corpus / f"{page}.html")
+    assert person in _forms(entities, "people")
+    assert person not in _forms(entities, "groups")
+
+
+def test_a_name_with_a_patronymic_defined_by_its_initials_is_a_person() -> None:
+    text = "Mohammed bin Zayed (MbZ) met the Ambassador. MbZ said he was worried."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    (person,) = entities.people
+    assert set(person.forms) == {"Mohammed bin Zayed", "MbZ"} and not entities.groups
+
+
+def test_an_organisation_with_particles_defined_by_its_initials_stays_a_group() -> None:
+    text = "Members of Hizb ut-Tahrir (HT) and Jamaat-ud-Dawa (JuD) were held."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    assert {"Hizb ut-Tahrir", "Jamaat-ud-Dawa"} <= _forms(entities, "groups")
+    assert not entities.people
