@@ -1,8 +1,9 @@
-"""A person's name abbreviated by its initials in parentheses is a person's, not a group's:
-the cables write "Kim Jong-il (KJI)", "Kim Yong-nam (KYN)", "Mohammed bin Zayed (MbZ)", and an
-acronym in parentheses otherwise defines an organisation. Told by the name's shape (a Korean
-name; a patronymic particle), beside the known surnames that already did so ("Fernando
-Henrique Cardoso (FHC)")."""
+"""A person's name is a person's and a people's name nobody's. A name abbreviated by its
+initials in parentheses: the cables write "Kim Jong-il (KJI)", "Kim Yong-nam (KYN)",
+"Mohammed bin Zayed (MbZ)", where an acronym in parentheses otherwise defines an
+organisation; told by the name's shape (a Korean name, a patronymic particle), beside the
+known surnames that already did so ("Fernando Henrique Cardoso (FHC)"). A surname with a
+particle ("Le Pen") taken for a people's name, a people's name ("Kosovar") for a group's."""
 
 from __future__ import annotations
 
@@ -51,3 +52,19 @@ def test_an_organisation_with_particles_defined_by_its_initials_stays_a_group() 
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
     assert {"Hizb ut-Tahrir", "Jamaat-ud-Dawa"} <= _forms(entities, "groups")
     assert not entities.people
+
+
+def test_a_surname_with_a_particle_that_ends_like_a_peoples_name_is_a_person() -> None:
+    # "Le Pen" is "Le Pe" (a town among the gazetteer's alternate names) and "-n": no
+    # people's name is made of a place of two letters
+    text = "Le Pen said the National Front would run."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    assert _forms(entities, "people") == {"Le Pen"}
+    assert _forms(entities, "groups") == {"National Front"}
+
+
+def test_a_peoples_name_before_a_members_word_is_no_group() -> None:
+    # "Kosovar officials" (the casing dictionary lacks "Kosovar"), not "Hamas officials"
+    text = "Kosovar officials met. Hamas officials and Taliban fighters attacked."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    assert _forms(entities, "groups") == {"Hamas", "Taliban"}

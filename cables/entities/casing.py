@@ -211,13 +211,16 @@ def is_demonym(word: str) -> bool:
     """
     known = casing_dictionary()
     lower = word.lower()
+    singular = lower[:-1] if lower.endswith("s") else lower
+    irregular = lower in _IRREGULAR_DEMONYMS or singular in _IRREGULAR_DEMONYMS
+    if irregular and word[1:].islower():
+        return True  # "Swiss", "Arabs"; "Kosovar", which the casing dictionary lacks
     usual = known.get(lower)
     if not _capitalised(usual) or usual.isupper():  # type: ignore[union-attr]
         return False  # an acronym is none ("CSIS", "CSI" and "CSIs" are capitalised)
-    singular = lower[:-1] if lower.endswith("s") else lower
     if lower.endswith("ese") or lower in _DEMONYMS_IN_ISH:
         return True
-    if lower in _IRREGULAR_DEMONYMS or singular in _IRREGULAR_DEMONYMS:  # "Swiss", "Arabs"
+    if irregular:  # in capitals: "DUTCH", "SWISS"
         return True
     usual_singular = known.get(singular)
     if (

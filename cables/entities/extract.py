@@ -1166,6 +1166,7 @@ class _Scanner:
                     (
                         not owns
                         and (self.names_a_group(next_word, start) or next_word in GROUP_AFTER)
+                        and not is_demonym(text[start:end])  # "Kosovar officials"
                     )
                     or self.org_noun_before(start)
                     or (owns and self.owns_a_person(end))

@@ -1057,6 +1057,7 @@ def _names_a_people(name: str) -> bool:
     for suffix in _DEMONYM_SUFFIXES:
         if (
             last.endswith(suffix)
+            and len(last) - len(suffix) > 2  # not "Le Pen" (a town is called "Le Pe")
             and last[: -len(suffix)] in place_words
             and is_place(name[: -len(suffix)])
         ):
