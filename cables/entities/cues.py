@@ -74,7 +74,7 @@ ORG_WORDS = frozenset(
         parliament assembly senate government administration authority authorities service
         services directorate secretariat brigade brigades militia network society club board
         division fleet
-        guard guards command cabinet chamber embassy consulate mission school broadcasting
+        guard guards command cabinet chamber embassy consulate congen mission school broadcasting
         television radio news newspaper journal airlines airways brotherhood forum museum
         library hospital laboratory times post herald tribune gazette telegraph gendarmerie
         courier chronicle inquirer pravda novosti izvestia izvestiya vedomosti zeitung

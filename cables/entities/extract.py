@@ -1534,8 +1534,9 @@ _NAME_WORDS = re.compile(r"([A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*)*")
 _COMMAS = frozenset((", ", ", the "))
 # The end of a piece of a name, never of a whole one.
 _DANGLING = tuple(f" {word}" for word in SEPARATORS)
-# Organisation words that a city's name follows to name a post ("Embassy Riyadh").
-_POST_WORDS = frozenset(("embassy", "consulate", "mission"))
+# Organisation words that a city's name follows to name a post ("Embassy Riyadh", "ConGen
+# Istanbul").
+_POST_WORDS = frozenset(("embassy", "consulate", "congen", "mission"))
 # Up to ten words before a name, read backwards ("Ministry of Industry and " reversed):
 # capitalised words and the small words of organisations' names.
 _WORDS_BEFORE = re.compile(
