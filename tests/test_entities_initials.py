@@ -3,7 +3,8 @@ initials in parentheses: the cables write "Kim Jong-il (KJI)", "Kim Yong-nam (KY
 "Mohammed bin Zayed (MbZ)", where an acronym in parentheses otherwise defines an
 organisation; told by the name's shape (a Korean name, a patronymic particle), beside the
 known surnames that already did so ("Fernando Henrique Cardoso (FHC)"). A surname with a
-particle ("Le Pen") taken for a people's name, a people's name ("Kosovar") for a group's."""
+particle ("Le Pen") taken for a people's name, a people's name ("Kosovar") for a group's, a
+Korean surname that is an English word ("Ban Ki-moon") for no part of the name."""
 
 from __future__ import annotations
 
@@ -68,3 +69,15 @@ def test_a_peoples_name_before_a_members_word_is_no_group() -> None:
     text = "Kosovar officials met. Hamas officials and Taliban fighters attacked."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
     assert _forms(entities, "groups") == {"Hamas", "Taliban"}
+
+
+def test_a_korean_surname_that_is_an_english_word_stays_with_the_given_name(
+    corpus: Path,
+) -> None:
+    # "will meet May 14 with SGY Ban Ki-moon": "Ban" was an English word, "Ki-moon" alone
+    entities = _extract(corpus / "review/07STOCKHOLM506.html")
+    assert "Ban Ki-moon" in _forms(entities, "people")
+    assert "Ki-moon" not in _forms(entities, "people")
+    text = "Moon Chung-in and Park Geun-hye met him. The Anatolia-wide plan failed."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    assert _forms(entities, "people") == {"Moon Chung-in", "Park Geun-hye"}

@@ -997,6 +997,12 @@ class _Scanner:
                 club = f"{text[start:end]}+{_NUMBER_WORDS.get(partners, partners)}"
                 end = plus.end()
                 kind = GROUP
+        if kind in (None, PERSON) and _KOREAN_GIVEN_NAME.fullmatch(text, start, end):
+            surname = _SHORT_WORD_BEFORE.search(text, max(0, start - 7), start)
+            if surname is not None and surname.group(1).lower() not in _NO_KOREAN_SURNAME:
+                # "Ban Ki-moon", "Moon Chung-in", "Park Geun-hye": a surname the analyser
+                # took for an English word before a Korean given name
+                start, kind = surname.start(1), PERSON
         form = self.original[start:end]
         if form.endswith(_DANGLING):
             return  # a piece of a longer name ("the State of the Union address")
@@ -1521,6 +1527,11 @@ _COORDINATION = frozenset(
     (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
 )
 _APOSTROPHES = frozenset("'’")
+# A Korean given name (two syllables hyphened, the second in lower case) and the short
+# capitalised word just before it, its surname unless a title or a small word.
+_KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
+_SHORT_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]{1,4}) $")
+_NO_KOREAN_SURNAME = TITLES | CONNECTORS | _ARTICLES | frozenset(("he", "she", "in", "on", "as"))
 # A news agency's or service's noun after its name, no name after it ("Xinhua News Agency").
 _NEWS_AGENCY = re.compile(r"(?:['’]s)?\s+[Nn]ews\s+(?:[Aa]gency|[Ss]ervice)\b(?!\s+[A-Z])")
 # An organisation noun as the word before a name ends ("the newspaper Kommersant").
