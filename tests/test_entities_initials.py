@@ -81,3 +81,11 @@ def test_a_korean_surname_that_is_an_english_word_stays_with_the_given_name(
     text = "Moon Chung-in and Park Geun-hye met him. The Anatolia-wide plan failed."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
     assert _forms(entities, "people") == {"Moon Chung-in", "Park Geun-hye"}
+
+
+def test_xi_is_a_chinese_surname_and_roman_numerals_name_nothing() -> None:
+    # "xi" was cable furniture (a Roman numeral): "Xi Jinping" lost his surname
+    text = "Xi Jinping met Li Keqiang. Chapter XI of the treaty applies; Title XIV does not."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    assert _forms(entities, "people") == {"Xi Jinping", "Li Keqiang"}
+    assert not entities.groups

@@ -309,7 +309,7 @@ JARGON = frozenset(
         ref refs reftel reftels tags subject subj summary comment end note begin text para paras
         sipdis noforn nodis exdis limdis sbu fouo classified declassified decl eo e.o unclas
         unclassified confidential secret section page rpt fyi cc bt info action septel memcon
-        nnnn poc sensitive ii iii iv vi vii viii ix xi xii dept usg's ngo ngos polad i am gmt
+        nnnn poc sensitive ii iii iv vi vii viii ix xii dept usg's ngo ngos polad i am gmt
         cob ps pls a b
         c d e f g h i j k l m n o p q r s t u v w x y z ok tv gdp gnp ceo cfo usd eur cfa fy cy
         ipr coin unscr fsn lcs rso e.g i.e etc aka hq id vip mou loi wmd ied ieds uav uavs nw ne

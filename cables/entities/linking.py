@@ -1083,6 +1083,8 @@ _CLUB = re.compile(r"[GP]-?\d{1,2}")
 # What a ship's name begins with: no person's ("MV Faina", "USS Cole").
 _SHIP_PREFIXES = frozenset(("MV", "M/V", "MS", "SS", "USS", "HMS", "RV", "MT"))
 # Letters then digits: a fiscal year, a flight, a model ("FY09", "TK1236", "F16").
+# A number in Roman numerals of I, V and X ("Title XI", "Annex XIV").
+_ROMAN_NUMBER = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 _CODE_WITH_NUMBER = re.compile(r"[A-Za-z]\d")
 
 
@@ -1209,7 +1211,9 @@ def _link_acronyms(linker: _Linker, acronyms: list[Mention]) -> None:
             target.add(mention)
         elif mention.form in place_names():
             linker.add(PLACE, mention)
-        elif not _CODE_WITH_NUMBER.search(mention.form):  # "FY09", "TK1236": no body
+        elif not _CODE_WITH_NUMBER.search(mention.form) and not _ROMAN_NUMBER.fullmatch(
+            mention.form
+        ):  # "FY09", "TK1236", "Chapter XI": no body
             linker.add(GROUP, mention, key)
     for kind in (GROUP, PLACE):  # a definition whose acronym went to a name named before
         linker.kinds[kind] = [entity for entity in linker.kinds[kind] if entity.forms]
