@@ -146,3 +146,8 @@ def test_a_bare_name_listed_with_a_known_group_is_a_group(sentence: str, group: 
 def test_a_bare_name_listed_with_people_stays_a_person() -> None:
     entities = _sentence("He met Putin and Medvedev.")
     assert _forms(entities, "people") == {"Putin", "Medvedev"} and not entities.groups
+
+
+def test_irans_parliament_in_the_cables_spelling_is_a_group() -> None:
+    entities = _sentence("President Ahmadinejad addressed the Majles on Sunday.")
+    assert _forms(entities, "groups") == {"Majles"}

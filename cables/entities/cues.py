@@ -117,7 +117,7 @@ STANDALONE_ORGS = frozenset(
         """
         congress parliament senate duma knesset majlis cabinet treasury customs kremlin
         pentagon chancellery sejm rada bundestag bundesrat storting riksdag folketing
-        eduskunta seimas saeima riigikogu sabor skupstina mazhilis jirga shura
+        eduskunta seimas saeima riigikogu sabor skupstina mazhilis majles jirga shura
         """
     )
 ) | frozenset(
