@@ -89,3 +89,23 @@ def test_xi_is_a_chinese_surname_and_roman_numerals_name_nothing() -> None:
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
     assert _forms(entities, "people") == {"Xi Jinping", "Li Keqiang"}
     assert not entities.groups
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Neither the Ukrainian government nor the Uruguayan government agreed.",
+        "They feared an Islamist regime and the Socialist administration.",
+        "He spoke of Omani women. Omani society changed. Omani leaders agreed.",
+    ],
+)
+def test_a_peoples_or_a_doctrines_word_before_government_is_nobody(sentence: str) -> None:
+    # "the Obama administration" names a person; "the Ukrainian government" nobody
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, sentence),)))
+    assert not entities.people and not entities.groups
+
+
+def test_a_language_named_in_a_cable_is_no_group(corpus: Path) -> None:
+    # "Dari" recurred without a cue in 10KABUL131 and was taken for a body
+    entities = _extract(corpus / "review/10KABUL131.html")
+    assert "Dari" not in _forms(entities, "groups")

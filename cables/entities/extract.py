@@ -74,7 +74,9 @@ from cables.entities.linking import (
     PLACE,
     Mention,
     link,
+    names_a_people,
     names_a_place_by_name,
+    names_no_group,
     spelled_initials,
 )
 from cables.entities.structure import (
@@ -701,6 +703,20 @@ def _singular(plural: str) -> str:
     return plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]
 
 
+def _qualifies_as_a_people(word: str) -> bool:
+    """Whether a word before "government", "regime" or "administration" names a people, a
+    faith or a doctrine rather than a leader ("the Ukrainian government", "the Uruguayan
+    government", "an Islamist regime", "the Shia militias", "the Socialist administration";
+    not "the Obama administration"): a demonym, a place's name and a people's ending, or a
+    place's name in -e with -ian ("Ukrainian")."""
+    return (
+        is_demonym(word)
+        or names_a_people(word)
+        or names_no_group(word)
+        or (word.endswith("ian") and is_place(word[:-3] + "e"))
+    )
+
+
 def _demonym(word: str) -> bool:
     """A people or faith word that is not itself a place ("Kazakhs", not "France")."""
     return is_demonym(word) and not is_place(word)
@@ -1178,7 +1194,9 @@ class _Scanner:
                     or (owns and self.owns_a_person(end))
                 ):
                     kind = GROUP
-                elif next_word in PERSON_AFTER or self.title_before(start):
+                elif (
+                    next_word in PERSON_AFTER and not _qualifies_as_a_people(text[start:end])
+                ) or self.title_before(start):
                     kind = PERSON
                 else:
                     if text.startswith(",", end):

@@ -304,7 +304,7 @@ def link(mentions: list[Mention]) -> Entities:
                     _add_head_and_name(linker, head, name, singles, cued=True)
                 elif _party_name(mention.spelling):  # "many Liberal Democrats, is"
                     add(GROUP, mention)
-                elif not _names_a_people(mention.spelling):
+                elif not names_a_people(mention.spelling):
                     add(PERSON, mention)
             elif word_count == 1:
                 singles.append(mention)
@@ -436,10 +436,10 @@ def link(mentions: list[Mention]) -> Entities:
             and not is_everyday_word(mention.form)
             and mention.form.lower().rstrip(".") not in _COMPANY_ABBREVIATIONS
             and not is_demonym(mention.form)
-            and not _names_no_group(mention.form)
+            and not names_no_group(mention.form)
         ):
             add(GROUP, mention, key)  # "the IDI and Mossad"
-        elif mention.count >= FREQUENT and not mention.weak and not _names_no_group(mention.form):
+        elif mention.count >= FREQUENT and not mention.weak and not names_no_group(mention.form):
             add(GROUP, mention, key)
             frequent.append(mention)
     # A word that recurs without a cue is a person's surname when a cue elsewhere in the
@@ -826,7 +826,7 @@ def _may_be_a_person(name: str) -> bool:
     made of a place's ("Sri Lankan", "South African"), nor a treaty's ("Kyoto Protocol"),
     nor a ship's ("MV Faina"), nor one holding a country's name ("Unhappy China"), nor an
     acronym before a place ("AKP Istanbul", "USAID Washington")."""
-    if _names_a_people(name):
+    if names_a_people(name):
         return False
     first = name.partition(" ")[0]
     if name[name.rfind(" ") + 1 :].lower() in _NO_BODY_ENDINGS and names_no_body(name):
@@ -922,6 +922,7 @@ def _surname_by_ending(word: str) -> bool:
         (usual is None or usual[0].isupper())
         and not is_everyday_word(word)
         and not is_demonym(word)
+        and not names_a_people(word)  # "Uruguayan" (not an Armenian's -yan)
     )
 
 
@@ -1050,7 +1051,7 @@ def _plural_body(name: str) -> bool:
     )
 
 
-def _names_a_people(name: str) -> bool:
+def names_a_people(name: str) -> bool:
     """Whether ``name`` is the name of a people made of a place's ("Sri Lankan")."""
     last = name[name.rfind(" ") + 1 :]
     place_words = _place_last_words()
@@ -1145,16 +1146,17 @@ def _faith_or_direction(word: str) -> bool:
     return word.lower().replace("'", "").replace("’", "") in _NO_GROUP_WORDS
 
 
-def _names_no_group(word: str) -> bool:
+def names_no_group(word: str) -> bool:
     """Whether a capitalised word that recurs without a cue is no group's name: a doctrine or
     its followers ("Islamist"), a compass word ("Western"), a faith, a plural of capitals
-    ("MPs", "NGOs") or of a people ("Tamils")."""
+    ("MPs", "NGOs") or of a people ("Tamils"), a people's name made of a place's ("Omani")."""
     lower = word.lower()
     return (
         lower.endswith(_DOCTRINE_ENDINGS)
         or _faith_or_direction(word)
         or _PLURAL_ACRONYM.fullmatch(word) is not None
         or is_capitalised_plural(word)
+        or names_a_people(word)  # "Omani"
     )
 
 
