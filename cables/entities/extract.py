@@ -1545,6 +1545,9 @@ _COORDINATION = frozenset(
     (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
 )
 _APOSTROPHES = frozenset("'’")
+# The subject line of a cable's header, and the lines that end its wrapping.
+_SUBJECT_LINE = re.compile(r"\s*SUBJ(?:ECT)?\b")
+_AFTER_SUBJECT = re.compile(r"\s*(?:REF|REFS|REFTEL|Ref|Classified|CLASSIFIED|[A-Z]\.\s|\d)")
 # A Korean given name (two syllables hyphened, the second in lower case) and the short
 # capitalised word just before it, its surname unless a title or a small word.
 _KOREAN_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
@@ -1782,7 +1785,7 @@ def extract_entities(cable: Cable) -> Entities:
         text = _q_restored(para.text) if garbled else para.text
         if para.number == 0:
             kept = []
-            in_tags = False
+            in_tags = in_subject = False
             for line in addressee_lines_joined(text.split("\n")):
                 # a TAGS line wraps onto lines of codes alone ("TAGS: ... LE SA", "QA, AE")
                 in_tags = (
@@ -1790,6 +1793,15 @@ def extract_entities(cable: Cable) -> Entities:
                 ) or line.lstrip().startswith("TAGS")
                 if in_tags or is_header_line(line):
                     kept.append(" " * len(line))
+                    in_subject = False
+                    continue
+                # a subject wraps onto lines of its own words ("DETAINEES FOR RESETTLEMENT"),
+                # no addressee lines, until a reference, a header line or an empty line
+                in_subject = (
+                    in_subject and line.strip() != "" and _AFTER_SUBJECT.match(line) is None
+                ) or _SUBJECT_LINE.match(line) is not None
+                if in_subject:
+                    kept.append(line)
                     continue
                 named = addressees(line)
                 if named.offices or named.people or named.places:

@@ -26,6 +26,8 @@ HEADER_LINE = re.compile(
 )
 # "NSC FOR ABRAMS/SINGH/YERGER, STATE FOR NEA/ELA", "LONDON FOR GAYLE; BERLIN FOR PAETZOLD".
 ADDRESSEE = re.compile(r"^\s*([A-Z][A-Z/&. -]{1,40}?) FOR ([A-Z][A-Z/'.,() -]*)$")
+# What a "PASS TO" line passes the cable to, when no "FOR" follows.
+_PASSED_TO = re.compile(r"\bPASS TO ((?:(?! FOR ).)+)$")
 _ITEM_SEPARATORS = re.compile(r"\s*(?:,\s*AND\b|,|;|(?<![\w/])AND(?![\w/]))\s*")
 _NOT_OFFICES = frozenset(
     {"ALSO", "PASS", "PLEASE", "INFO", "AND", "OR", "ONLY", "ACTION", "DEPT", "DEPARTMENT"}
@@ -94,6 +96,14 @@ def addressees(line: str) -> Addressees:
     for piece in re.split(r";|,\s*(?=[A-Z/&. -]+ FOR )", line):
         piece = piece.strip().rstrip(",.;")
         match = ADDRESSEE.match(piece)
+        passed = _PASSED_TO.search(piece)
+        if not match and passed is not None:
+            # "DEPARTMENT PLEASE PASS TO S/GC MICHAEL WILLIAMS": an office, then a person
+            words = passed.group(1).split()
+            if len(words) > 2 and "/" in words[0] and _full_name(words[1:]):
+                found.offices.append(words[0])
+                found.people.append(" ".join(words[1:]))
+            continue
         if not match:
             # "...; NEA/I AND NEA/IR." after an addressee: more offices
             items = [i for i in _ITEM_SEPARATORS.split(piece) if i]
@@ -127,6 +137,10 @@ def addressees(line: str) -> Addressees:
                 continue  # prose: "... WILL BE HELD, BUT IT IS"
             # "NEA/FO LIMBERT": an office then a person; "AFRICA WATCHERS": no person
             people_allowed = len(words) == 1 or (bool(words) and _is_office(words[0]))
+            if people_allowed and len(words) > 2 and _full_name(words[1:]):
+                found.offices.append(words[0])  # "S/GC MICHAEL WILLIAMS": one person
+                found.people.append(" ".join(words[1:]))
+                continue
             if not people_allowed and _full_name(words):  # "DOE FOR JONATHAN ELKIND"
                 found.people.append(" ".join(words))
                 continue
