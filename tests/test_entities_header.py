@@ -13,7 +13,7 @@ import pytest
 
 from cables.entities import extract_entities
 from cables.entities.structure import addressees
-from cables.model import Cable, Entities
+from cables.model import Cable, Entities, Paragraph
 from cables.sources import iter_cables
 
 
@@ -58,3 +58,11 @@ def test_an_office_then_a_full_name_on_an_addressee_line_is_one_person() -> None
     # names that are no full name stay apart; a post passing a cable on names no person
     assert addressees("NSC FOR ABRAMS/SINGH/YERGER").people == ["ABRAMS", "SINGH", "YERGER"]
     assert addressees("AMEMBASSY BRIDGETOWN PASS TO AMEMBASSY GRENADA").people == []
+
+
+def test_a_title_then_a_common_word_in_a_heading_names_nobody() -> None:
+    # "Minister Fired" and "Karzai's Advisor Bubble" were section headings of real cables
+    # (08FREETOWN389, 09KABUL467); "SYG Ban" in prose is the Secretary-General
+    text = "Minister Fired\n--------------\nThe minister was fired, said SYG Ban."
+    entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+    assert _forms(entities, "people") == {"Ban"}

@@ -1224,6 +1224,15 @@ class _Scanner:
             and is_place(text[start:end])
         ):
             kind = PLACE  # a title after "the" is a common noun: "told the Ambassador Sweden"
+        elif (
+            kind == PERSON
+            and part.start
+            and " " not in text[start:end]
+            and is_common_word(text[start:end])
+            and not self.original[start:end].isupper()
+            and self.in_a_heading(start)
+        ):
+            kind = None  # a heading's words: "Minister Fired", "Karzai's Advisor Bubble"
         if kind is None and not part.start and _quoted(text, start, end):
             return  # a title in quotation marks: "The book "Unhappy China""
         core = None if part.core_end is None else text[start : start - part.start + part.core_end]
@@ -1345,6 +1354,14 @@ class _Scanner:
         """Whether the words at start..end are written in capitals, where capitals are no
         evidence of a name (such a mention only joins an entity named elsewhere)."""
         return self.original[start:end].isupper()
+
+    def in_a_heading(self, start: int) -> bool:
+        """Whether the line holding ``start`` has no word in lower case: a section's heading
+        ("Minister Fired"), not prose ("asked to demarche SYG Ban or Ambassador Kim")."""
+        text = self.text
+        line_end = text.find("\n", start)
+        line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end != -1 else len(text)]
+        return _LOWER_WORD.search(line) is None
 
     def title_before(self, start: int) -> bool:
         """A title in lower case just before ("told imam Abdullah"); not in a text in
@@ -1545,6 +1562,7 @@ _COORDINATION = frozenset(
     (", ", " and ", ", and ", " and the ", ", the ", " or ", ", or ", " nor ", " nor the ")
 )
 _APOSTROPHES = frozenset("'’")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]{2,}")
 # The subject line of a cable's header, and the lines that end its wrapping.
 _SUBJECT_LINE = re.compile(r"\s*SUBJ(?:ECT)?\b")
 _AFTER_SUBJECT = re.compile(r"\s*(?:REF|REFS|REFTEL|Ref|Classified|CLASSIFIED|[A-Z]\.\s|\d)")
