@@ -151,3 +151,16 @@ def test_a_bare_name_listed_with_people_stays_a_person() -> None:
 def test_irans_parliament_in_the_cables_spelling_is_a_group() -> None:
     entities = _sentence("President Ahmadinejad addressed the Majles on Sunday.")
     assert _forms(entities, "groups") == {"Majles"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Saudi help to block the broadcast of al-Manar television was sought.", "al-Manar"),
+        ("Radio Farda and Sawa radio broadcast the speech.", "Sawa"),
+    ],
+)
+def test_a_broadcaster_or_papers_named_with_their_medium_are_groups(
+    sentence: str, group: str
+) -> None:
+    assert group in _forms(_sentence(sentence), "groups")

@@ -139,7 +139,7 @@ ORG_AFTER = frozenset(
         """
         party movement group organization organisation church ministry newspaper daily weekly
         company bank militia faction bloc coalition alliance network foundation institute
-        association union agency council committee channel tv ngo
+        association union agency council committee channel tv ngo television radio
         correspondent correspondents reporter reporters journalist journalists editor editors
         columnist columnists editorial
         """
@@ -363,7 +363,7 @@ ORG_BEFORE = frozenset(
     _words(
         """
         organization organisation newspaper daily weekly magazine company firm militia
-        broadcaster airline paper tabloid
+        broadcaster airline paper tabloid newspapers dailies
         """
     )
 )
