@@ -132,6 +132,22 @@ STANDALONE_ORGS = frozenset(
     )
 )
 
+# The Arab world's broadcasters and newspapers that the cables quote by name alone ("Al
+# Jazeera aired", "according to al-Arabiya", "Asharq al-Awsat wrote"): the word after the
+# Arabic article, a closed class like the news agencies above. Left out where the article
+# and word also name a place, a person or a family (al-Quds, al-Riyadh, al-Sabah,
+# al-Arabi, al-Furat, al-Thawra).
+ARAB_MEDIA = frozenset(
+    _words(
+        """
+        jazeera arabiya arabiyya hurra manar ahram hayat akhbar sharqiya sharqiyah baghdadiya
+        iraqiya iraqiyya sumaria nahar safir mustaqbal dustour ghad rai qabas watan wasat
+        khaleej bayan ittihad jarida anba siyassa seyassah masry shorouk wafd awsat mada
+        jumhuriya
+        """
+    )
+)
+
 # Lower-case words after a name that make it a group ("Nur Otan party"), a newspaper's or
 # an agency's people and pieces among them ("a Kommersant correspondent", "a Dawn editorial").
 ORG_AFTER = frozenset(

@@ -67,6 +67,7 @@ from cables.entities.gazetteer import (
     may_hold_place,
     place_names,
 )
+from cables.entities.known_groups import arabic_group_words
 from cables.entities.linking import (
     ACRONYM,
     GROUP,
@@ -1004,6 +1005,15 @@ class _Scanner:
             and (start == 3 or not text[start - 4].isalpha())
         ):
             start -= 3  # "al-Qaida" whole (a run begins with a capital)
+        if kind != GROUP:
+            article = _ARTICLE_AND_WORD.search(text, max(0, start - 3), end)
+            while article is not None:
+                if article.group(1).lower().replace("’", "'") in arabic_group_words():
+                    # "Al Qaeda", "al Qaeda", "Al Jazeera", "Asharq al-Awsat": a run begins
+                    # with a capital and drops an article first, "Al" is also a given name
+                    start, kind = min(start, article.start()), GROUP
+                    break
+                article = _ARTICLE_AND_WORD.search(text, article.end(), end)
         club = None  # "P5+1" for "P5-plus-1", "P5 plus one", "P5+1": one spelling
         if end - start <= _LONGEST_PLUS_HEAD and text.startswith(_PLUS_STARTS, end):
             plus = _PLUS_PARTNERS.match(text, end)
@@ -1544,6 +1554,8 @@ _PLUS_PARTNERS = re.compile(
 _PLUS_HEAD = re.compile(r"[A-Z][A-Z0-9-]{0,5}")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3"}
 _LONGEST_PLUS_HEAD = 6
+# An Arabic article, hyphened or apart, and the word after it ("al-Jazeera", "Al Qaeda").
+_ARTICLE_AND_WORD = re.compile(r"(?<![\w'’-])(?:[Aa]l|[Ee]l|AL|EL)[- ]([A-Za-z][\w'’]*)")
 # What a newspaper does that a person seldom does, after its name.
 _PRESS_VERBS = frozenset(("reported", "wrote", "published", "carried", "quoted", "headlined"))
 _COORDINATING = frozenset(("and", "or", "nor", "but"))

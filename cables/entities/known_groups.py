@@ -6,9 +6,14 @@ the cables of the development corpus name often (``cables/data/groups.txt.gz``,
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from cables.data import list_entries
+from cables.entities.cues import ARAB_MEDIA
+
+# A name of one Arabic article and one word, as the lists write it ("al-Qaida", "Al-Shabaab").
+_ARTICLE_AND_WORD = re.compile(r"(?:al|el)-([a-z][a-z']*)")
 
 
 @cache
@@ -21,3 +26,15 @@ def is_known_group(name: str) -> bool:
     """Whether ``name``, as written, is a group's in several cables of the development corpus
     or a listed company's, and names nothing else."""
     return name in known_group_names()
+
+
+@cache
+def arabic_group_words() -> frozenset[str]:
+    """The words that, after an Arabic article, name a group whatever the article's spelling
+    ("Al Qaeda", "al-Qaeda", "al Qaeda"; "Al Jazeera", "al-Jazeera"): the listed groups named
+    by an article and one word, and the Arab media the cables quote bare, in lower case."""
+    listed = (
+        _ARTICLE_AND_WORD.fullmatch(name.lower().replace("’", "'"))
+        for name in known_group_names()
+    )
+    return frozenset(match.group(1) for match in listed if match) | ARAB_MEDIA
