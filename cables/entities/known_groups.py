@@ -34,7 +34,6 @@ def arabic_group_words() -> frozenset[str]:
     ("Al Qaeda", "al-Qaeda", "al Qaeda"; "Al Jazeera", "al-Jazeera"): the listed groups named
     by an article and one word, and the Arab media the cables quote bare, in lower case."""
     listed = (
-        _ARTICLE_AND_WORD.fullmatch(name.lower().replace("’", "'"))
-        for name in known_group_names()
+        _ARTICLE_AND_WORD.fullmatch(name.lower().replace("’", "'")) for name in known_group_names()
     )
     return frozenset(match.group(1) for match in listed if match) | ARAB_MEDIA
