@@ -218,3 +218,43 @@ def test_an_arabic_article_in_a_persons_name_makes_no_group(sentence: str) -> No
     entities = _sentence(sentence)
     assert not entities.groups
     assert entities.people
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        # press summaries quote the national dailies bare: "Asahi" was a place (a town in
+        # Chiba), "Nikkei", "Hurriyet", "Ha'aretz", "Kommersant" people
+        ("Yomiuri and Asahi reported that Prime Minister Aso would resign.", {"Yomiuri", "Asahi"}),
+        ("Nikkei reported the merger.", {"Nikkei"}),
+        ("Hurriyet reported that Erdogan met Baykal.", {"Hurriyet"}),
+        ("Ha'aretz reported that Netanyahu met Barak.", {"Ha'aretz"}),
+        ("Maariv and Yediot Ahronot carried the story.", {"Maariv", "Yediot Ahronot"}),
+        ("Kommersant reported that Medvedev would visit.", {"Kommersant"}),
+        ("(1) Aso to dissolve Diet in July (Yomiuri, Mainichi)", {"Yomiuri", "Mainichi"}),
+    ],
+)
+def test_a_national_daily_quoted_bare_is_a_group(sentence: str, groups: set[str]) -> None:
+    entities = _sentence(sentence)
+    assert groups <= _forms(entities, "groups")
+    assert not groups & (_forms(entities, "people") | _forms(entities, "places"))
+
+
+def test_a_parliament_named_by_a_common_word_is_a_group() -> None:
+    # "the Diet" is Japan's parliament: a body named alone, like "the Knesset"; the word
+    # in lower case stays a word
+    assert _forms(_sentence("Prime Minister Aso would dissolve the Diet in July."), "groups") == {
+        "Diet"
+    }
+    assert not _sentence("A healthy diet matters to soldiers.").groups
+
+
+def test_the_houses_of_afghanistans_parliament_are_groups(corpus: Path) -> None:
+    # "the Wolesi Jirga (WJ)": "Jirga", a common word to the casing dictionary, cut the
+    # name, and "WJ" was a group of its own
+    entities = _extract(corpus / "wikileaks-html/10KABUL131.html")
+    (house,) = [group for group in entities.groups if "WJ" in group.forms]
+    assert house.name == "Wolesi Jirga"
+    assert "Meshrano Jirga" in _forms(
+        _extract(corpus / "wikileaks-html/09KABUL4182.html"), "groups"
+    )

@@ -117,7 +117,7 @@ STANDALONE_ORGS = frozenset(
         """
         congress parliament senate duma knesset majlis cabinet treasury customs kremlin
         pentagon chancellery sejm rada bundestag bundesrat storting riksdag folketing
-        eduskunta seimas saeima riigikogu sabor skupstina mazhilis majles jirga shura
+        eduskunta seimas saeima riigikogu sabor skupstina mazhilis majles jirga shura diet
         """
     )
 ) | frozenset(
@@ -128,6 +128,19 @@ STANDALONE_ORGS = frozenset(
         """
         reuters xinhua interfax itar-tass kyodo jiji yonhap bernama antara anadolu notimex
         tanjug kazinform ukrinform unian belta akipress
+        """
+    )
+) | frozenset(
+    # The national dailies that embassies' press summaries quote by name alone ("Yomiuri
+    # and Asahi reported", "Hurriyet wrote", "Ha'aretz carried"), where the name is no
+    # English word, place's or person's name: Japan's, Turkey's, Israel's, Korea's,
+    # Russia's, Germany's. Titles with an article ("Le Monde", "El Pais") or a
+    # newspaper's word ("Tokyo Shimbun", "Nezavisimaya Gazeta") are found without a list.
+    _words(
+        """
+        yomiuri asahi mainichi nikkei sankei akahata hurriyet milliyet cumhuriyet radikal
+        haaretz ha'aretz maariv ma'ariv yediot yedioth ahronot ahronoth hankyoreh joongang
+        kyunghyang chosun kommersant bild
         """
     )
 )

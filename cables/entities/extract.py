@@ -600,7 +600,11 @@ def _cuts(word: str, lower: str) -> bool:
         or lower in NAME_PARTICLES
         or lower in CALENDAR_WORDS
         or lower in JARGON
-        or (lower not in TITLES and (is_common_word(word) or _demonym(word)))
+        or (
+            lower not in TITLES
+            and lower not in STANDALONE_ORGS  # "the Diet" (Japan's)
+            and (is_common_word(word) or _demonym(word))
+        )
     )
 
 
