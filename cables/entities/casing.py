@@ -236,9 +236,14 @@ def is_demonym(word: str) -> bool:
     if _capitalised(known.get(singular + "s")):
         return True
     # "Serbian": a place the cables name, and -n ("Serbia"), even when no plural is known
-    # (not "Sebastian": the cables never name Sebastia)
-    place = singular[:-1]
-    return singular.endswith("ian") and _capitalised(known.get(place)) and is_place(known[place])
+    # (not "Sebastian": the cables never name Sebastia); or the place in -e, -ian
+    if not singular.endswith("ian"):
+        return False
+    # "Ukrainian": a place in -e ("Ukraine")
+    return any(
+        _capitalised(known.get(place)) and is_place(known[place])
+        for place in (singular[:-1], singular[:-3] + "e")
+    )
 
 
 def is_country_like(name: str) -> bool:

@@ -201,6 +201,10 @@ GROUP_AFTER = frozenset(
         """
     )
 )
+# Roles after a name that make it a group's when it is no people's, faith's or common word
+# ("Likud leader Netanyahu", "Fidesz chairman Orban"; not "Libyan leader", "Supreme
+# Leader").
+GROUP_BEFORE_ROLES = frozenset(_words("leader leaders chairman chairwoman founder founders"))
 
 # Last words of the name of a feature of the land ("Mackenzie River", "Golan Heights",
 # "Friendship Bridge"): a name ending with one is a place's.

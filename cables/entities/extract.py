@@ -40,6 +40,7 @@ from cables.entities.cues import (
     DEPARTMENT_WORDS,
     FEATURE_LAST_WORDS,
     GROUP_AFTER,
+    GROUP_BEFORE_ROLES,
     GROUP_FIRST_WORDS,
     JARGON,
     NAME_PARTICLES,
@@ -273,7 +274,12 @@ class _Analyser:
             or lowers[first] in JARGON
             or lowers[first] in CALENDAR_WORDS
             or (
-                ((first == 0 and at_start) or (first > 0 and not names_org))
+                (
+                    (first == 0 and at_start)
+                    # after "The", a capital is the name's, as after "the" ("The Sons of
+                    # Iraq", "the Sons of Iraq")
+                    or (first > 0 and not names_org and lowers[first - 1] != "the")
+                )
                 and is_common_word(words[first])
                 and lowers[first] not in TITLES
                 and lowers[first] not in ORG_WORDS
@@ -282,6 +288,8 @@ class _Analyser:
         ):
             first += 1
         if first:
+            if at_start and lowers[first - 1] == "the":
+                self.sentence_start = False  # what follows "The" is named as after "the"
             tokens, words, lowers = tokens[first:], words[first:], lowers[first:]
             if not tokens:
                 return []
@@ -292,7 +300,7 @@ class _Analyser:
             end = next((i for i in range(2, len(words)) if lowers[i] in CONNECTORS), len(words))
             self.parts.append(_Part(tokens[0][0], tokens[end - 1][1], None, short=end <= 2))
             return tokens[end:]
-        if not at_start and self.common_words_name(words, lowers):
+        if not (at_start and self.sentence_start) and self.common_words_name(words, lowers):
             self.parts.append(_Part(tokens[0][0], tokens[-1][1], GROUP))
             return []
         if len(tokens) > 1 and self.places.get(tokens[0][0]) == tokens[-1][1]:
@@ -1123,6 +1131,20 @@ class _Scanner:
         self.mention(base, end, GROUP)
         self.plural_noun_after(after.group(1))
 
+    def leads(self, start: int, end: int) -> bool:
+        """Whether the name at ``start:end``, before a leader's or founder's role, is a
+        group's: no people's, faith's or common word, nor the end of a compound ("Likud
+        leader", not "pan-Arabist leader"); not in capitals, whose case is guessed
+        ("SUPREME LEADER KHAMENEI")."""
+        name = self.text[start:end]
+        return (
+            self.text[start - 1 : start] != "-"
+            and not (self.text is not self.original and self.original[start:end].isupper())
+            and not is_common_word(name)
+            and not is_demonym(name)
+            and not names_no_group(name)
+        )
+
     def names_a_group(self, next_word: str | None, start: int) -> bool:
         """Whether the organisation noun after a name makes it a group's: a singular one
         ("Nur Otan party"), a plural one after a list ("the Labour and Conservative
@@ -1206,6 +1228,7 @@ class _Scanner:
                     )
                     or self.org_noun_before(start)
                     or (owns and self.owns_a_person(end))
+                    or (not owns and next_word in GROUP_BEFORE_ROLES and self.leads(start, end))
                 ):
                     kind = GROUP
                 elif (

@@ -449,14 +449,14 @@ def link(mentions: list[Mention]) -> Entities:
         group, person = by_key.get((GROUP, key)), surnames.get(key)
         if group is not None and person is not None and group.kind == GROUP:
             linker.join(group, person)
-    # A group of one word that is the surname of a person the cable names in full is his:
-    # "a potential Abdullah coalition" (Abdullah Abdullah), "the Hariri bloc" (Saad Hariri)
+    # A group of one word that is the surname of a person the cable names is his: "a
+    # potential Abdullah coalition" (Abdullah Abdullah), "the Hariri bloc" (Saad Hariri),
+    # "Karzai spokesman Waheed Omar" (President Karzai)
     for group in list(linker.of_kind(GROUP)):
         person = surnames.get(group.key)
         if (
             " " not in group.key
             and person is not None
-            and " " in person.key
             and not is_place(person.spellings[0].partition(" ")[0])  # not "Quetta Taliban"
         ):
             linker.join(group, person)
