@@ -112,36 +112,40 @@ ORG_WORDS = ORG_WORDS | ORG_WORDS_FIRST
 
 # Organisation words that name a group on their own ("Congress"); the others ("Ministry",
 # "Embassy") need a name beside them.
-STANDALONE_ORGS = frozenset(
-    _words(
-        """
+STANDALONE_ORGS = (
+    frozenset(
+        _words(
+            """
         congress parliament senate duma knesset majlis cabinet treasury customs kremlin
         pentagon chancellery sejm rada bundestag bundesrat storting riksdag folketing
         eduskunta seimas saeima riigikogu sabor skupstina mazhilis majles jirga shura diet
         """
+        )
     )
-) | frozenset(
-    # The news agencies the cables quote by name alone ("according to Reuters", "Interfax
-    # reported"), a closed class like the parliaments above. Agencies named by capitals
-    # (AFP, AP, EFE, IRNA, KCNA) are acronyms, groups already.
-    _words(
-        """
+    | frozenset(
+        # The news agencies the cables quote by name alone ("according to Reuters", "Interfax
+        # reported"), a closed class like the parliaments above. Agencies named by capitals
+        # (AFP, AP, EFE, IRNA, KCNA) are acronyms, groups already.
+        _words(
+            """
         reuters xinhua interfax itar-tass kyodo jiji yonhap bernama antara anadolu notimex
         tanjug kazinform ukrinform unian belta akipress
         """
+        )
     )
-) | frozenset(
-    # The national dailies that embassies' press summaries quote by name alone ("Yomiuri
-    # and Asahi reported", "Hurriyet wrote", "Ha'aretz carried"), where the name is no
-    # English word, place's or person's name: Japan's, Turkey's, Israel's, Korea's,
-    # Russia's, Germany's. Titles with an article ("Le Monde", "El Pais") or a
-    # newspaper's word ("Tokyo Shimbun", "Nezavisimaya Gazeta") are found without a list.
-    _words(
-        """
+    | frozenset(
+        # The national dailies that embassies' press summaries quote by name alone ("Yomiuri
+        # and Asahi reported", "Hurriyet wrote", "Ha'aretz carried"), where the name is no
+        # English word, place's or person's name: Japan's, Turkey's, Israel's, Korea's,
+        # Russia's, Germany's. Titles with an article ("Le Monde", "El Pais") or a
+        # newspaper's word ("Tokyo Shimbun", "Nezavisimaya Gazeta") are found without a list.
+        _words(
+            """
         yomiuri asahi mainichi nikkei sankei akahata hurriyet milliyet cumhuriyet radikal
         haaretz ha'aretz maariv ma'ariv yediot yedioth ahronot ahronoth hankyoreh joongang
         kyunghyang chosun kommersant bild
         """
+        )
     )
 )
 
