@@ -96,3 +96,33 @@ def test_a_demonym_of_a_country_in_e_is_a_demonym() -> None:
     # "Ukrainian" ("Ukraine") made people "Ukrainian National", "Ukrainian T-72"
     assert is_demonym("Ukrainian")
     assert not is_demonym("Sebastian")
+
+
+@pytest.mark.parametrize(
+    ("page", "group"),
+    [
+        ("wikileaks-html/10HARARE93", "MDC-T"),  # the Movement for Democratic Change's faction
+        ("review/08MOSCOW2615", "TNK-BP"),
+    ],
+)
+def test_an_acronym_with_a_letter_or_two_hyphened_is_a_group(
+    corpus: Path, page: str, group: str
+) -> None:
+    # a hyphened acronym was no acronym to the analyser, and a bare word without a cue is
+    # dropped: "ZANU-PF", "PML-N", "MNF-I" were named in no cable
+    assert group in _forms(_extract(corpus / f"{page}.html"), "groups")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        ("Mugabe's ZANU-PF won.", {"ZANU-PF"}),
+        ("He said the JUI-F and the MQM would join.", {"JUI-F", "MQM"}),
+        ("Sharif's PML-N won in Punjab.", {"PML-N"}),
+        # partners side by side, or a word in capitals, are no faction
+        ("He discussed NATO-EU relations and US-UK ties.", set()),
+        ("THE WALK-IN WAS TURNED AWAY.", set()),
+    ],
+)
+def test_a_faction_acronym_is_one_group(sentence: str, groups: set[str]) -> None:
+    assert _forms(_sentence(sentence), "groups") == groups

@@ -535,6 +535,9 @@ class _Analyser:
             if places:  # "the Afghanistan-Iran-Somalia-Yemen pipeline", "UAE-Oman border"
                 self.parts.extend(_Part(start + s, start + e, PLACE) for s, e in places)
                 return
+            if _faction_acronym(words[0]):
+                self.parts.append(_Part(start, end, ACRONYM))  # "PML-N", "ZANU-PF", "MNF-I"
+                return
         if len(words) == 1 and lowers[0].endswith(ORG_SUFFIXES) and lowers[0] not in ORG_SUFFIXES:
             self.parts.append(_Part(start, end, GROUP))  # "Citigroup", "Sberbank"
             return
@@ -579,6 +582,27 @@ def _place_token(places: dict[int, int], start: int, end: int) -> bool:
     """Whether the token at start..end is a place's name (its final period aside: "U.S.")."""
     place_end = places.get(start)
     return place_end is not None and end - 1 <= place_end <= end
+
+
+# An acronym and, hyphened to it, a letter or two: a party's faction ("PML-N", "MDC-T"), a
+# front ("ZANU-PF"), a command and its country ("MNF-I", "CSTC-A").
+_FACTION_ACRONYM = re.compile(r"([A-Z]{3,6})-([A-Z]{1,2})")
+# Bodies of two letters that a hyphen joins to another as partners ("NATO-EU", "UN-AU").
+_BODIES_OF_TWO_LETTERS = frozenset(("EU", "UN", "AU"))
+
+
+def _faction_acronym(word: str) -> bool:
+    """Whether ``word`` is an acronym with a letter or two hyphened to it ("PML-N",
+    "ZANU-PF"), not two places or bodies side by side ("US-UK", "NATO-EU"), nor an English
+    word in capitals ("WALK-IN", "SCUD-D")."""
+    match = _FACTION_ACRONYM.fullmatch(word)
+    return (
+        match is not None
+        and match.group(2) not in _BODIES_OF_TWO_LETTERS
+        and not is_everyday_word(match.group(1))
+        and not is_place(match.group(1))
+        and not is_place(match.group(2))
+    )
 
 
 def _names_first_hyphened(lower: str) -> bool:
