@@ -108,7 +108,12 @@ SUBDIVISION_PARTS = re.compile(r"[\[\](),]|\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
 NO_NAME = re.compile(r"(?: [a-z]+|^Region(?: [IVX]+(?:-[AB])?)?|^Respublika|^Comunidad)$")
 ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|Ad-|Al-|El|El-)[\s-]+(?=[A-Z])")
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-GOOD_NAME = re.compile(r"^[A-Z][A-Za-z.'-]*(?:[ -](?:[A-Z][A-Za-z.'-]*|of|the|and|de|al|el))*$")
+# Capitalised words, and the small words and elided articles of names ("Ciudad del Este",
+# "Cote d'Ivoire", "Dar es Salaam").
+GOOD_NAME = re.compile(
+    r"^[A-Z][A-Za-z.'-]*"
+    r"(?:[ -](?:(?:[dl]')?[A-Z][A-Za-z.'-]*|of|the|and|de|del|des|du|da|do|dos|es|al|el))*$"
+)
 TITLE_THEN_NAME = re.compile(
     r"\b(?:President|Mr|Mrs|Ms|Dr|Senator|Ambassador|Minister|General|Governor|Secretary|"
     r"Chancellor|Congressman|Representative|Sen|Rep)\.?\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]{2,})\b"

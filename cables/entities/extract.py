@@ -605,6 +605,32 @@ def _faction_acronym(word: str) -> bool:
     )
 
 
+# A small word in lower case that runs of capitals do not cross, inside a place's name, and
+# the capitalised words after it ("Dar es Salaam", "Cote d'Ivoire").
+_LOWER_LINK = re.compile(
+    r" (?:(?:es|du|des|dos|das|e) |[dl]['’])([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
+)
+
+
+def _place_across(text: str, base: int, tail: re.Match[str]) -> int:
+    """Where a place's name that a run ending at ``tail.start()`` and the words of ``tail``
+    make together ends (0 if none): the run's last word or two, the small word, one or two
+    words after it."""
+    run_words = text[base : tail.start()].rsplit(" ", 2)
+    after = tail.group(1)
+    ends = [tail.start(1) + len(after)]
+    if " " in after:
+        ends.insert(0, tail.start(1) + after.index(" "))
+    for count in (1, 2):
+        if count > len(run_words):
+            break
+        start = tail.start() - len(" ".join(run_words[-count:]))
+        for end in reversed(ends):
+            if is_place(text[start:end].replace("’", "'")):
+                return end if start >= base else 0
+    return 0
+
+
 def _names_first_hyphened(lower: str) -> bool:
     """Whether a word in lower case is a name of one hyphened word that an organisation
     word put first begins ("hizb-ut-tahrir", "jamaat-ud-dawa")."""
@@ -1105,8 +1131,17 @@ class _Scanner:
         """Find every run of capitals and turn its parts into mentions."""
         text = self.text
         skip = _SKIP
+        joined_end = 0
         for match in CHUNK.finditer(text):
             run, base = _without_plural_acronym(match.group()), match.start()
+            if base < joined_end:  # the end of a place's name joined to the run before
+                rest = CHUNK.search(text, joined_end, match.end())
+                if rest is None:
+                    continue
+                run, base = _without_plural_acronym(rest.group()), rest.start()
+            tail = _LOWER_LINK.match(text, base + len(run))
+            if tail is not None and (place_end := _place_across(text, base, tail)):
+                run, joined_end = text[base:place_end], place_end  # "Dar es Salaam"
             while True:  # once, or again for what follows a name after a slash title
                 if run.lower() in skip and run != "US":  # "US" in capitals: the country
                     self.common_word(run, base)
