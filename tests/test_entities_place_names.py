@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cables.entities import extract_entities
+from cables.entities.casing import restore_case
 from cables.entities.gazetteer import is_place
 from cables.entities.linking import spelled_initials
 from cables.model import Cable, Entities, Paragraph
@@ -74,3 +75,26 @@ def test_a_place_named_across_a_small_word_in_capitals_is_one_place() -> None:
     text = "1. THE AMBASSADOR FLEW TO COTE D'IVOIRE ON MONDAY AND MET THE PRESIDENT."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
     assert _forms(entities, "places") == {"COTE D'IVOIRE"}
+
+
+@pytest.mark.parametrize(
+    ("capitals", "restored"),
+    [
+        ("HE FLEW TO NEW YORK AND NEW DELHI.", "he flew to New York and New Delhi."),
+        ("HONG KONG AND CAPE TOWN.", "Hong Kong and Cape Town."),
+        ("VIA DAR ES SALAAM AND RIO DE JANEIRO.", "via Dar es Salaam and Rio de Janeiro."),
+        # a place named by common words alone is left to the words: a port, and a verb
+        ("THE PORT SAID NOTHING.", "the port said nothing."),
+    ],
+)
+def test_a_place_of_several_words_in_capitals_is_restored_whole(
+    capitals: str, restored: str
+) -> None:
+    # "NEW YORK" was "new York" (a place York): "NEW" is a common word
+    assert restore_case(capitals) == restored
+
+
+def test_a_place_of_several_words_in_a_cable_in_capitals_is_found(corpus: Path) -> None:
+    # "THE FALKLAND ISLANDS": "ISLANDS" was restored in lower case, and the place lost
+    entities = _extract(corpus / "old-format/66BUENOSAIRES2481.html")
+    assert "Falkland Islands" in {place.name for place in entities.places}

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from cables.data import list_entries
 from cables.entities.cues import ARTICLES_OF_TITLES, TITLES
-from cables.entities.gazetteer import is_place
+from cables.entities.gazetteer import is_place, place_names
 from cables.names import fold
 
 # A word in capitals, captured: splitting on it leaves the words at odd indexes. (Capitals
@@ -125,8 +125,14 @@ def restore_case(text: str, unknown_are_names: bool = True) -> str:
     # than an acronym, else kept (in a text in no English, a word: in lower case).
     pieces = _CAPS_PIECES.split(text)  # the words at odd indexes
     spellings = _caps_spellings()
+    places = _places_of_words()
+    named_to = 0  # a place's name of several words restored whole ends before this piece
     for i in range(1, len(pieces), 2):
+        if i < named_to:
+            continue
         word = pieces[i]
+        if word in places and (named_to := _place_named_at(pieces, i, places[word])):
+            continue  # "NEW YORK", "HONG KONG", "DAR ES SALAAM": the gazetteer's spelling
         known = spellings.get(word)
         if word == "US":  # the country, in telegrams, but after a verb that takes an object
             pieces[i] = "us" if i > 1 and pieces[i - 2].upper() in _VERBS_BEFORE_US else "US"
@@ -143,6 +149,43 @@ def restore_case(text: str, unknown_are_names: bool = True) -> str:
         elif len(word) > _LONGEST_ACRONYM:
             pieces[i] = word.capitalize()
     return "".join(pieces)
+
+
+@cache
+def _places_of_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The first word in capitals of every place name of several words (words apart by one
+    space, in ASCII) -> those names' words, longest first; not names of common words alone
+    ("Port Said": "THE PORT SAID" is a port and a verb)."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for name in place_names():
+        words = tuple(name.split(" "))
+        if len(words) < 2 or not name.isascii() or "-" in name:
+            continue
+        if all(is_common_word(w) or not w[0].isupper() for w in words):
+            continue
+        names.setdefault(words[0].upper(), []).append(words)
+    # longest first; of two spellings, the one with fewer capitals ("Dar es Salaam", not
+    # "Dar Es Salaam"), then the first in order, whatever the order of the set
+    return {
+        head: tuple(sorted(found, key=lambda w: (-len(w), sum(x[0].isupper() for x in w), w)))
+        for head, found in names.items()
+    }
+
+
+def _place_named_at(pieces: list[str], i: int, names: tuple[tuple[str, ...], ...]) -> int:
+    """If the words in capitals from ``pieces[i]`` on spell one of ``names`` (one space
+    apart), write them as the name is written and return the index of the piece after it;
+    else 0."""
+    for words in names:
+        last = i + 2 * (len(words) - 1)
+        if last < len(pieces) and all(
+            pieces[i + 2 * k - 1] == " " and pieces[i + 2 * k] == words[k].upper()
+            for k in range(1, len(words))
+        ):
+            for k, spelled in enumerate(words):
+                pieces[i + 2 * k] = spelled
+            return last + 1
+    return 0
 
 
 def _hyphened_to_a_name(pieces: list[str], i: int) -> bool:
