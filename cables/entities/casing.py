@@ -131,7 +131,13 @@ def restore_case(text: str, unknown_are_names: bool = True) -> str:
         if i < named_to:
             continue
         word = pieces[i]
-        if word in places and (named_to := _place_named_at(pieces, i, places[word])):
+        seconds = places.get(word)
+        if (
+            seconds is not None
+            and i + 2 < len(pieces)
+            and pieces[i + 2] in seconds
+            and (named_to := _place_named_at(pieces, i, seconds[pieces[i + 2]]))
+        ):
             continue  # "NEW YORK", "HONG KONG", "DAR ES SALAAM": the gazetteer's spelling
         known = spellings.get(word)
         if word == "US":  # the country, in telegrams, but after a verb that takes an object
@@ -152,35 +158,41 @@ def restore_case(text: str, unknown_are_names: bool = True) -> str:
 
 
 @cache
-def _places_of_words() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The first word in capitals of every place name of several words (words apart by one
-    space, in ASCII) -> those names' words, longest first; not names of common words alone
-    ("Port Said": "THE PORT SAID" is a port and a verb)."""
-    names: dict[str, list[tuple[str, ...]]] = {}
+def _places_of_words() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """The first two words in capitals of every place name of several words (words apart by
+    one space, in ASCII) -> those names' words, longest first; not names of common words
+    alone ("Port Said": "THE PORT SAID" is a port and a verb). By two words, as "SAN" or
+    "NEW" begin hundreds of names."""
+    names: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for name in place_names():
         words = tuple(name.split(" "))
         if len(words) < 2 or not name.isascii() or "-" in name:
             continue
         if all(is_common_word(w) or not w[0].isupper() for w in words):
             continue
-        names.setdefault(words[0].upper(), []).append(words)
+        names.setdefault(words[0].upper(), {}).setdefault(words[1].upper(), []).append(words)
     # longest first; of two spellings, the one with fewer capitals ("Dar es Salaam", not
     # "Dar Es Salaam"), then the first in order, whatever the order of the set
     return {
-        head: tuple(sorted(found, key=lambda w: (-len(w), sum(x[0].isupper() for x in w), w)))
-        for head, found in names.items()
+        first: {
+            second: tuple(sorted(found, key=lambda w: (-len(w), sum(x[0].isupper() for x in w), w)))
+            for second, found in seconds.items()
+        }
+        for first, seconds in names.items()
     }
 
 
 def _place_named_at(pieces: list[str], i: int, names: tuple[tuple[str, ...], ...]) -> int:
-    """If the words in capitals from ``pieces[i]`` on spell one of ``names`` (one space
-    apart), write them as the name is written and return the index of the piece after it;
-    else 0."""
+    """If the words in capitals from ``pieces[i]`` on spell one of ``names`` (places' names
+    of several words whose first two words are there, one space apart), write them as the
+    name is written and return the index of the piece after it; else 0."""
+    if pieces[i + 1] != " ":
+        return 0
     for words in names:
         last = i + 2 * (len(words) - 1)
         if last < len(pieces) and all(
             pieces[i + 2 * k - 1] == " " and pieces[i + 2 * k] == words[k].upper()
-            for k in range(1, len(words))
+            for k in range(2, len(words))
         ):
             for k, spelled in enumerate(words):
                 pieces[i + 2 * k] = spelled

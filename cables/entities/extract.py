@@ -612,6 +612,11 @@ _LOWER_LINK = re.compile(
 )
 
 
+_LINK_STARTS = tuple(
+    f" {link}" for link in ("es ", "du ", "des ", "dos ", "das ", "e ", "d'", "l'", "d’", "l’")
+)
+
+
 def _place_across(text: str, base: int, tail: re.Match[str]) -> int:
     """Where a place's name that a run ending at ``tail.start()`` and the words of ``tail``
     make together ends (0 if none): the run's last word or two, the small word, one or two
@@ -1067,7 +1072,10 @@ class _Scanner:
             and (start == 3 or not text[start - 4].isalpha())
         ):
             start -= 3  # "al-Qaida" whole (a run begins with a capital)
-        if kind != GROUP:
+        if kind != GROUP and (
+            (start >= 3 and text.startswith(_ARTICLES_APART, start - 3))
+            or text.find("-", start, end) >= 0
+        ):
             article = _ARTICLE_AND_WORD.search(text, max(0, start - 3), end)
             while article is not None:
                 if article.group(1).lower().replace("’", "'") in arabic_group_words():
@@ -1139,9 +1147,10 @@ class _Scanner:
                 if rest is None:
                     continue
                 run, base = _without_plural_acronym(rest.group()), rest.start()
-            tail = _LOWER_LINK.match(text, base + len(run))
-            if tail is not None and (place_end := _place_across(text, base, tail)):
-                run, joined_end = text[base:place_end], place_end  # "Dar es Salaam"
+            if text.startswith(_LINK_STARTS, base + len(run)):
+                tail = _LOWER_LINK.match(text, base + len(run))
+                if tail is not None and (place_end := _place_across(text, base, tail)):
+                    run, joined_end = text[base:place_end], place_end  # "Dar es Salaam"
             while True:  # once, or again for what follows a name after a slash title
                 if run.lower() in skip and run != "US":  # "US" in capitals: the country
                     self.common_word(run, base)
@@ -1641,7 +1650,10 @@ _PLUS_HEAD = re.compile(r"[A-Z][A-Z0-9-]{0,5}")
 _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3"}
 _LONGEST_PLUS_HEAD = 6
 # An Arabic article, hyphened or apart, and the word after it ("al-Jazeera", "Al Qaeda").
-_ARTICLE_AND_WORD = re.compile(r"(?<![\w'’-])(?:[Aa]l|[Ee]l|AL|EL)[- ]([A-Za-z][\w'’]*)")
+# (The article's letter first lets the engine skip to it.)
+_ARTICLE_AND_WORD = re.compile(r"[AaEe](?<![\w'’-][AaEe])(?:l|L)[- ]([A-Za-z][\w'’]*)")
+# An article apart just before a name, which the run of capitals left out ("Al Qaeda").
+_ARTICLES_APART = ("Al ", "al ", "El ", "el ", "AL ", "EL ")
 # What a newspaper does that a person seldom does, after its name.
 _PRESS_VERBS = frozenset(("reported", "wrote", "published", "carried", "quoted", "headlined"))
 _COORDINATING = frozenset(("and", "or", "nor", "but"))

@@ -179,10 +179,9 @@ def spelled_initials(name: str) -> set[str]:
     "AKP", "U.S. Government" -> "USG"), and with its small words too but "and" and "the"
     ("Government of Yemen" -> "GOY", written "GoY"; "Ministry of Energy and Economy" ->
     "MOEE")."""
-    every = [
-        w[2:] if w[:1] in "dl" and w[1:2] in _ELISION and len(w) > 2 else w  # "d'Ivoire": I
-        for w in name.replace("-", " ").replace(".", "").split()
-    ]
+    every = name.replace("-", " ").replace(".", "").split()
+    if "'" in name or "’" in name:  # "Cote d'Ivoire": "CI"
+        every = [w[2:] if w[:1] in "dl" and w[1:2] in _ELISION and len(w) > 2 else w for w in every]
     # capitalised words, and the Arabic article ("al-Qa'ida in the Arabian Peninsula")
     words = [w for w in every if w and (w[0].isupper() or w in ARABIC_ARTICLES)]
     return {
