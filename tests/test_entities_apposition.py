@@ -14,12 +14,7 @@ import pytest
 
 from cables.entities import extract_entities
 from cables.model import Cable, Entities, Entity, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
+from tests.entity_pages import extract_page
 
 
 def _forms(entities: tuple[Entity, ...]) -> set[str]:
@@ -33,7 +28,7 @@ def _written(*sentences: str) -> Entities:
 
 def test_a_noun_after_a_preposition_is_no_head(corpus: Path) -> None:
     # "According to Andre Miranda, of the PATRI consulting firm": the firm is his employer
-    entities = _extract(corpus / "wikileaks-html" / "09BRASILIA905.html")
+    entities = extract_page(corpus / "wikileaks-html" / "09BRASILIA905.html")
     assert "Andre Miranda" in _forms(entities.people)
     assert "Andre Miranda" not in _forms(entities.groups)
     written = _written("Djamel Beghal, the ringleader of a group arrested in 2001, was tried.")
@@ -59,7 +54,7 @@ def test_the_last_noun_of_the_phrase_is_its_head() -> None:
     ],
 )
 def test_a_groups_apposition_keeps_it_a_group(corpus: Path, page: str, group: str) -> None:
-    entities = _extract(corpus / f"{page}.html")
+    entities = extract_page(corpus / f"{page}.html")
     assert group in _forms(entities.groups)
     assert group not in _forms(entities.people)
 

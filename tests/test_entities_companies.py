@@ -11,17 +11,8 @@ import pytest
 
 from cables.entities import extract_entities
 from cables.entities.known_groups import is_known_group
-from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
-
-
-def _forms(entities: Entities, kind: str) -> set[str]:
-    return {form for entity in getattr(entities, kind) for form in entity.forms}
+from cables.model import Cable, Paragraph
+from tests.entity_pages import extract_page, forms_of
 
 
 @pytest.mark.parametrize(
@@ -36,9 +27,9 @@ def _forms(entities: Entities, kind: str) -> set[str]:
 def test_a_listed_company_named_bare_is_a_group(
     corpus: Path, page: str, companies: set[str]
 ) -> None:
-    entities = _extract(corpus / f"{page}.html")
-    assert companies <= _forms(entities, "groups")
-    assert not companies & _forms(entities, "people")
+    entities = extract_page(corpus / f"{page}.html")
+    assert companies <= forms_of(entities, "groups")
+    assert not companies & forms_of(entities, "people")
 
 
 def test_the_list_keeps_out_names_of_everyday_english_and_legal_forms() -> None:
@@ -60,5 +51,5 @@ def test_a_company_name_that_is_a_persons_surname_in_the_cable_stays_the_person(
     )
     entities = extract_entities(cable)
     assert is_known_group("Puig")
-    assert "Puig" in _forms(entities, "people")
-    assert "Puig" not in _forms(entities, "groups")
+    assert "Puig" in forms_of(entities, "people")
+    assert "Puig" not in forms_of(entities, "groups")

@@ -13,17 +13,8 @@ import pytest
 
 from cables.entities import extract_entities
 from cables.entities.structure import addressees
-from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
-
-
-def _forms(entities: Entities, kind: str) -> set[str]:
-    return {form for entity in getattr(entities, kind) for form in entity.forms}
+from cables.model import Cable, Paragraph
+from tests.entity_pages import extract_page, forms_of
 
 
 @pytest.mark.parametrize(
@@ -36,15 +27,15 @@ def _forms(entities: Entities, kind: str) -> set[str]:
 def test_a_subjects_second_line_names_no_addressee(
     corpus: Path, page: str, words: set[str]
 ) -> None:
-    entities = _extract(corpus / f"{page}.html")
-    named = _forms(entities, "people") | _forms(entities, "groups")
+    entities = extract_page(corpus / f"{page}.html")
+    named = forms_of(entities, "people") | forms_of(entities, "groups")
     assert not named & words
 
 
 def test_the_header_still_reads_addressees_and_the_classifier(corpus: Path) -> None:
     # 09BERLIN1548: "DEPARTMENT PLEASE PASS TO S/GC MICHAEL WILLIAMS" before the subject,
     # "Classified By: Ambassador Philip D. Murphy" after it
-    people = _forms(_extract(corpus / "review/09BERLIN1548.html"), "people")
+    people = forms_of(extract_page(corpus / "review/09BERLIN1548.html"), "people")
     assert "Philip D. Murphy" in people
     assert "MICHAEL WILLIAMS" in people  # as written, named "Michael Williams"
 
@@ -65,4 +56,4 @@ def test_a_title_then_a_common_word_in_a_heading_names_nobody() -> None:
     # (08FREETOWN389, 09KABUL467); "SYG Ban" in prose is the Secretary-General
     text = "Minister Fired\n--------------\nThe minister was fired, said SYG Ban."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert _forms(entities, "people") == {"Ban"}
+    assert forms_of(entities, "people") == {"Ban"}

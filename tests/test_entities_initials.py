@@ -13,17 +13,8 @@ from pathlib import Path
 import pytest
 
 from cables.entities import extract_entities
-from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
-
-
-def _forms(entities: Entities, kind: str) -> set[str]:
-    return {form for entity in getattr(entities, kind) for form in entity.forms}
+from cables.model import Cable, Paragraph
+from tests.entity_pages import extract_page, forms_of
 
 
 @pytest.mark.parametrize(
@@ -36,9 +27,9 @@ def _forms(entities: Entities, kind: str) -> set[str]:
 def test_a_korean_name_defined_by_its_initials_is_a_person(
     corpus: Path, page: str, person: str
 ) -> None:
-    entities = _extract(corpus / f"{page}.html")
-    assert person in _forms(entities, "people")
-    assert person not in _forms(entities, "groups")
+    entities = extract_page(corpus / f"{page}.html")
+    assert person in forms_of(entities, "people")
+    assert person not in forms_of(entities, "groups")
 
 
 def test_a_name_with_a_patronymic_defined_by_its_initials_is_a_person() -> None:
@@ -51,7 +42,7 @@ def test_a_name_with_a_patronymic_defined_by_its_initials_is_a_person() -> None:
 def test_an_organisation_with_particles_defined_by_its_initials_stays_a_group() -> None:
     text = "Members of Hizb ut-Tahrir (HT) and Jamaat-ud-Dawa (JuD) were held."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert {"Hizb ut-Tahrir", "Jamaat-ud-Dawa"} <= _forms(entities, "groups")
+    assert {"Hizb ut-Tahrir", "Jamaat-ud-Dawa"} <= forms_of(entities, "groups")
     assert not entities.people
 
 
@@ -60,34 +51,34 @@ def test_a_surname_with_a_particle_that_ends_like_a_peoples_name_is_a_person() -
     # people's name is made of a place of two letters
     text = "Le Pen said the National Front would run."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert _forms(entities, "people") == {"Le Pen"}
-    assert _forms(entities, "groups") == {"National Front"}
+    assert forms_of(entities, "people") == {"Le Pen"}
+    assert forms_of(entities, "groups") == {"National Front"}
 
 
 def test_a_peoples_name_before_a_members_word_is_no_group() -> None:
     # "Kosovar officials" (the casing dictionary lacks "Kosovar"), not "Hamas officials"
     text = "Kosovar officials met. Hamas officials and Taliban fighters attacked."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert _forms(entities, "groups") == {"Hamas", "Taliban"}
+    assert forms_of(entities, "groups") == {"Hamas", "Taliban"}
 
 
 def test_a_korean_surname_that_is_an_english_word_stays_with_the_given_name(
     corpus: Path,
 ) -> None:
     # "will meet May 14 with SGY Ban Ki-moon": "Ban" was an English word, "Ki-moon" alone
-    entities = _extract(corpus / "review/07STOCKHOLM506.html")
-    assert "Ban Ki-moon" in _forms(entities, "people")
-    assert "Ki-moon" not in _forms(entities, "people")
+    entities = extract_page(corpus / "review/07STOCKHOLM506.html")
+    assert "Ban Ki-moon" in forms_of(entities, "people")
+    assert "Ki-moon" not in forms_of(entities, "people")
     text = "Moon Chung-in and Park Geun-hye met him. The Anatolia-wide plan failed."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert _forms(entities, "people") == {"Moon Chung-in", "Park Geun-hye"}
+    assert forms_of(entities, "people") == {"Moon Chung-in", "Park Geun-hye"}
 
 
 def test_xi_is_a_chinese_surname_and_roman_numerals_name_nothing() -> None:
     # "xi" was cable furniture (a Roman numeral): "Xi Jinping" lost his surname
     text = "Xi Jinping met Li Keqiang. Chapter XI of the treaty applies; Title XIV does not."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert _forms(entities, "people") == {"Xi Jinping", "Li Keqiang"}
+    assert forms_of(entities, "people") == {"Xi Jinping", "Li Keqiang"}
     assert not entities.groups
 
 
@@ -107,5 +98,5 @@ def test_a_peoples_or_a_doctrines_word_before_government_is_nobody(sentence: str
 
 def test_a_language_named_in_a_cable_is_no_group(corpus: Path) -> None:
     # "Dari" recurred without a cue in 10KABUL131 and was taken for a body
-    entities = _extract(corpus / "review/10KABUL131.html")
-    assert "Dari" not in _forms(entities, "groups")
+    entities = extract_page(corpus / "review/10KABUL131.html")
+    assert "Dari" not in forms_of(entities, "groups")

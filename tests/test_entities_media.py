@@ -14,23 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cables.entities import extract_entities
 from cables.entities.gazetteer import is_place
-from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
-
-
-def _forms(entities: Entities, kind: str) -> set[str]:
-    return {form for entity in getattr(entities, kind) for form in entity.forms}
-
-
-def _sentence(text: str) -> Entities:
-    return extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+from tests.entity_pages import extract_page, extract_text, forms_of
 
 
 @pytest.mark.parametrize(
@@ -45,14 +30,14 @@ def _sentence(text: str) -> Entities:
     ],
 )
 def test_a_news_medium_is_a_group(corpus: Path, page: str, group: str) -> None:
-    entities = _extract(corpus / f"{page}.html")
-    assert group in _forms(entities, "groups")
-    assert group not in _forms(entities, "people") | _forms(entities, "places")
+    entities = extract_page(corpus / f"{page}.html")
+    assert group in forms_of(entities, "groups")
+    assert group not in forms_of(entities, "people") | forms_of(entities, "places")
 
 
 def test_an_agency_named_short_joins_its_full_name(corpus: Path) -> None:
     # "the Xinhua News Agency's English-language", then "A March 30 Xinhua story": one group
-    entities = _extract(corpus / "review/09BEIJING1378.html")
+    entities = extract_page(corpus / "review/09BEIJING1378.html")
     (xinhua,) = [group for group in entities.groups if "Xinhua" in group.forms]
     assert xinhua.name == "Xinhua News Agency"
 
@@ -71,16 +56,16 @@ def test_an_agency_named_short_joins_its_full_name(corpus: Path) -> None:
 def test_an_agency_or_a_paper_named_without_a_cue_of_english_is_a_group(
     sentence: str, group: str
 ) -> None:
-    entities = _sentence(sentence)
-    assert group in _forms(entities, "groups")
-    assert not _forms(entities, "people") - {"Lavrov"}
+    entities = extract_text(sentence)
+    assert group in forms_of(entities, "groups")
+    assert not forms_of(entities, "people") - {"Lavrov"}
 
 
 def test_a_persons_surname_before_a_newsroom_word_stays_as_it_was() -> None:
     # the newsroom words after a name make a group of a bare word only: a place stays a
     # place, a people's word is nobody
-    entities = _sentence("A Kazakh journalist and a Moscow correspondent were there.")
-    assert _forms(entities, "places") == {"Moscow"}
+    entities = extract_text("A Kazakh journalist and a Moscow correspondent were there.")
+    assert forms_of(entities, "places") == {"Moscow"}
     assert not entities.groups
 
 
@@ -97,16 +82,16 @@ def test_a_persons_surname_before_a_newsroom_word_stays_as_it_was() -> None:
 def test_a_body_the_cables_name_bare_is_a_group_in_every_cable(
     corpus: Path, page: str, group: str
 ) -> None:
-    entities = _extract(corpus / f"{page}.html")
-    assert group in _forms(entities, "groups")
-    assert group not in _forms(entities, "people") | _forms(entities, "places")
+    entities = extract_page(corpus / f"{page}.html")
+    assert group in forms_of(entities, "groups")
+    assert group not in forms_of(entities, "people") | forms_of(entities, "places")
 
 
 def test_common_words_the_cables_capitalise_are_not_learned_as_groups() -> None:
     # the list of groups named bare keeps everyday English out unless English seldom uses
     # the word ("Taliban" 510 in pyspellchecker's counts): "Kingdom", "Internet" stay out
-    entities = _sentence("The Kingdom and the Internet were discussed, and the Taliban.")
-    assert _forms(entities, "groups") == {"Taliban"}
+    entities = extract_text("The Kingdom and the Internet were discussed, and the Taliban.")
+    assert forms_of(entities, "groups") == {"Taliban"}
 
 
 def test_english_words_and_given_names_among_alternate_city_names_are_no_places(
@@ -118,8 +103,8 @@ def test_english_words_and_given_names_among_alternate_city_names_are_no_places(
     # the English names of cities stay: a city's own, one under a million people whose
     # English name is rare in English, or one of a million
     assert all(map(is_place, ("Rangoon", "Mecca", "Seville", "Marseilles", "Bombay", "Cologne")))
-    entities = _extract(corpus / "review/08MOSCOW1215.html")
-    assert "Stalin" not in _forms(entities, "places")
+    entities = extract_page(corpus / "review/08MOSCOW1215.html")
+    assert "Stalin" not in forms_of(entities, "places")
 
 
 def test_an_alternate_city_name_translated_into_common_words_is_no_place(corpus: Path) -> None:
@@ -127,8 +112,8 @@ def test_an_alternate_city_name_translated_into_common_words_is_no_place(corpus:
     # "the Kremlin and the White House approved the message" names a body
     assert not is_place("White House") and not is_place("Motor City")
     assert is_place("Gaza City") and is_place("Washington D.C.")
-    entities = _extract(corpus / "review/08MOSCOW1215.html")
-    assert "White House" not in _forms(entities, "places")
+    entities = extract_page(corpus / "review/08MOSCOW1215.html")
+    assert "White House" not in forms_of(entities, "places")
 
 
 @pytest.mark.parametrize(
@@ -140,17 +125,17 @@ def test_an_alternate_city_name_translated_into_common_words_is_no_place(corpus:
 )
 def test_a_bare_name_listed_with_a_known_group_is_a_group(sentence: str, group: str) -> None:
     # a list mixes places and bodies, but a bare name beside a body named bare is a body
-    assert group in _forms(_sentence(sentence), "groups")
+    assert group in forms_of(extract_text(sentence), "groups")
 
 
 def test_a_bare_name_listed_with_people_stays_a_person() -> None:
-    entities = _sentence("He met Putin and Medvedev.")
-    assert _forms(entities, "people") == {"Putin", "Medvedev"} and not entities.groups
+    entities = extract_text("He met Putin and Medvedev.")
+    assert forms_of(entities, "people") == {"Putin", "Medvedev"} and not entities.groups
 
 
 def test_irans_parliament_in_the_cables_spelling_is_a_group() -> None:
-    entities = _sentence("President Ahmadinejad addressed the Majles on Sunday.")
-    assert _forms(entities, "groups") == {"Majles"}
+    entities = extract_text("President Ahmadinejad addressed the Majles on Sunday.")
+    assert forms_of(entities, "groups") == {"Majles"}
 
 
 @pytest.mark.parametrize(
@@ -163,7 +148,7 @@ def test_irans_parliament_in_the_cables_spelling_is_a_group() -> None:
 def test_a_broadcaster_or_papers_named_with_their_medium_are_groups(
     sentence: str, group: str
 ) -> None:
-    assert group in _forms(_sentence(sentence), "groups")
+    assert group in forms_of(extract_text(sentence), "groups")
 
 
 # The Arabic article: "Al Qaeda" and "al Qaeda" lost their article to the run of capitals
@@ -181,9 +166,9 @@ def test_a_broadcaster_or_papers_named_with_their_medium_are_groups(
     ],
 )
 def test_a_group_named_by_an_arabic_article_keeps_it(corpus: Path, page: str, group: str) -> None:
-    entities = _extract(corpus / f"{page}.html")
-    assert group in _forms(entities, "groups")
-    assert group not in _forms(entities, "people") | _forms(entities, "places")
+    entities = extract_page(corpus / f"{page}.html")
+    assert group in forms_of(entities, "groups")
+    assert group not in forms_of(entities, "people") | forms_of(entities, "places")
 
 
 @pytest.mark.parametrize(
@@ -201,9 +186,9 @@ def test_a_group_named_by_an_arabic_article_keeps_it(corpus: Path, page: str, gr
 def test_an_arab_medium_or_al_qaeda_is_a_group_whatever_the_articles_spelling(
     sentence: str, group: str
 ) -> None:
-    entities = _sentence(sentence)
-    assert group in _forms(entities, "groups")
-    assert not _forms(entities, "people") - {"Hariri"}
+    entities = extract_text(sentence)
+    assert group in forms_of(entities, "groups")
+    assert not forms_of(entities, "people") - {"Hariri"}
 
 
 @pytest.mark.parametrize(
@@ -215,7 +200,7 @@ def test_an_arab_medium_or_al_qaeda_is_a_group_whatever_the_articles_spelling(
     ],
 )
 def test_an_arabic_article_in_a_persons_name_makes_no_group(sentence: str) -> None:
-    entities = _sentence(sentence)
+    entities = extract_text(sentence)
     assert not entities.groups
     assert entities.people
 
@@ -235,26 +220,26 @@ def test_an_arabic_article_in_a_persons_name_makes_no_group(sentence: str) -> No
     ],
 )
 def test_a_national_daily_quoted_bare_is_a_group(sentence: str, groups: set[str]) -> None:
-    entities = _sentence(sentence)
-    assert groups <= _forms(entities, "groups")
-    assert not groups & (_forms(entities, "people") | _forms(entities, "places"))
+    entities = extract_text(sentence)
+    assert groups <= forms_of(entities, "groups")
+    assert not groups & (forms_of(entities, "people") | forms_of(entities, "places"))
 
 
 def test_a_parliament_named_by_a_common_word_is_a_group() -> None:
     # "the Diet" is Japan's parliament: a body named alone, like "the Knesset"; the word
     # in lower case stays a word
-    assert _forms(_sentence("Prime Minister Aso would dissolve the Diet in July."), "groups") == {
-        "Diet"
-    }
-    assert not _sentence("A healthy diet matters to soldiers.").groups
+    assert forms_of(
+        extract_text("Prime Minister Aso would dissolve the Diet in July."), "groups"
+    ) == {"Diet"}
+    assert not extract_text("A healthy diet matters to soldiers.").groups
 
 
 def test_the_houses_of_afghanistans_parliament_are_groups(corpus: Path) -> None:
     # "the Wolesi Jirga (WJ)": "Jirga", a common word to the casing dictionary, cut the
     # name, and "WJ" was a group of its own
-    entities = _extract(corpus / "wikileaks-html/10KABUL131.html")
+    entities = extract_page(corpus / "wikileaks-html/10KABUL131.html")
     (house,) = [group for group in entities.groups if "WJ" in group.forms]
     assert house.name == "Wolesi Jirga"
-    assert "Meshrano Jirga" in _forms(
-        _extract(corpus / "wikileaks-html/09KABUL4182.html"), "groups"
+    assert "Meshrano Jirga" in forms_of(
+        extract_page(corpus / "wikileaks-html/09KABUL4182.html"), "groups"
     )

@@ -2,7 +2,7 @@
 ("Cote d'Ivoire", "Dar es Salaam", "Ciudad del Este"): the gazetteer's script dropped such
 names, and the scan cut them at the small word, so that Cote d'Ivoire was named in no cable
 and the groups named after it were cut ("Student Federation of Cote", then "Ivoire")
-(benchmarks/RESULTS.md, 2026-12-02, afternoon)."""
+(benchmarks/RESULTS.md, 2026-12-02 11:20)."""
 
 from __future__ import annotations
 
@@ -14,22 +14,8 @@ from cables.entities import extract_entities
 from cables.entities.casing import restore_case
 from cables.entities.gazetteer import is_place
 from cables.entities.linking import spelled_initials
-from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
-
-
-def _forms(entities: Entities, kind: str) -> set[str]:
-    return {form for entity in getattr(entities, kind) for form in entity.forms}
-
-
-def _sentence(text: str) -> Entities:
-    text = "We met him on Monday. " + text
-    return extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
+from cables.model import Cable, Paragraph
+from tests.entity_pages import extract_page, extract_text, forms_of
 
 
 @pytest.mark.parametrize("name", ["Cote d'Ivoire", "Ciudad del Este", "Vina del Mar"])
@@ -46,18 +32,18 @@ def test_the_gazetteer_holds_names_with_small_words_in_lower_case(name: str) -> 
     ],
 )
 def test_a_place_named_across_a_small_word_is_one_place(sentence: str, places: set[str]) -> None:
-    assert _forms(_sentence(sentence), "places") == places
+    assert forms_of(extract_text(sentence, prose=True), "places") == places
 
 
 def test_groups_named_after_the_place_keep_its_whole_name(corpus: Path) -> None:
     # "Student Federation of Cote d'Ivoire (FESCI)", "United Nations Operation in Cote
     # d'Ivoire (UNOCI)": each one group with its acronym
-    entities = _extract(corpus / "review/08ABIDJAN396.html")
+    entities = extract_page(corpus / "review/08ABIDJAN396.html")
     by_name = {group.name: set(group.forms) for group in entities.groups}
     assert "FESCI" in by_name["Student Federation of Cote d'Ivoire"]
     assert "UNOCI" in by_name["United Nations Operation in Cote d'Ivoire"]
-    assert "Cote d'Ivoire" in _forms(entities, "places")
-    assert not {"Cote", "Ivoire"} & _forms(entities, "groups")
+    assert "Cote d'Ivoire" in forms_of(entities, "places")
+    assert not {"Cote", "Ivoire"} & forms_of(entities, "groups")
 
 
 def test_an_elided_article_gives_the_initial_of_its_word() -> None:
@@ -66,15 +52,15 @@ def test_an_elided_article_gives_the_initial_of_its_word() -> None:
 
 
 def test_a_city_named_with_del_is_a_place_not_a_person(corpus: Path) -> None:
-    entities = _extract(corpus / "wikileaks-html/08BRASILIA823.html")
-    assert "Ciudad del Este" in _forms(entities, "places")
-    assert "Ciudad del Este" not in _forms(entities, "people")
+    entities = extract_page(corpus / "wikileaks-html/08BRASILIA823.html")
+    assert "Ciudad del Este" in forms_of(entities, "places")
+    assert "Ciudad del Este" not in forms_of(entities, "people")
 
 
 def test_a_place_named_across_a_small_word_in_capitals_is_one_place() -> None:
     text = "1. THE AMBASSADOR FLEW TO COTE D'IVOIRE ON MONDAY AND MET THE PRESIDENT."
     entities = extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, text),)))
-    assert _forms(entities, "places") == {"COTE D'IVOIRE"}
+    assert forms_of(entities, "places") == {"COTE D'IVOIRE"}
 
 
 @pytest.mark.parametrize(
@@ -96,5 +82,5 @@ def test_a_place_of_several_words_in_capitals_is_restored_whole(
 
 def test_a_place_of_several_words_in_a_cable_in_capitals_is_found(corpus: Path) -> None:
     # "THE FALKLAND ISLANDS": "ISLANDS" was restored in lower case, and the place lost
-    entities = _extract(corpus / "old-format/66BUENOSAIRES2481.html")
+    entities = extract_page(corpus / "old-format/66BUENOSAIRES2481.html")
     assert "Falkland Islands" in {place.name for place in entities.places}

@@ -18,12 +18,7 @@ import pytest
 
 from cables.entities import extract_entities
 from cables.model import Cable, Entities, Entity, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
+from tests.entity_pages import extract_page
 
 
 def _forms(entities: tuple[Entity, ...]) -> set[str]:
@@ -129,7 +124,7 @@ def cables(corpus: Path) -> dict[str, Entities]:
     paths = [corpus / "review" / f"{name}.html" for name in review]
     paths += [corpus / "old-format" / f"{name}.html" for name in old]
     paths += [corpus / "wikileaks-html" / f"{name}.html" for name in pages]
-    return {path.stem: _extract(path) for path in paths}
+    return {path.stem: extract_page(path) for path in paths}
 
 
 def test_english_words_in_capitals_are_words_not_names(cables: dict[str, Entities]) -> None:
@@ -966,7 +961,7 @@ def test_an_acronym_before_a_name_is_no_part_of_it(
     # named "MOI Atmar" and "NSA Hadley".
     assert "Atmar" in _forms(cables["09KABUL1892"].people)
     assert "MOI Atmar" not in _forms(cables["09KABUL1892"].people)
-    london = _extract(corpus / "wikileaks-html" / "08LONDON2651.html")
+    london = extract_page(corpus / "wikileaks-html" / "08LONDON2651.html")
     assert "NSA Hadley" not in _forms(london.people)
     assert "Hadley" in _forms(london.people)
 

@@ -1,5 +1,5 @@
 """A leader's role after a name, "The" opening a sentence, and a one-word group that is a
-person's surname (benchmarks/RESULTS.md, 2026-12-02, afternoon). Found by probing the
+person's surname (benchmarks/RESULTS.md, 2026-12-02 11:20). Found by probing the
 extractor on what embassies' political reporting writes most: "Likud leader Netanyahu"
 named no Likud, "The Sons of Iraq" at a sentence's start was the place Iraq, and "Karzai
 spokesman Waheed Omar" made a group "Karzai" beside President Karzai. Each test reads
@@ -12,27 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cables.entities import extract_entities
 from cables.entities.casing import is_demonym
-from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-# One-sentence paragraphs are read as headings when most of their words are capitalised: a
-# sentence before the one tested keeps the paragraph prose, as in a cable.
-_BEFORE = "We met him on Monday. "
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
-
-
-def _forms(entities: Entities, kind: str) -> set[str]:
-    return {form for entity in getattr(entities, kind) for form in entity.forms}
-
-
-def _sentence(text: str) -> Entities:
-    return extract_entities(Cable(id="09TEST1", paragraphs=(Paragraph(1, None, _BEFORE + text),)))
+from tests.entity_pages import extract_page, extract_text, forms_of
 
 
 @pytest.mark.parametrize(
@@ -45,16 +26,16 @@ def _sentence(text: str) -> Entities:
     ],
 )
 def test_a_name_before_a_leaders_role_is_a_group(sentence: str, group: str, person: str) -> None:
-    entities = _sentence(sentence)
-    assert _forms(entities, "groups") == {group}
-    assert _forms(entities, "people") == {person}
+    entities = extract_text(sentence, prose=True)
+    assert forms_of(entities, "groups") == {group}
+    assert forms_of(entities, "people") == {person}
 
 
 def test_a_party_named_by_its_acronym_before_its_leader_is_a_group(corpus: Path) -> None:
     # "right-wing Paufe leader Luis Patti"
-    entities = _extract(corpus / "review/06BUENOSAIRES1594.html")
-    assert "Paufe" in _forms(entities, "groups")
-    assert "Luis Patti" in _forms(entities, "people")
+    entities = extract_page(corpus / "review/06BUENOSAIRES1594.html")
+    assert "Paufe" in forms_of(entities, "groups")
+    assert "Luis Patti" in forms_of(entities, "people")
 
 
 @pytest.mark.parametrize(
@@ -68,28 +49,30 @@ def test_a_party_named_by_its_acronym_before_its_leader_is_a_group(corpus: Path)
 def test_a_peoples_name_or_a_common_word_before_a_leaders_role_is_no_group(
     sentence: str,
 ) -> None:
-    assert not _sentence(sentence).groups
+    assert not extract_text(sentence, prose=True).groups
 
 
 def test_a_leaders_role_in_capitals_makes_no_group(corpus: Path) -> None:
     # "SUPREME LEADER KHAMENEI?": in capitals the case of "leader" is guessed
-    entities = _extract(corpus / "review/09STATE47326.html")
-    assert not {"Supreme", "SUPREME"} & _forms(entities, "groups")
+    entities = extract_page(corpus / "review/09STATE47326.html")
+    assert not {"Supreme", "SUPREME"} & forms_of(entities, "groups")
 
 
 def test_a_name_after_the_sentences_the_is_read_as_after_the() -> None:
     # "The Sons of Iraq" opening a sentence was the place Iraq: "Sons" was dropped as the
     # sentence's first common word, although "The" was
-    entities = _sentence("The Sons of Iraq program continues to pay fighters in the province.")
-    assert _forms(entities, "groups") == {"Sons of Iraq"}
+    entities = extract_text(
+        "The Sons of Iraq program continues to pay fighters in the province.", prose=True
+    )
+    assert forms_of(entities, "groups") == {"Sons of Iraq"}
     assert not entities.places
 
 
 def test_a_one_word_group_that_is_a_titled_persons_surname_is_that_person(corpus: Path) -> None:
     # "President Karzai" and then "Karzai spokesman": one person, no group "Karzai"
-    entities = _extract(corpus / "review/09KABUL467.html")
-    assert "Karzai" in _forms(entities, "people")
-    assert "Karzai" not in _forms(entities, "groups")
+    entities = extract_page(corpus / "review/09KABUL467.html")
+    assert "Karzai" in forms_of(entities, "people")
+    assert "Karzai" not in forms_of(entities, "groups")
 
 
 def test_a_demonym_of_a_country_in_e_is_a_demonym() -> None:
@@ -110,7 +93,7 @@ def test_an_acronym_with_a_letter_or_two_hyphened_is_a_group(
 ) -> None:
     # a hyphened acronym was no acronym to the analyser, and a bare word without a cue is
     # dropped: "ZANU-PF", "PML-N", "MNF-I" were named in no cable
-    assert group in _forms(_extract(corpus / f"{page}.html"), "groups")
+    assert group in forms_of(extract_page(corpus / f"{page}.html"), "groups")
 
 
 @pytest.mark.parametrize(
@@ -125,4 +108,4 @@ def test_an_acronym_with_a_letter_or_two_hyphened_is_a_group(
     ],
 )
 def test_a_faction_acronym_is_one_group(sentence: str, groups: set[str]) -> None:
-    assert _forms(_sentence(sentence), "groups") == groups
+    assert forms_of(extract_text(sentence, prose=True), "groups") == groups

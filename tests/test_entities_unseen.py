@@ -10,12 +10,7 @@ import pytest
 
 from cables.entities import extract_entities
 from cables.model import Cable, Entities, Paragraph
-from cables.sources import iter_cables
-
-
-def _extract(path: Path) -> Entities:
-    (cable,) = [c for c in iter_cables([str(path)]) if isinstance(c, Cable)]
-    return extract_entities(cable)
+from tests.entity_pages import extract_page
 
 
 def _forms(entities: tuple) -> set[str]:
@@ -24,17 +19,17 @@ def _forms(entities: tuple) -> set[str]:
 
 @pytest.fixture(scope="module")
 def ankara(corpus: Path) -> Entities:
-    return _extract(corpus / "wikileaks-html" / "04ANKARA7211.html")
+    return extract_page(corpus / "wikileaks-html" / "04ANKARA7211.html")
 
 
 @pytest.fixture(scope="module")
 def cairo(corpus: Path) -> Entities:
-    return _extract(corpus / "wikileaks-html" / "05CAIRO5924.html")
+    return extract_page(corpus / "wikileaks-html" / "05CAIRO5924.html")
 
 
 @pytest.fixture(scope="module")
 def caracas(corpus: Path) -> Entities:
-    return _extract(corpus / "wikileaks-html" / "06CARACAS219.html")
+    return extract_page(corpus / "wikileaks-html" / "06CARACAS219.html")
 
 
 def test_a_ministry_named_by_its_department_is_a_group(ankara: Entities, caracas: Entities) -> None:
@@ -129,11 +124,11 @@ def test_a_q_in_an_ordinary_cable_is_left_alone() -> None:
 def test_in_capitals_a_run_of_words_no_dictionary_knows_is_a_persons_name(corpus: Path) -> None:
     # 73TEHRAN7005: "OTHERS INCLUDED MORTEZA SIAPOUSHI (NEWSPAPER EMPLOYEE) AND FARHAD
     # QEYSARI": no title before them, every word unknown to the casing and English lists.
-    tehran = _extract(corpus / "old-format" / "73TEHRAN7005.html")
+    tehran = extract_page(corpus / "old-format" / "73TEHRAN7005.html")
     people = {p.name for p in tehran.people}
     assert {"Morteza Siapoushi", "Farhad Qeysari", "Rahmatollah Iraj Jamshidi"} <= people
     # 66BUENOSAIRES2481: "SEMANTIC NICETY", "METER ISOBAR": words of the English list.
-    buenos_aires = _extract(corpus / "old-format" / "66BUENOSAIRES2481.html")
+    buenos_aires = extract_page(corpus / "old-format" / "66BUENOSAIRES2481.html")
     assert not {"Semantic Nicety", "Meter Isobar"} & {p.name for p in buenos_aires.people}
 
 
