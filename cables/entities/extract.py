@@ -632,7 +632,7 @@ def _place_across(text: str, base: int, tail: re.Match[str]) -> int:
         start = tail.start() - len(" ".join(run_words[-count:]))
         for end in reversed(ends):
             if is_place(text[start:end].replace("’", "'")):
-                return end if start >= base else 0
+                return end
     return 0
 
 

@@ -2,7 +2,9 @@
 "Gazprom" or "Boeing". Two lists of the package data, each built by a script: the groups
 the cables of the development corpus name often (``cables/data/groups.txt.gz``,
 ``scripts/make_groups.py``) and the companies of the main stock indices
-(``cables/data/companies.txt.gz``, ``scripts/make_companies.py``)."""
+(``cables/data/companies.txt.gz``, ``scripts/make_companies.py``); and the words that,
+after an Arabic article however written, name a group (those lists' "al-Qaida", the Arab
+media of :data:`cables.entities.cues.ARAB_MEDIA`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from cables.data import list_entries
 from cables.entities.cues import ARAB_MEDIA
 
 # A name of one Arabic article and one word, as the lists write it ("al-Qaida", "Al-Shabaab").
-_ARTICLE_AND_WORD = re.compile(r"(?:al|el)-([a-z][a-z']*)")
+_LISTED_ARTICLE_NAME = re.compile(r"(?:al|el)-([a-z][a-z']*)")
 
 
 @cache
@@ -34,6 +36,7 @@ def arabic_group_words() -> frozenset[str]:
     ("Al Qaeda", "al-Qaeda", "al Qaeda"; "Al Jazeera", "al-Jazeera"): the listed groups named
     by an article and one word, and the Arab media the cables quote bare, in lower case."""
     listed = (
-        _ARTICLE_AND_WORD.fullmatch(name.lower().replace("’", "'")) for name in known_group_names()
+        _LISTED_ARTICLE_NAME.fullmatch(name.lower().replace("’", "'"))
+        for name in known_group_names()
     )
     return frozenset(match.group(1) for match in listed if match) | ARAB_MEDIA
