@@ -606,14 +606,14 @@ def _faction_acronym(word: str) -> bool:
 
 
 # A small word in lower case that runs of capitals do not cross, inside a place's name, and
-# the capitalised words after it ("Dar es Salaam", "Cote d'Ivoire").
+# the capitalised words after it ("Dar es Salaam", "Cote d'Ivoire"): the words and elided
+# articles, and what a run's end must start with for the pattern to be tried.
+_PLACE_SMALL_WORDS = ("es", "du", "des", "dos", "das", "e")
+_ELIDED_ARTICLES = ("d'", "l'", "d’", "l’")
+_LINK_STARTS = (*(f" {word} " for word in _PLACE_SMALL_WORDS), *(f" {e}" for e in _ELIDED_ARTICLES))
 _LOWER_LINK = re.compile(
-    r" (?:(?:es|du|des|dos|das|e) |[dl]['’])([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
-)
-
-
-_LINK_STARTS = tuple(
-    f" {link}" for link in ("es ", "du ", "des ", "dos ", "das ", "e ", "d'", "l'", "d’", "l’")
+    rf" (?:(?:{'|'.join(_PLACE_SMALL_WORDS)}) |{'|'.join(_ELIDED_ARTICLES)})"
+    r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)"
 )
 
 
@@ -1653,7 +1653,11 @@ _LONGEST_PLUS_HEAD = 6
 # (The article's letter first lets the engine skip to it.)
 _ARTICLE_AND_WORD = re.compile(r"[AaEe](?<![\w'’-][AaEe])(?:l|L)[- ]([A-Za-z][\w'’]*)")
 # An article apart just before a name, which the run of capitals left out ("Al Qaeda").
-_ARTICLES_APART = ("Al ", "al ", "El ", "el ", "AL ", "EL ")
+_ARTICLES_APART = tuple(
+    f"{spelling} "
+    for article in sorted(ARABIC_ARTICLES)
+    for spelling in (article, article.capitalize(), article.upper())
+)
 # What a newspaper does that a person seldom does, after its name.
 _PRESS_VERBS = frozenset(("reported", "wrote", "published", "carried", "quoted", "headlined"))
 _COORDINATING = frozenset(("and", "or", "nor", "but"))
